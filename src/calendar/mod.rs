@@ -1,0 +1,6 @@
+//! Dates, planned periods and statuses: everything that depends on "today".
+
+pub mod format;
+pub mod period;
+pub mod status;
+pub mod today;

@@ -1,0 +1,141 @@
+//! vitrine: a static-site generator for public MOOC catalogues.
+//!
+//! The pipeline is the architecture; [`build`] reads like it:
+//! `config → load → validate → resolve → render → write`. Each stage takes
+//! the previous stage's output and pushes problems into one list, so that
+//! a run reports every problem at once.
+
+pub mod calendar;
+pub mod config;
+pub mod diagnostic;
+pub mod load;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod resolve;
+pub mod scaffold;
+pub mod serve;
+pub mod validate;
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::render::{NullSink, Stats};
+
+/// What a run is asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    /// Output folder; `None` = `<root>/public`.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub today: Option<Date>,
+    /// Value of `SOURCE_DATE_EPOCH`, if set.
+    pub source_date_epoch: Option<String>,
+    pub drafts: bool,
+    /// `false` for `vitrine check`: validate and render, write nothing.
+    pub write: bool,
+}
+
+/// A finished run: what was produced and the problems found.
+#[derive(Debug)]
+pub struct Report {
+    pub stats: Stats,
+    pub diagnostics: Vec<Diagnostic>,
+    pub today: Option<Date>,
+    pub output: PathBuf,
+}
+
+impl Report {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == diagnostic::Severity::Error)
+    }
+}
+
+/// Output folder for these options.
+pub fn output_dir(opts: &Options) -> PathBuf {
+    opts.output.clone().unwrap_or_else(|| opts.root.join("public"))
+}
+
+/// Runs the pipeline. On any error, nothing is written (the previous
+/// output, if any, stays as it was) and the report lists every problem.
+pub fn build(opts: &Options) -> Report {
+    let mut out = Vec::new();
+    let target = output_dir(opts);
+    let mut report = Report { stats: Stats::default(), diagnostics: Vec::new(), today: None, output: target.clone() };
+    let Some(config) = Config::load(&opts.root, opts.base_url.as_deref(), &mut out) else {
+        report.diagnostics = finish(out);
+        return report;
+    };
+    if let Err(d) = check_output_location(&opts.root, &target) {
+        out.push(d);
+        report.diagnostics = finish(out);
+        return report;
+    }
+    let today = match calendar::today::resolve_today(opts.today, opts.source_date_epoch.as_deref(), &config.timezone) {
+        Ok(d) => d,
+        Err(msg) => {
+            out.push(Diagnostic::file_error(Path::new("SOURCE_DATE_EPOCH"), msg));
+            report.diagnostics = finish(out);
+            return report;
+        }
+    };
+    report.today = Some(today);
+    let theme = render::theme::Theme::load(&opts.root, &config, &mut out);
+    let loaded = load::load(&opts.root, &config, &mut out);
+    validate::validate(&loaded, &mut out);
+    let catalogue = resolve::resolve(loaded, config, today, opts.drafts, &mut out);
+    let Some(theme) = theme else {
+        report.diagnostics = finish(out);
+        return report;
+    };
+    if has_errors(&out) || !opts.write {
+        // Still render (without writing) to find dangling links and
+        // template errors: `check` must report what `build` would.
+        report.stats = render::render_all(&catalogue, &theme, &NullSink, &mut out);
+        report.diagnostics = finish(out);
+        return report;
+    }
+    let staging = match output::Staging::new(&target) {
+        Ok(s) => s,
+        Err(e) => {
+            out.push(Diagnostic::file_error(&target, format!("cannot prepare the output folder: {e}")));
+            report.diagnostics = finish(out);
+            return report;
+        }
+    };
+    let sink = output::DirSink::new(staging.dir.clone());
+    report.stats = render::render_all(&catalogue, &theme, &sink, &mut out);
+    if has_errors(&out) {
+        staging.abort();
+    } else if let Err(e) = staging.commit() {
+        out.push(Diagnostic::file_error(&target, format!("cannot put the new site in place: {e}")));
+    }
+    report.diagnostics = finish(out);
+    report
+}
+
+fn has_errors(out: &[Diagnostic]) -> bool {
+    out.iter().any(|d| d.severity == diagnostic::Severity::Error)
+}
+
+fn finish(out: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut d = Diagnostics::new();
+    d.extend(out);
+    d.sorted()
+}
+
+/// The output folder is replaced wholesale, so it must not be the site
+/// itself or contain it.
+fn check_output_location(root: &Path, target: &Path) -> Result<(), Diagnostic> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, target) = (abs(root), abs(target));
+    if root.starts_with(&target) || target.starts_with(root.join("content")) {
+        return Err(Diagnostic::file_error(&target, "the output folder would replace the site's own files")
+            .with_hint("choose an output folder such as `public` that holds only the generated site"));
+    }
+    Ok(())
+}

@@ -1,0 +1,196 @@
+//! A MOOC file (`content/moocs/<slug>.md` or a bundle `<slug>/index.md`),
+//! parsed into a typed [`Mooc`] with the spans later checks point at.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use crate::calendar::period::When;
+use crate::load::common::{self, Image};
+use crate::load::fields::{Fields, Out, Sp};
+use crate::load::Meta;
+
+pub const KEYS: &[&str] = &[
+    "title", "summary", "languages", "subtitles", "institutions", "platform", "subjects", "level",
+    "effort_hours_per_week", "duration_weeks", "teachers", "cover", "cover_alt", "featured",
+    "prerequisites", "aliases", "published", "awards", "trailer", "certificate", "sessions", "draft",
+];
+const CERTIFICATE_KEYS: &[&str] = &[
+    "free_attestation", "price", "currency", "proctored", "exam_minutes", "exam_questions", "pass_mark", "ects",
+];
+const SESSION_KEYS: &[&str] = &[
+    "start", "end", "enrollment_start", "enrollment_end", "exam_start", "exam_end", "url", "pacing",
+    "platform", "cancelled", "enrollments",
+];
+pub const LEVELS: &[&str] = &["beginner", "intermediate", "advanced"];
+
+#[derive(Debug, Clone)]
+pub struct Mooc {
+    pub meta: Meta,
+    pub title: String,
+    pub summary: String,
+    pub languages: Vec<Sp<String>>,
+    pub subtitles: Vec<Sp<String>>,
+    pub institutions: Vec<Sp<String>>,
+    pub platform: Option<Sp<String>>,
+    pub subjects: Vec<Sp<String>>,
+    pub level: Option<String>,
+    pub effort_hours_per_week: Option<f64>,
+    pub duration_weeks: Option<i64>,
+    pub teachers: Vec<String>,
+    pub cover: Option<Image>,
+    pub featured: bool,
+    pub prerequisites: Option<String>,
+    pub aliases: Vec<Sp<String>>,
+    pub published: Option<Date>,
+    pub awards: Vec<String>,
+    pub trailer: Option<String>,
+    pub certificate: Option<Certificate>,
+    pub sessions: Vec<Session>,
+    /// Span of `platform` or of the head, for "platform missing".
+    pub head: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Certificate {
+    pub free_attestation: bool,
+    pub price: Option<f64>,
+    pub currency: String,
+    pub proctored: bool,
+    pub exam_minutes: Option<i64>,
+    pub exam_questions: Option<Sp<i64>>,
+    pub pass_mark: Option<Sp<i64>>,
+    pub ects: Option<f64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub start: Sp<When>,
+    pub end: Option<Sp<Date>>,
+    pub enrollment_start: Option<Sp<Date>>,
+    pub enrollment_end: Option<Sp<Date>>,
+    pub exam_start: Option<Sp<Date>>,
+    pub exam_end: Option<Sp<Date>>,
+    pub url: Option<String>,
+    pub self_paced: bool,
+    pub platform: Option<Sp<String>>,
+    pub cancelled: bool,
+    pub enrollments: Option<u64>,
+    /// The session's table, for problems about the session as a whole.
+    pub span: Range<usize>,
+}
+
+pub fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Mooc {
+    f.check_keys(KEYS, "a MOOC", out);
+    let title = f.req_str("title", out).map(|s| s.value).unwrap_or_default();
+    let summary = common::summary(f, true, out);
+    if !f.has("languages") {
+        f.missing("languages", "[\"fr\"]", out);
+    }
+    let languages = common::lang_list(f, "languages", out);
+    if f.has("languages") && languages.is_empty() && f.str_list("languages", &mut Vec::new()).is_some_and(|l| l.is_empty()) {
+        out.push(f.err(f.value_span("languages"), "`languages` must name at least one language").with_hint("e.g. `languages = [\"fr\"]`"));
+    }
+    if !f.has("institutions") {
+        f.missing("institutions", "[\"institut-pasteur\"]", out);
+    } else if f.str_list("institutions", &mut Vec::new()).is_some_and(|l| l.is_empty()) {
+        out.push(f.err(f.value_span("institutions"), "`institutions` must name at least one institution"));
+    }
+    let subjects = f.str_list("subjects", out).unwrap_or_default();
+    for s in &subjects {
+        if common::slugify(&s.value).is_empty() {
+            out.push(f.err(s.span.clone(), "a subject needs at least one letter or digit"));
+        }
+    }
+    let certificate = f.table("certificate", out).map(|c| certificate(&c, out));
+    let sessions = f.tables("sessions", out).iter().map(|s| session(s, out)).collect();
+    Mooc {
+        title,
+        summary,
+        languages,
+        subtitles: common::lang_list(f, "subtitles", out),
+        institutions: common::slug_list(f, "institutions", out),
+        platform: common::slug_ref(f, "platform", out),
+        subjects,
+        level: f.choice("level", LEVELS, out).map(|s| s.value),
+        effort_hours_per_week: f.non_negative("effort_hours_per_week", false, out).map(|n| n.value),
+        duration_weeks: f.positive_int("duration_weeks", out).map(|n| n.value),
+        teachers: strings(f, "teachers", out),
+        cover: common::image(f, "cover", "cover_alt", out),
+        featured: f.bool("featured", out).unwrap_or(false),
+        prerequisites: f.str("prerequisites", out).map(|s| s.value),
+        aliases: f.str_list("aliases", out).unwrap_or_default(),
+        published: f.date("published", out).map(|d| d.value),
+        awards: strings(f, "awards", out),
+        trailer: common::url(f, "trailer", out),
+        certificate,
+        sessions,
+        head: f.span.clone(),
+        meta,
+    }
+}
+
+fn strings(f: &Fields, key: &str, out: &mut Out) -> Vec<String> {
+    f.str_list(key, out).unwrap_or_default().into_iter().map(|s| s.value).collect()
+}
+
+fn certificate(c: &Fields, out: &mut Out) -> Certificate {
+    c.check_keys(CERTIFICATE_KEYS, "[certificate]", out);
+    let currency = match c.str("currency", out) {
+        Some(s) if s.value.len() == 3 && s.value.bytes().all(|b| b.is_ascii_uppercase()) => s.value,
+        Some(s) => {
+            out.push(
+                c.err(s.span, format!("`currency` must be an ISO 4217 code such as EUR or USD, not `{}`", s.value))
+                    .with_hint(format!("write `currency = \"{}\"`", s.value.trim().to_uppercase().chars().take(3).collect::<String>())),
+            );
+            "EUR".to_string()
+        }
+        None => "EUR".to_string(),
+    };
+    Certificate {
+        free_attestation: c.bool("free_attestation", out).unwrap_or(false),
+        price: c.non_negative("price", true, out).map(|n| n.value),
+        currency,
+        proctored: c.bool("proctored", out).unwrap_or(false),
+        exam_minutes: c.positive_int("exam_minutes", out).map(|n| n.value),
+        exam_questions: c.positive_int("exam_questions", out),
+        pass_mark: c.positive_int("pass_mark", out),
+        ects: c.non_negative("ects", false, out).map(|n| n.value),
+    }
+}
+
+fn session(s: &Fields, out: &mut Out) -> Session {
+    s.check_keys(SESSION_KEYS, "a session", out);
+    let start = match s.when("start", out) {
+        Some(w) => w,
+        None => {
+            if !s.has("start") {
+                s.missing("start", "2026-09-14", out);
+            }
+            // Keep going with a placeholder so later checks still run.
+            Sp::new(When::Date(Date::MIN), s.span.clone())
+        }
+    };
+    let pacing = s.choice("pacing", &["instructor", "self"], out);
+    let enrollments = s.int("enrollments", out).and_then(|n| match u64::try_from(n.value) {
+        Ok(v) => Some(v),
+        Err(_) => {
+            out.push(s.err(n.span, "`enrollments` cannot be negative"));
+            None
+        }
+    });
+    Session {
+        start,
+        end: s.date("end", out),
+        enrollment_start: s.date("enrollment_start", out),
+        enrollment_end: s.date("enrollment_end", out),
+        exam_start: s.date("exam_start", out),
+        exam_end: s.date("exam_end", out),
+        url: common::url(s, "url", out),
+        self_paced: pacing.is_some_and(|p| p.value == "self"),
+        platform: common::slug_ref(s, "platform", out),
+        cancelled: s.bool("cancelled", out).unwrap_or(false),
+        enrollments,
+        span: s.span.clone(),
+    }
+}

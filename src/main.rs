@@ -1,0 +1,212 @@
+//! The `vitrine` command: parses arguments, runs the library, prints the
+//! problems and sets the exit code (0 ok, 1 content errors, 2 usage or I/O).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+
+use vitrine::diagnostic::{Diagnostic, Severity};
+use vitrine::{build, Options, Report};
+
+#[derive(Parser)]
+#[command(name = "vitrine", version, about = "Static-site generator for MOOC catalogues")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder.
+    Build(BuildArgs),
+    /// Check everything `build` checks, write nothing.
+    Check(BuildArgs),
+    /// Build, serve on 127.0.0.1 and rebuild on change.
+    Serve {
+        #[command(flatten)]
+        build: BuildArgs,
+        /// Port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Create a minimal site to start from.
+    New {
+        /// Folder to create.
+        dir: PathBuf,
+    },
+}
+
+#[derive(Args, Clone)]
+struct BuildArgs {
+    /// Site folder (with vitrine.toml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Output folder [default: ROOT/public].
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// Base URL, overriding vitrine.toml's.
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Build as of this date (YYYY-MM-DD) for statuses; default: today
+    /// in the site's timezone, or SOURCE_DATE_EPOCH.
+    #[arg(long, value_parser = parse_date)]
+    today: Option<Date>,
+    /// Include entities marked `draft = true`.
+    #[arg(long)]
+    drafts: bool,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// How problems are printed.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    message_format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum Format {
+    Human,
+    Json,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>().map_err(|_| format!("`{s}` is not a date in the form YYYY-MM-DD"))
+}
+
+impl BuildArgs {
+    fn options(&self, write: bool) -> Options {
+        Options {
+            root: self.root.clone(),
+            output: self.output.clone(),
+            base_url: self.base_url.clone(),
+            today: self.today,
+            source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok().filter(|s| !s.is_empty()),
+            drafts: self.drafts,
+            write,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match cli.command {
+        Command::Build(args) => run(&args, true),
+        Command::Check(args) => run(&args, false),
+        Command::Serve { build: args, port } => serve(args, port),
+        Command::New { dir } => match vitrine::scaffold::create(&dir) {
+            Ok(()) => {
+                eprintln!("Created a new site in {}. Next: vitrine serve --root {}", dir.display(), dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: cannot create the site: {e}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+fn run(args: &BuildArgs, write: bool) -> ExitCode {
+    let started = Instant::now();
+    let spinner = progress(write);
+    let report = build(&args.options(write));
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    print_report(&report, args.message_format);
+    let code = exit_code(&report, args.deny_warnings);
+    if args.message_format == Format::Human && code == 0 {
+        let what = if write { format!("Built {} pages into {}", report.stats.pages, report.output.display()) } else { "Checked the site".into() };
+        let today = report.today.map(|d| format!(", as of {d}")).unwrap_or_default();
+        eprintln!("{what}{today} in {:.2} s.", started.elapsed().as_secs_f64());
+    }
+    ExitCode::from(code)
+}
+
+/// A spinner on a terminal, nothing in CI (no TTY).
+fn progress(write: bool) -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_message(if write { "Building…" } else { "Checking…" });
+    bar.enable_steady_tick(std::time::Duration::from_millis(80));
+    Some(bar)
+}
+
+fn exit_code(report: &Report, deny_warnings: bool) -> u8 {
+    let io_only = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).all(is_io);
+    if report.has_errors() {
+        return if io_only { 2 } else { 1 };
+    }
+    if deny_warnings && !report.diagnostics.is_empty() {
+        return 1;
+    }
+    0
+}
+
+/// Problems that are not in content: missing config, unwritable output.
+fn is_io(d: &Diagnostic) -> bool {
+    d.file.is_none() && (d.message.starts_with("cannot") || d.message.contains("output folder"))
+}
+
+fn print_report(report: &Report, format: Format) {
+    match format {
+        Format::Json => {
+            for d in &report.diagnostics {
+                println!("{}", d.to_json());
+            }
+        }
+        Format::Human => {
+            for d in &report.diagnostics {
+                eprint!("{}", d.render());
+            }
+            let (e, w) = (
+                report.diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
+                report.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
+            );
+            if e + w > 0 {
+                eprintln!("{e} error(s), {w} warning(s).");
+            }
+        }
+    }
+}
+
+fn serve(args: BuildArgs, port: u16) -> ExitCode {
+    let code = run(&args, true);
+    if code != ExitCode::SUCCESS {
+        eprintln!("Fix the problems above, then run `vitrine serve` again.");
+        return code;
+    }
+    let opts = args.options(true);
+    let out = vitrine::output_dir(&opts);
+    let root = opts.root.clone();
+    let watched = ["content", "static", "templates", "themes", "vitrine.toml"].iter().map(|p| root.join(p)).collect();
+    let fmt = args.message_format;
+    let result = vitrine::serve::serve(out, port, watched, move || {
+        let started = Instant::now();
+        let report = build(&opts);
+        print_report(&report, fmt);
+        if report.has_errors() {
+            eprintln!("Rebuild failed; still serving the last good site.");
+        } else {
+            eprintln!("Rebuilt {} pages in {:.2} s.", report.stats.pages, started.elapsed().as_secs_f64());
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

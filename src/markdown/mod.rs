@@ -1,0 +1,57 @@
+//! Markdown to HTML, in small passes over pulldown-cmark's events:
+//!
+//! 1. parse (CommonMark + tables, footnotes, strikethrough, task lists,
+//!    `{#custom-id}` heading attributes), keeping each event's byte range;
+//! 2. [`links`]: `@/moocs/x.md` links become the entity's URL, a dangling
+//!    one is an error at its position in the file;
+//! 3. [`headings`]: ids from the heading text, accent-folded, unique per page;
+//! 4. [`highlight`]: fenced code becomes `<span class="hl-…">` markup;
+//! 5. serialise with pulldown-cmark's HTML writer.
+
+pub mod headings;
+pub mod highlight;
+pub mod links;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use pulldown_cmark::{Event, Options, Parser};
+
+use crate::diagnostic::SourceFile;
+use crate::load::fields::Out;
+
+/// Where a body is: its file and the byte range of the Markdown in it.
+pub struct Body<'a> {
+    pub file: &'a Arc<SourceFile>,
+    pub range: Range<usize>,
+}
+
+impl Body<'_> {
+    pub fn text(&self) -> &str {
+        &self.file.text[self.range.clone()]
+    }
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders a body. `resolve` maps an internal target such as `moocs/x.md`
+/// to its URL; problems (dangling links) are pushed to `out`.
+pub fn render(body: &Body, resolve: &dyn Fn(&str) -> Option<String>, out: &mut Out) -> String {
+    let text = body.text();
+    if text.trim().is_empty() {
+        return String::new();
+    }
+    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options()).into_offset_iter().collect();
+    links::resolve(&mut events, body, resolve, out);
+    headings::assign_ids(&mut events);
+    let events = highlight::highlight(events);
+    let mut html = String::with_capacity(text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    html
+}

@@ -1,0 +1,117 @@
+//! Write: the site goes to a fresh folder beside the target, which replaces
+//! the target only once everything is written, so a failed build leaves
+//! the previous site untouched. Paths are checked so that nothing is ever
+//! written outside the output folder.
+
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use crate::render::Sink;
+
+/// Writes files under a root folder, refusing any path that would escape it.
+pub struct DirSink {
+    root: PathBuf,
+}
+
+impl DirSink {
+    pub fn new(root: PathBuf) -> Self {
+        DirSink { root }
+    }
+}
+
+/// `a/b/c.html` -> root/a/b/c.html; `None` for absolute paths or `..`.
+pub fn safe_join(root: &Path, rel: &str) -> Option<PathBuf> {
+    let mut p = root.to_path_buf();
+    let mut any = false;
+    for c in Path::new(rel).components() {
+        match c {
+            Component::Normal(s) => {
+                p.push(s);
+                any = true;
+            }
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    any.then_some(p)
+}
+
+impl Sink for DirSink {
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let target = safe_join(&self.root, path)
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, format!("refusing to write outside the output folder: {path}")))?;
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
+        }
+        fs::write(&target, bytes).map_err(|e| with_path(e, &target))
+    }
+}
+
+fn with_path(e: io::Error, p: &Path) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", p.display()))
+}
+
+/// A build in progress: a temporary folder beside the output folder.
+pub struct Staging {
+    pub dir: PathBuf,
+    target: PathBuf,
+}
+
+impl Staging {
+    /// Creates `.<name>.vitrine-tmp-<pid>` beside `target`.
+    pub fn new(target: &Path) -> io::Result<Staging> {
+        let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
+        let dir = parent.join(format!(".{name}.vitrine-tmp-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(|e| with_path(e, &dir))?;
+        }
+        fs::create_dir(&dir).map_err(|e| with_path(e, &dir))?;
+        Ok(Staging { dir, target: target.to_path_buf() })
+    }
+
+    /// Puts the new site in place of the old one.
+    pub fn commit(self) -> io::Result<()> {
+        let old = self.dir.with_file_name(format!(
+            ".{}.vitrine-old-{}",
+            self.target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
+            std::process::id()
+        ));
+        let had_old = self.target.exists();
+        if had_old {
+            fs::rename(&self.target, &old).map_err(|e| with_path(e, &self.target))?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.target) {
+            if had_old {
+                let _ = fs::rename(&old, &self.target);
+            }
+            return Err(with_path(e, &self.target));
+        }
+        if had_old {
+            fs::remove_dir_all(&old).map_err(|e| with_path(e, &old))?;
+        }
+        Ok(())
+    }
+
+    /// Throws the new site away, leaving the old one untouched.
+    pub fn abort(self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_escapes_the_root() {
+        let root = Path::new("/out");
+        assert_eq!(safe_join(root, "a/b.html"), Some(PathBuf::from("/out/a/b.html")));
+        assert_eq!(safe_join(root, "../x"), None);
+        assert_eq!(safe_join(root, "/etc/passwd"), None);
+        assert_eq!(safe_join(root, "a/../../x"), None);
+        assert_eq!(safe_join(root, ""), None);
+    }
+}

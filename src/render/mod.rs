@@ -1,0 +1,219 @@
+//! Render: every page of every language through the theme's templates,
+//! plus the files that are not pages (sitemap, robots.txt, stylesheets,
+//! aliases, bundle images). Pages are rendered in parallel and handed to a
+//! [`Sink`] as soon as they are ready, so no copy of the whole site is
+//! kept in memory.
+
+pub mod pages;
+pub mod theme;
+pub mod view;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+use serde_json::{json, Value};
+
+use crate::diagnostic::Diagnostic;
+use crate::load::fields::Out;
+use crate::load::Meta;
+use crate::resolve::normalize_alias;
+use crate::resolve::Catalogue;
+use pages::PageOut;
+use theme::Theme;
+use view::View;
+
+/// Where rendered files go: a folder, or nowhere for `vitrine check`.
+pub trait Sink: Sync {
+    /// `path` is relative to the output folder, with `/` separators.
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+}
+
+/// Discards everything (`vitrine check`).
+pub struct NullSink;
+
+impl Sink for NullSink {
+    fn put(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What was produced.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Stats {
+    pub pages: usize,
+    pub files: usize,
+}
+
+#[derive(Clone, Copy)]
+enum Job {
+    Home,
+    Moocs,
+    Mooc(usize),
+    ParcoursList,
+    Parcours(usize),
+    Platform(usize),
+    Institution(usize),
+    Subject(usize),
+    Schedule(usize),
+    Page(usize),
+    NotFound,
+}
+
+fn jobs(cat: &Catalogue) -> Vec<Job> {
+    let mut v = vec![Job::Home, Job::Moocs, Job::ParcoursList, Job::NotFound];
+    v.extend((0..cat.moocs.len()).map(Job::Mooc));
+    v.extend((0..cat.parcours.len()).map(Job::Parcours));
+    v.extend((0..cat.platforms.len()).map(Job::Platform));
+    v.extend((0..cat.institutions.len()).map(Job::Institution));
+    v.extend((0..cat.subjects.len()).map(Job::Subject));
+    v.extend((0..cat.schedules.len()).map(Job::Schedule));
+    v.extend((0..cat.pages.len()).map(Job::Page));
+    v
+}
+
+impl View<'_> {
+    fn run(&self, job: Job, out: &mut Out) -> PageOut {
+        match job {
+            Job::Home => self.home(out),
+            Job::Moocs => self.moocs(),
+            Job::Mooc(i) => self.mooc(i, out),
+            Job::ParcoursList => self.parcours_list(),
+            Job::Parcours(i) => self.parcours(i, out),
+            Job::Platform(i) => self.platform(i, out),
+            Job::Institution(i) => self.institution(i, out),
+            Job::Subject(i) => self.subject(i, out),
+            Job::Schedule(i) => self.schedule(i, out),
+            Job::Page(i) => self.free_page(i, out),
+            Job::NotFound => self.not_found(),
+        }
+    }
+}
+
+/// Output file of a page path: folders get `index.html`.
+fn file_of(lang_dir: &str, path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{lang_dir}{path}index.html")
+    } else {
+        format!("{lang_dir}{path}")
+    }
+}
+
+/// Renders the whole site into `sink`. Content problems found while
+/// rendering (dangling links) and template errors go to `out`.
+pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out) -> Stats {
+    let problems = Mutex::new(Vec::new());
+    let mut stats = Stats::default();
+    let mut sitemap: Vec<String> = Vec::new();
+    let jobs = jobs(cat);
+    for lang in &cat.config.languages {
+        let view = View::new(cat, theme, lang);
+        let is_default = *lang == cat.config.default_language;
+        let lang_dir = if is_default { String::new() } else { format!("{lang}/") };
+        let written: Vec<Option<String>> = jobs
+            .par_iter()
+            .map(|&job| {
+                let mut diags = Vec::new();
+                let page = view.run(job, &mut diags);
+                let file = file_of(&lang_dir, &page.path);
+                let result = tera::Context::from_value(Value::Object(page.context))
+                    .and_then(|ctx| theme.tera.render(page.template, &ctx));
+                let ok = match result {
+                    Ok(html) => match sink.put(&file, html.as_bytes()) {
+                        Ok(()) => true,
+                        Err(e) => {
+                            diags.push(Diagnostic::file_error(Path::new(&file), format!("cannot write this page: {e}")));
+                            false
+                        }
+                    },
+                    Err(e) => {
+                        diags.push(
+                            Diagnostic::file_error(Path::new(page.template), format!("the template failed on {file}: {}", theme::render_error(&e)))
+                                .with_hint("fix the template (see docs/templates.md for the values it gets)"),
+                        );
+                        false
+                    }
+                };
+                if is_default || diags.iter().any(|d| d.file.is_none()) {
+                    problems.lock().map(|mut p| p.extend(diags)).ok();
+                }
+                (ok && !matches!(job, Job::NotFound)).then(|| view.url(&page.path))
+            })
+            .collect();
+        stats.pages += written.iter().filter(|w| w.is_some()).count() + 1;
+        sitemap.extend(written.into_iter().flatten());
+    }
+    out.extend(problems.into_inner().unwrap_or_default());
+    stats.files += extras(cat, theme, &sitemap, sink, out);
+    stats.files += stats.pages;
+    stats
+}
+
+/// Everything that is not a templated page. Returns the number of files.
+fn extras(cat: &Catalogue, theme: &Theme, sitemap: &[String], sink: &dyn Sink, out: &mut Out) -> usize {
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let origin = &cat.config.base_url[..cat.config.base_url.len() - cat.config.base_path().len()];
+    let urls: BTreeSet<&String> = sitemap.iter().collect();
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for u in urls {
+        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&format!("{origin}{u}"))));
+    }
+    xml.push_str("</urlset>\n");
+    files.push(("sitemap.xml".into(), xml.into_bytes()));
+    files.push((
+        "robots.txt".into(),
+        format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", cat.config.base_url).into_bytes(),
+    ));
+    files.push(("syntax.css".into(), crate::markdown::highlight::stylesheet().into_bytes()));
+    for (name, bytes) in &theme.statics {
+        files.push((name.clone(), bytes.clone()));
+    }
+    // Alias redirect pages, in the default language.
+    let view = View::new(cat, theme, &cat.config.default_language);
+    for m in &cat.moocs {
+        let target = format!("{origin}{}", view.url(&format!("moocs/{}/", m.meta.slug)));
+        for a in &m.aliases {
+            let Ok(path) = normalize_alias(&a.value) else { continue };
+            let mut ctx = view.globals(&format!("moocs/{}/", m.meta.slug), &m.title, "");
+            ctx.insert("target".into(), json!(target));
+            let html = tera::Context::from_value(Value::Object(ctx)).and_then(|c| theme.tera.render("alias.html", &c));
+            match html {
+                Ok(h) => files.push((file_of("", path.trim_start_matches('/')), h.into_bytes())),
+                Err(e) => out.push(Diagnostic::file_error(Path::new("alias.html"), format!("the template failed: {}", theme::render_error(&e)))),
+            }
+        }
+    }
+    // Images and other files of bundles, beside their page.
+    let metas = cat.moocs.iter().map(|m| (&m.meta, "moocs"))
+        .chain(cat.parcours.iter().map(|p| (&p.meta, "parcours")))
+        .chain(cat.platforms.iter().map(|p| (&p.meta, "platforms")))
+        .chain(cat.institutions.iter().map(|p| (&p.meta, "institutions")));
+    for (meta, folder) in metas {
+        bundle_files(meta, folder, &mut files, out);
+    }
+    let count = files.len();
+    for (path, bytes) in files {
+        if let Err(e) = sink.put(&path, &bytes) {
+            out.push(Diagnostic::file_error(Path::new(&path), format!("cannot write this file: {e}")));
+        }
+    }
+    count
+}
+
+fn bundle_files(meta: &Meta, folder: &str, files: &mut Vec<(String, Vec<u8>)>, out: &mut Out) {
+    let Some(dir) = &meta.bundle else { return };
+    for (name, path) in theme::files_under(dir) {
+        if name.ends_with(".md") {
+            continue;
+        }
+        match std::fs::read(&path) {
+            Ok(bytes) => files.push((format!("{folder}/{}/{name}", meta.slug), bytes)),
+            Err(e) => out.push(Diagnostic::file_error(&path, format!("cannot read this file: {e}"))),
+        }
+    }
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}

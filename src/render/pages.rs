@@ -1,0 +1,303 @@
+//! One function per kind of page: its output path and its template context.
+
+use serde_json::{json, Map, Value};
+
+use crate::load::{Kind, Meta};
+use crate::load::fields::Out;
+use crate::markdown::{self, Body};
+use crate::render::view::View;
+
+/// A page to render: where it goes, with which template and values.
+pub struct PageOut {
+    /// Path inside the language folder, e.g. `moocs/x/` (a folder gets
+    /// `index.html`) or `404.html`.
+    pub path: String,
+    pub template: &'static str,
+    pub context: Map<String, Value>,
+}
+
+impl View<'_> {
+    /// Markdown of an entity's body in this language; problems are only
+    /// reported for the default language (the same text otherwise).
+    pub fn body_html(&self, meta: &Meta, out: &mut Out) -> String {
+        let body = Body { file: &meta.file, range: meta.body.clone() };
+        let resolve = |target: &str| self.internal_url(target);
+        markdown::render(&body, &resolve, out)
+    }
+
+    /// `moocs/x.md` (or `moocs/x`, `moocs/x/index.md`) -> URL, if it exists.
+    pub fn internal_url(&self, target: &str) -> Option<String> {
+        let t = target.trim_end_matches('/');
+        let t = t.strip_suffix("/index.md").or_else(|| t.strip_suffix(".md")).unwrap_or(t);
+        let (folder, slug) = t.split_once('/')?;
+        let idx = &self.cat.index;
+        let exists = match folder {
+            "moocs" => idx.moocs.contains_key(slug),
+            "parcours" => idx.parcours.contains_key(slug),
+            "platforms" => idx.platforms.contains_key(slug),
+            "institutions" => idx.institutions.contains_key(slug),
+            "schedules" => idx.schedules.contains_key(slug),
+            "subjects" => idx.subjects.contains_key(slug),
+            "pages" => return idx.pages.contains_key(slug).then(|| self.url(&format!("{slug}/"))),
+            _ => false,
+        };
+        exists.then(|| self.url(&format!("{folder}/{slug}/")))
+    }
+
+    fn page(&self, path: String, template: &'static str, title: &str, description: &str, extra: Value) -> PageOut {
+        let mut context = self.globals(&path, title, description);
+        if let Value::Object(extra) = extra {
+            context.extend(extra);
+        }
+        PageOut { path, template, context }
+    }
+
+    fn page_title(&self, title: &str) -> String {
+        format!("{title} · {}", self.cat.config.title)
+    }
+
+    pub fn home(&self, out: &mut Out) -> PageOut {
+        let cat = self.cat;
+        let (title, body) = match &cat.home {
+            Some(h) => {
+                let t = self.text(Kind::Home, &h.meta, &h.title, &h.summary);
+                (t.title.to_string(), self.body_html(t.meta, out))
+            }
+            None => (String::new(), String::new()),
+        };
+        let featured: Vec<usize> = (0..cat.moocs.len()).filter(|&i| cat.moocs[i].featured).collect();
+        let open: Vec<usize> = (0..cat.moocs.len()).filter(|&i| cat.states[i].status.enrollable()).collect();
+        let shown_title = if title.is_empty() { cat.config.title.clone() } else { title.clone() };
+        self.page(
+            String::new(),
+            "index.html",
+            &cat.config.title,
+            cat.home.as_ref().map_or("", |h| h.summary.as_str()),
+            json!({
+                "home": {"title": shown_title, "body_html": body},
+                "featured": self.cards_by_title(&featured),
+                "open_now": self.cards_by_title(&open),
+                "parcours": (0..cat.parcours.len()).map(|i| self.parcours_card(i)).collect::<Vec<_>>(),
+            }),
+        )
+    }
+
+    pub fn moocs(&self) -> PageOut {
+        let all: Vec<usize> = (0..self.cat.moocs.len()).collect();
+        let title = self.theme.label(self.lang, "nav", "moocs");
+        self.page("moocs/".into(), "moocs.html", &self.page_title(&title), "", json!({"moocs": self.cards_by_title(&all)}))
+    }
+
+    pub fn mooc(&self, i: usize, out: &mut Out) -> PageOut {
+        let m = &self.cat.moocs[i];
+        let t = self.text(Kind::Mooc, &m.meta, &m.title, &m.summary);
+        let mut mooc = self.card(i);
+        let cert = m.certificate.as_ref().map(|c| {
+            json!({
+                "free_attestation": c.free_attestation,
+                "price": c.price,
+                "price_label": c.price.map(|p| self.words.price(p, &c.currency)),
+                "currency": c.currency,
+                "proctored": c.proctored,
+                "exam_minutes": c.exam_minutes,
+                "exam_questions": c.exam_questions.as_ref().map(|q| q.value),
+                "pass_mark": c.pass_mark.as_ref().map(|q| q.value),
+                "ects": c.ects,
+            })
+        });
+        let total: Option<u64> = m.sessions.iter().map(|s| s.enrollments).try_fold(0u64, |acc, e| match e {
+            Some(n) => Some(acc + n),
+            None => Some(acc),
+        });
+        let total = total.filter(|t| *t > 0);
+        let parcours: Vec<Value> = self.cat.mooc_parcours[i]
+            .iter()
+            .map(|&(p, core)| {
+                let mut link = self.parcours_link(p);
+                link["core"] = json!(core);
+                link
+            })
+            .collect();
+        let subjects: Vec<Value> = m
+            .subjects
+            .iter()
+            .filter_map(|s| {
+                let slug = crate::load::common::slugify(&s.value);
+                let subj = &self.cat.subjects[*self.cat.index.subjects.get(&slug)?];
+                Some(json!({"slug": slug, "label": subj.label, "url": self.url(&format!("subjects/{slug}/"))}))
+            })
+            .collect();
+        let extra = json!({
+            "body_html": self.body_html(t.meta, out),
+            "subtitles": m.subtitles.iter().map(|l| json!({"code": l.value, "label": self.theme.label(self.lang, "language", &l.value)})).collect::<Vec<_>>(),
+            "effort_hours_per_week": m.effort_hours_per_week,
+            "duration_weeks": m.duration_weeks,
+            "teachers": m.teachers,
+            "prerequisites": m.prerequisites,
+            "awards": m.awards,
+            "trailer": m.trailer,
+            "published": m.published.map(|d| self.date(d)),
+            "subjects": subjects,
+            "certificate": cert,
+            "sessions": (0..m.sessions.len()).map(|s| self.session(i, s)).collect::<Vec<_>>(),
+            "enrollments_total": total,
+            "enrollments_total_label": total.map(|n| self.thousands(n)),
+            "parcours": parcours,
+        });
+        if let (Value::Object(card), Value::Object(extra)) = (&mut mooc, extra) {
+            card.extend(extra);
+        }
+        self.page(format!("moocs/{}/", m.meta.slug), "mooc.html", &self.page_title(t.title), t.summary, json!({"mooc": mooc}))
+    }
+
+    pub fn parcours_list(&self) -> PageOut {
+        let title = self.theme.label(self.lang, "nav", "parcours");
+        let list: Vec<Value> = (0..self.cat.parcours.len()).map(|i| self.parcours_card(i)).collect();
+        self.page("parcours/".into(), "parcours_list.html", &self.page_title(&title), "", json!({"parcours": list}))
+    }
+
+    pub fn parcours(&self, i: usize, out: &mut Out) -> PageOut {
+        let p = &self.cat.parcours[i];
+        let t = self.text(Kind::Parcours, &p.meta, &p.title, &p.summary);
+        let mut card = self.parcours_card(i);
+        let moocs: Vec<Value> = p
+            .moocs
+            .iter()
+            .filter_map(|m| self.cat.index.moocs.get(&m.value).map(|&mi| (mi, p.core.iter().any(|c| c.value == m.value))))
+            .map(|(mi, core)| {
+                let mut c = self.card(mi);
+                c["core"] = json!(core);
+                c
+            })
+            .collect();
+        let schedule = p.schedule.as_ref().and_then(|s| self.cat.index.schedules.get(&s.value)).map(|&si| {
+            let s = &self.cat.schedules[si];
+            json!({"slug": s.meta.slug, "title": self.text(Kind::Schedule, &s.meta, &s.title, "").title, "url": self.url(&format!("schedules/{}/", s.meta.slug))})
+        });
+        let extra = json!({
+            "body_html": self.body_html(t.meta, out),
+            "institutions": self.institution_links(&p.institutions),
+            "partners": self.institution_links(&p.partners),
+            "moocs": moocs,
+            "core_count": p.core.len(),
+            "ects": p.ects,
+            "price_note": p.price_note,
+            "progression": self.keyed("progression", if p.ordered { "ordered" } else { "any" }),
+            "schedule": schedule,
+            "cover": p.cover.as_ref().map(|c| json!({"url": self.asset_url("parcours", &p.meta, &c.path.value), "alt": c.alt})),
+        });
+        if let (Value::Object(c), Value::Object(extra)) = (&mut card, extra) {
+            c.extend(extra);
+        }
+        self.page(format!("parcours/{}/", p.meta.slug), "parcours.html", &self.page_title(t.title), t.summary, json!({"parcours": card}))
+    }
+
+    pub fn platform(&self, i: usize, out: &mut Out) -> PageOut {
+        let p = &self.cat.platforms[i];
+        let t = self.text(Kind::Platform, &p.meta, &p.title, &p.summary);
+        let platform = json!({
+            "slug": p.meta.slug,
+            "url": self.url(&format!("platforms/{}/", p.meta.slug)),
+            "title": t.title,
+            "summary": t.summary,
+            "body_html": self.body_html(t.meta, out),
+            "site_url": p.url,
+            "audience": p.audience,
+            "model": p.model.as_ref().map(|m| self.keyed("model", m)),
+            "based_on": p.based_on,
+            "pacing": p.pacing.iter().map(|k| self.keyed("pacing", k)).collect::<Vec<_>>(),
+            "learners": p.learners,
+            "learners_label": p.learners.map(|n| self.thousands(n)),
+            "learners_year": p.learners_year,
+            "certification": p.certification,
+            "logo": p.logo.as_ref().map(|c| json!({"url": self.asset_url("platforms", &p.meta, &c.path.value), "alt": c.alt})),
+        });
+        let moocs = self.cards_by_title(&self.cat.platform_moocs[i]);
+        self.page(format!("platforms/{}/", p.meta.slug), "platform.html", &self.page_title(t.title), t.summary, json!({"platform": platform, "moocs": moocs}))
+    }
+
+    pub fn institution(&self, i: usize, out: &mut Out) -> PageOut {
+        let inst = &self.cat.institutions[i];
+        let t = self.text(Kind::Institution, &inst.meta, &inst.title, "");
+        let parent = inst.parent.as_ref().and_then(|p| self.cat.index.institutions.get(&p.value)).map(|&p| self.institution_link(p));
+        let institution = json!({
+            "slug": inst.meta.slug,
+            "url": self.url(&format!("institutions/{}/", inst.meta.slug)),
+            "title": t.title,
+            "short_title": inst.short_title,
+            "site_url": inst.url,
+            "country": inst.country,
+            "parent": parent,
+            "children": self.cat.institution_children[i].iter().map(|&c| self.institution_link(c)).collect::<Vec<_>>(),
+            "body_html": self.body_html(t.meta, out),
+            "logo": inst.logo.as_ref().map(|c| json!({"url": self.asset_url("institutions", &inst.meta, &c.path.value), "alt": c.alt})),
+        });
+        let moocs = self.cards_by_title(&self.cat.institution_moocs[i]);
+        self.page(format!("institutions/{}/", inst.meta.slug), "institution.html", &self.page_title(t.title), "", json!({"institution": institution, "moocs": moocs}))
+    }
+
+    pub fn subject(&self, i: usize, out: &mut Out) -> PageOut {
+        let s = &self.cat.subjects[i];
+        let (label, summary, body) = match &s.doc {
+            Some(d) => {
+                let t = self.text(Kind::Subject, &d.meta, &d.title, &d.summary);
+                (t.title.to_string(), t.summary.to_string(), self.body_html(t.meta, out))
+            }
+            None => (s.label.clone(), String::new(), String::new()),
+        };
+        let subject = json!({"slug": s.slug, "label": label, "url": self.url(&format!("subjects/{}/", s.slug)), "body_html": body});
+        self.page(format!("subjects/{}/", s.slug), "subject.html", &self.page_title(&label), &summary, json!({"subject": subject, "moocs": self.cards_by_title(&s.moocs)}))
+    }
+
+    pub fn schedule(&self, i: usize, out: &mut Out) -> PageOut {
+        let s = &self.cat.schedules[i];
+        let t = self.text(Kind::Schedule, &s.meta, &s.title, "");
+        let parcours = s.parcours.as_ref().and_then(|p| self.cat.index.parcours.get(&p.value)).copied();
+        let rows = self.schedule_rows(i);
+        let schedule = json!({
+            "slug": s.meta.slug,
+            "url": self.url(&format!("schedules/{}/", s.meta.slug)),
+            "title": t.title,
+            "note": s.note,
+            "version": s.version.map(|d| self.date(d)),
+            "body_html": self.body_html(t.meta, out),
+            "parcours": parcours.map(|p| self.parcours_link(p)),
+        });
+        self.page(format!("schedules/{}/", s.meta.slug), "schedule.html", &self.page_title(t.title), "", json!({"schedule": schedule, "moocs": self.cards(&rows)}))
+    }
+
+    /// Rows of a schedule: its `moocs` if given, else its parcours' MOOCs,
+    /// core ones first, then the others by title.
+    pub fn schedule_rows(&self, i: usize) -> Vec<usize> {
+        let s = &self.cat.schedules[i];
+        let idx = &self.cat.index;
+        if !s.moocs.is_empty() {
+            return s.moocs.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).collect();
+        }
+        let Some(p) = s.parcours.as_ref().and_then(|p| idx.parcours.get(&p.value)).map(|&p| &self.cat.parcours[p]) else {
+            return Vec::new();
+        };
+        let core: Vec<usize> = p.core.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).collect();
+        let mut others: Vec<usize> = p.moocs.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).filter(|m| !core.contains(m)).collect();
+        others.sort_by_cached_key(|&m| crate::load::common::fold(&self.cat.moocs[m].title));
+        core.into_iter().chain(others).collect()
+    }
+
+    pub fn free_page(&self, i: usize, out: &mut Out) -> PageOut {
+        let p = &self.cat.pages[i];
+        let t = self.text(Kind::Page, &p.meta, &p.title, &p.summary);
+        let page = json!({
+            "slug": p.meta.slug,
+            "url": self.url(&format!("{}/", p.meta.slug)),
+            "title": t.title,
+            "summary": t.summary,
+            "body_html": self.body_html(t.meta, out),
+        });
+        self.page(format!("{}/", p.meta.slug), "page.html", &self.page_title(t.title), t.summary, json!({"page": page}))
+    }
+
+    pub fn not_found(&self) -> PageOut {
+        let title = self.theme.label(self.lang, "notfound", "title");
+        self.page("404.html".into(), "404.html", &self.page_title(&title), "", json!({}))
+    }
+}

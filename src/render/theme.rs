@@ -1,0 +1,226 @@
+//! The theme: templates, static files and UI strings, found file by file in
+//! the site's `templates/` and `static/`, then `themes/<name>/`, then the
+//! default theme embedded in the binary (so a site needs no theme files).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+use serde_json::Value;
+
+use crate::calendar::format::Words;
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::load::fields::Out;
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Everything the renderer needs from the theme, loaded once.
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// UI strings per language, as JSON tables for templates.
+    pub strings: BTreeMap<String, Value>,
+    /// Static files: output path -> bytes (site's win over theme's).
+    pub statics: BTreeMap<String, Vec<u8>>,
+}
+
+/// HTML escaping for templates. Tera's default also escapes `/`, which
+/// turns every URL into `&#x2F;…`; quotes, `<`, `>` and `&` are enough.
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Theme {
+    pub fn load(root: &Path, config: &Config, out: &mut Out) -> Option<Theme> {
+        let theme_dir = root.join("themes").join(&config.theme);
+        if config.theme != "default" && !theme_dir.is_dir() {
+            out.push(
+                Diagnostic::file_error(Path::new("vitrine.toml"), format!("theme `{}` not found in themes/", config.theme))
+                    .with_hint("use `theme = \"default\"` or create themes/<name>/templates/"),
+            );
+            return None;
+        }
+        let mut templates: BTreeMap<String, (String, String)> = BTreeMap::new(); // name -> (shown path, text)
+        if let Some(dir) = DEFAULT_THEME.get_dir("templates") {
+            for f in dir.files() {
+                let name = f.path().strip_prefix("templates").unwrap_or(f.path()).to_string_lossy().to_string();
+                let text = f.contents_utf8().unwrap_or_default().to_string();
+                templates.insert(name.clone(), (format!("(default theme)/templates/{name}"), text));
+            }
+        }
+        for dir in [theme_dir.join("templates"), root.join("templates")] {
+            for (name, path) in files_under(&dir) {
+                match std::fs::read_to_string(&path) {
+                    Ok(text) => {
+                        let shown = path.strip_prefix(root).unwrap_or(&path).display().to_string();
+                        templates.insert(name, (shown, text));
+                    }
+                    Err(e) => out.push(Diagnostic::file_error(&path, format!("cannot read this template: {e}"))),
+                }
+            }
+        }
+        let mut tera = tera::Tera::default();
+        tera.set_escape_fn(escape_html);
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let list: Vec<(String, String)> = templates.iter().map(|(n, (_, t))| (n.clone(), t.clone())).collect();
+        if let Err(e) = tera.add_raw_templates(list) {
+            out.push(
+                Diagnostic::file_error(Path::new("templates"), format!("a template does not compile: {}", error_chain(&e)))
+                    .with_hint("check the {% %} blocks of the template named above"),
+            );
+            return None;
+        }
+        let strings = load_strings(&theme_dir, config, out);
+        let mut statics = BTreeMap::new();
+        if let Some(dir) = DEFAULT_THEME.get_dir("static") {
+            collect_embedded(dir, "static", &mut statics);
+        }
+        for dir in [theme_dir.join("static"), root.join("static")] {
+            for (name, path) in files_under(&dir) {
+                match std::fs::read(&path) {
+                    Ok(bytes) => {
+                        statics.insert(name, bytes);
+                    }
+                    Err(e) => out.push(Diagnostic::file_error(&path, format!("cannot read this static file: {e}"))),
+                }
+            }
+        }
+        Some(Theme { tera, strings, statics })
+    }
+
+    /// The words date and price labels need, in `lang`.
+    pub fn words(&self, lang: &str) -> Words {
+        let t = self.strings.get(lang);
+        let s = |key: &str, default: &str| {
+            t.and_then(|t| t.get(key)).and_then(Value::as_str).unwrap_or(default).to_string()
+        };
+        let months = t
+            .and_then(|t| t.get("months"))
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(|m| m.as_str().map(String::from)).collect())
+            .unwrap_or_default();
+        Words {
+            months,
+            day_one: s("day_one", "1"),
+            quarter_format: s("quarter_format", "T{quarter} {year}"),
+            price_format: s("price_format", "{amount} {currency}"),
+        }
+    }
+
+    /// A label from a table of the UI strings (`status`, `level`, …).
+    pub fn label(&self, lang: &str, table: &str, key: &str) -> String {
+        self.strings
+            .get(lang)
+            .and_then(|t| t.get(table))
+            .and_then(|t| t.get(key))
+            .and_then(Value::as_str)
+            .unwrap_or(key)
+            .to_string()
+    }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut src = e.source();
+    while let Some(inner) = src {
+        s.push_str(": ");
+        s.push_str(&inner.to_string());
+        src = inner.source();
+    }
+    s
+}
+
+pub fn render_error(e: &tera::Error) -> String {
+    error_chain(e)
+}
+
+fn collect_embedded(dir: &Dir, prefix: &str, into: &mut BTreeMap<String, Vec<u8>>) {
+    for f in dir.files() {
+        let name = f.path().strip_prefix(prefix).unwrap_or(f.path()).to_string_lossy().replace('\\', "/");
+        into.insert(name, f.contents().to_vec());
+    }
+    for d in dir.dirs() {
+        collect_embedded(d, prefix, into);
+    }
+}
+
+/// Files below `dir`, as (relative name with `/`, path), sorted.
+pub fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut v: Vec<(String, PathBuf)> = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(dir).ok()?.to_string_lossy().replace('\\', "/");
+            (!rel.split('/').any(|p| p.starts_with('.'))).then(|| (rel, e.path().to_path_buf()))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// UI strings: embedded default, then the theme's file, merged key by key.
+fn load_strings(theme_dir: &Path, config: &Config, out: &mut Out) -> BTreeMap<String, Value> {
+    let mut strings = BTreeMap::new();
+    for lang in &config.languages {
+        let name = format!("i18n/{lang}.toml");
+        let embedded = DEFAULT_THEME.get_file(&name).and_then(|f| f.contents_utf8());
+        let mut value = match embedded.map(toml::from_str::<toml::Value>) {
+            Some(Ok(v)) => serde_json::to_value(v).unwrap_or(Value::Null),
+            Some(Err(e)) => {
+                out.push(Diagnostic::file_error(Path::new(&name), format!("the default theme's strings are not valid TOML: {e}")));
+                Value::Null
+            }
+            None => Value::Null,
+        };
+        let own = theme_dir.join(&name);
+        if own.is_file() {
+            match std::fs::read_to_string(&own).map(|t| toml::from_str::<toml::Value>(&t)) {
+                Ok(Ok(v)) => merge(&mut value, serde_json::to_value(v).unwrap_or(Value::Null)),
+                Ok(Err(e)) => out.push(Diagnostic::file_error(&own, format!("not valid TOML: {}", e.message()))),
+                Err(e) => out.push(Diagnostic::file_error(&own, format!("cannot read: {e}"))),
+            }
+        }
+        if value.is_null() {
+            out.push(
+                Diagnostic::file_error(Path::new("vitrine.toml"), format!("no UI strings for language `{lang}`; English ones are used"))
+                    .with_hint(format!("add themes/{}/i18n/{lang}.toml", config.theme))
+                    .into_warning(),
+            );
+            value = DEFAULT_THEME
+                .get_file("i18n/en.toml")
+                .and_then(|f| f.contents_utf8())
+                .and_then(|t| toml::from_str::<toml::Value>(t).ok())
+                .and_then(|v| serde_json::to_value(v).ok())
+                .unwrap_or(Value::Null);
+        }
+        strings.insert(lang.clone(), value);
+    }
+    strings
+}
+
+fn merge(base: &mut Value, over: Value) {
+    match (base, over) {
+        (Value::Object(b), Value::Object(o)) => {
+            for (k, v) in o {
+                merge(b.entry(k).or_insert(Value::Null), v);
+            }
+        }
+        (b, o) => *b = o,
+    }
+}

@@ -1,0 +1,286 @@
+//! The values templates see, built from the catalogue for one language.
+//! See `docs/templates.md` for the shapes; this file is their one source.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+use serde_json::{json, Map, Value};
+
+use crate::calendar::format::{group_thousands, Words};
+use crate::calendar::period::When;
+use crate::calendar::status::Status;
+use crate::load::{Entity, Kind, Meta};
+use crate::render::theme::Theme;
+use crate::resolve::Catalogue;
+
+/// Translated text of an entity (title, summary, body) when a
+/// `<slug>.<lang>.md` file exists.
+pub struct Text<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub meta: &'a Meta,
+}
+
+/// One language's view of the catalogue.
+pub struct View<'a> {
+    pub cat: &'a Catalogue,
+    pub theme: &'a Theme,
+    pub lang: &'a str,
+    pub words: Words,
+    /// `/catalogue/en/`: base path + language folder, ends with `/`.
+    prefix: String,
+    translations: HashMap<(Kind, &'a str), &'a Entity>,
+    cards: Vec<Value>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(cat: &'a Catalogue, theme: &'a Theme, lang: &'a str) -> Self {
+        let base = cat.config.base_path();
+        let prefix = if lang == cat.config.default_language { format!("{base}/") } else { format!("{base}/{lang}/") };
+        let translations = cat
+            .translations
+            .iter()
+            .filter(|e| e.meta().lang.as_deref() == Some(lang))
+            .map(|e| ((kind_of(e), e.meta().slug.as_str()), e))
+            .collect();
+        let mut v = View { cat, theme, lang, words: theme.words(lang), prefix, translations, cards: Vec::new() };
+        v.cards = (0..cat.moocs.len()).map(|i| v.build_card(i)).collect();
+        v
+    }
+
+    /// Root-relative URL of a site path (`moocs/x/`) in this language.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.prefix)
+    }
+
+    /// Title, summary and body file of an entity in this language.
+    pub fn text(&self, kind: Kind, meta: &'a Meta, title: &'a str, summary: &'a str) -> Text<'a> {
+        match self.translations.get(&(kind, meta.slug.as_str())) {
+            Some(e) => {
+                let (t, s) = entity_text(e);
+                Text { title: if t.is_empty() { title } else { t }, summary: if s.is_empty() { summary } else { s }, meta: e.meta() }
+            }
+            None => Text { title, summary, meta },
+        }
+    }
+
+    pub fn date(&self, d: Date) -> Value {
+        json!({"iso": d.to_string(), "label": self.words.date(d)})
+    }
+
+    fn opt_date(&self, d: Option<Date>) -> Value {
+        d.map_or(Value::Null, |d| self.date(d))
+    }
+
+    pub fn keyed(&self, table: &str, key: &str) -> Value {
+        json!({"key": key, "label": self.theme.label(self.lang, table, key)})
+    }
+
+    pub fn status(&self, s: Status) -> Value {
+        self.keyed("status", s.key())
+    }
+
+    fn language(&self, code: &str) -> Value {
+        json!({"code": code, "label": self.theme.label(self.lang, "language", code)})
+    }
+
+    pub fn platform_link(&self, i: usize) -> Value {
+        let p = &self.cat.platforms[i];
+        let t = self.text(Kind::Platform, &p.meta, &p.title, &p.summary);
+        json!({"slug": p.meta.slug, "title": t.title, "url": self.url(&format!("platforms/{}/", p.meta.slug))})
+    }
+
+    pub fn institution_link(&self, i: usize) -> Value {
+        let p = &self.cat.institutions[i];
+        let t = self.text(Kind::Institution, &p.meta, &p.title, "");
+        json!({"slug": p.meta.slug, "title": t.title, "url": self.url(&format!("institutions/{}/", p.meta.slug))})
+    }
+
+    pub fn parcours_link(&self, i: usize) -> Value {
+        let p = &self.cat.parcours[i];
+        let t = self.text(Kind::Parcours, &p.meta, &p.title, &p.summary);
+        json!({"slug": p.meta.slug, "title": t.title, "url": self.url(&format!("parcours/{}/", p.meta.slug))})
+    }
+
+    pub fn institution_links(&self, slugs: &[crate::load::fields::Sp<String>]) -> Vec<Value> {
+        slugs.iter().filter_map(|s| self.cat.index.institutions.get(&s.value)).map(|&i| self.institution_link(i)).collect()
+    }
+
+    /// The card of MOOC `i` (computed once per language).
+    pub fn card(&self, i: usize) -> Value {
+        self.cards[i].clone()
+    }
+
+    pub fn cards(&self, list: &[usize]) -> Vec<Value> {
+        list.iter().map(|&i| self.card(i)).collect()
+    }
+
+    /// Cards sorted by title (accent-insensitive).
+    pub fn cards_by_title(&self, list: &[usize]) -> Vec<Value> {
+        let mut sorted = list.to_vec();
+        sorted.sort_by_cached_key(|&i| (crate::load::common::fold(&self.cat.moocs[i].title), i));
+        self.cards(&sorted)
+    }
+
+    fn build_card(&self, i: usize) -> Value {
+        let m = &self.cat.moocs[i];
+        let state = &self.cat.states[i];
+        let t = self.text(Kind::Mooc, &m.meta, &m.title, &m.summary);
+        let platform = m.platform.as_ref().and_then(|p| self.cat.index.platforms.get(&p.value)).map(|&p| self.platform_link(p));
+        let cover = m.cover.as_ref().map(|c| json!({"url": self.asset_url("moocs", &m.meta, &c.path.value), "alt": c.alt}));
+        json!({
+            "slug": m.meta.slug,
+            "url": self.url(&format!("moocs/{}/", m.meta.slug)),
+            "title": t.title,
+            "summary": t.summary,
+            "status": self.status(state.status),
+            "platform": platform,
+            "institutions": self.institution_links(&m.institutions),
+            "languages": m.languages.iter().map(|l| self.language(&l.value)).collect::<Vec<_>>(),
+            "level": m.level.as_ref().map(|l| self.keyed("level", l)),
+            "next_session": state.next.map(|s| self.session(i, s)),
+            "featured": m.featured,
+            "cover": cover,
+        })
+    }
+
+    /// URL of an image: beside the page for bundles, else from `static/`.
+    pub fn asset_url(&self, folder: &str, meta: &Meta, path: &str) -> String {
+        if path.starts_with("http://") || path.starts_with("https://") {
+            return path.to_string();
+        }
+        let clean = path.trim_start_matches("./").trim_start_matches('/');
+        if meta.bundle.is_some() && !path.starts_with('/') {
+            format!("{}{folder}/{}/{clean}", self.root(), meta.slug)
+        } else {
+            format!("{}{clean}", self.root())
+        }
+    }
+
+    /// Root-relative URL of the site root (not of this language).
+    pub fn root(&self) -> String {
+        format!("{}/", self.cat.config.base_path())
+    }
+
+    pub fn session(&self, mi: usize, si: usize) -> Value {
+        let m = &self.cat.moocs[mi];
+        let s = &m.sessions[si];
+        let (start, planned) = match s.start.value {
+            When::Date(d) => (self.date(d), Value::Null),
+            When::Period(p) => (Value::Null, json!({"key": p.to_string(), "label": self.words.period(p)})),
+        };
+        let platform = s.platform.as_ref().and_then(|p| self.cat.index.platforms.get(&p.value)).map(|&p| self.platform_link(p));
+        json!({
+            "id": format!("session-{}", si + 1),
+            "status": self.status(self.cat.states[mi].sessions[si]),
+            "start": start,
+            "end": self.opt_date(s.end.as_ref().map(|d| d.value)),
+            "planned": planned,
+            "pacing": self.keyed("pacing", if s.self_paced { "self" } else { "instructor" }),
+            "enrollment_start": self.opt_date(s.enrollment_start.as_ref().map(|d| d.value)),
+            "enrollment_end": self.opt_date(s.enrollment_end.as_ref().map(|d| d.value)),
+            "exam_start": self.opt_date(s.exam_start.as_ref().map(|d| d.value)),
+            "exam_end": self.opt_date(s.exam_end.as_ref().map(|d| d.value)),
+            "url": s.url,
+            "platform": platform,
+            "cancelled": s.cancelled,
+            "enrollments": s.enrollments,
+        })
+    }
+
+    pub fn parcours_card(&self, i: usize) -> Value {
+        let p = &self.cat.parcours[i];
+        let t = self.text(Kind::Parcours, &p.meta, &p.title, &p.summary);
+        let price_label = p.price.map(|x| self.words.price(x, "EUR"));
+        json!({
+            "slug": p.meta.slug,
+            "url": self.url(&format!("parcours/{}/", p.meta.slug)),
+            "title": t.title,
+            "short_title": p.short_title,
+            "summary": t.summary,
+            "credential": self.keyed("credential", &p.credential),
+            "credential_name": p.credential_name,
+            "required": p.required.as_ref().map_or(p.moocs.len() as i64, |r| r.value),
+            "count": p.moocs.len(),
+            "price_label": price_label,
+        })
+    }
+
+    pub fn thousands(&self, n: u64) -> String {
+        let sep = if self.lang == "en" { "," } else { "\u{202f}" };
+        group_thousands(n, sep)
+    }
+
+    /// The values every template gets (`docs/templates.md`).
+    pub fn globals(&self, path: &str, page_title: &str, description: &str) -> Map<String, Value> {
+        let cfg = &self.cat.config;
+        let menu: Vec<Value> = self
+            .cat
+            .pages
+            .iter()
+            .filter(|p| p.menu)
+            .map(|p| {
+                let t = self.text(Kind::Page, &p.meta, &p.title, &p.summary);
+                json!({"title": t.title, "url": self.url(&format!("{}/", p.meta.slug))})
+            })
+            .collect();
+        let languages: Vec<Value> = cfg
+            .languages
+            .iter()
+            .map(|l| {
+                let pre = if *l == cfg.default_language { String::new() } else { format!("{l}/") };
+                json!({"code": l, "label": self.theme.label(l, "language", l), "url": format!("{}/{pre}{path}", cfg.base_path()), "current": l == self.lang})
+            })
+            .collect();
+        let mut g = Map::new();
+        g.insert("lang".into(), json!(self.lang));
+        g.insert("t".into(), self.theme.strings.get(self.lang).cloned().unwrap_or(Value::Null));
+        g.insert(
+            "site".into(),
+            json!({
+                "title": cfg.title,
+                "base_url": cfg.base_url,
+                "home_url": self.url(""),
+                "moocs_url": self.url("moocs/"),
+                "parcours_url": self.url("parcours/"),
+                "schedules_url": self.url("schedules/"),
+                "menu": menu,
+                "languages": languages,
+                "style_url": format!("{}style.css", self.root()),
+                "syntax_url": format!("{}syntax.css", self.root()),
+            }),
+        );
+        g.insert("today".into(), self.date(self.cat.today));
+        g.insert("page_title".into(), json!(page_title));
+        g.insert("description".into(), json!(description));
+        let abs_path = self.url(path);
+        let origin_len = cfg.base_url.len() - cfg.base_path().len();
+        g.insert("canonical".into(), json!(format!("{}{abs_path}", &cfg.base_url[..origin_len])));
+        g
+    }
+}
+
+fn kind_of(e: &Entity) -> Kind {
+    match e {
+        Entity::Mooc(_) => Kind::Mooc,
+        Entity::Parcours(_) => Kind::Parcours,
+        Entity::Platform(_) => Kind::Platform,
+        Entity::Institution(_) => Kind::Institution,
+        Entity::Schedule(_) => Kind::Schedule,
+        Entity::Subject(_) => Kind::Subject,
+        Entity::Page(_) => Kind::Page,
+        Entity::Home(_) => Kind::Home,
+    }
+}
+
+fn entity_text(e: &Entity) -> (&str, &str) {
+    match e {
+        Entity::Mooc(m) => (&m.title, &m.summary),
+        Entity::Parcours(p) => (&p.title, &p.summary),
+        Entity::Platform(p) => (&p.title, &p.summary),
+        Entity::Institution(p) => (&p.title, ""),
+        Entity::Schedule(p) => (&p.title, ""),
+        Entity::Subject(p) => (&p.title, &p.summary),
+        Entity::Page(p) | Entity::Home(p) => (&p.title, &p.summary),
+    }
+}
