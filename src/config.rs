@@ -49,10 +49,9 @@ impl Config {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
-                out.push(
-                    Diagnostic::file_error(&path, format!("cannot read the site configuration: {e}"))
-                        .with_hint("run vitrine in a site folder, pass --root DIR, or create a site with `vitrine new DIR`"),
-                );
+                out.push(Diagnostic::file_error(&path, format!("cannot read the site configuration: {e}")).with_hint(
+                    "run vitrine in a site folder, pass --root DIR, or create a site with `vitrine new DIR`",
+                ));
                 return None;
             }
         };
@@ -87,7 +86,18 @@ impl Config {
             },
         };
         let base_url = base_url.trim_end_matches('/').to_string();
-        let default_language = f.str("default_language", out).map_or("fr".to_string(), |s| s.value);
+        let default_language = match f.str("default_language", out) {
+            None => "fr".to_string(),
+            Some(s) => {
+                if !crate::load::common::is_lang_code(&s.value) {
+                    out.push(
+                        f.err(s.span.clone(), format!("`{}` is not a language code", s.value))
+                            .with_hint("use a two-letter ISO 639-1 code such as `fr` or `en`"),
+                    );
+                }
+                s.value
+            }
+        };
         let mut languages: Vec<String> = Vec::new();
         if let Some(list) = f.str_list("languages", out) {
             for l in list {
@@ -102,8 +112,11 @@ impl Config {
             }
             if !languages.contains(&default_language) {
                 out.push(
-                    f.err(f.value_span("languages"), format!("`languages` must include the default language `{default_language}`"))
-                        .with_hint(format!("add \"{default_language}\" to the list")),
+                    f.err(
+                        f.value_span("languages"),
+                        format!("`languages` must include the default language `{default_language}`"),
+                    )
+                    .with_hint(format!("add \"{default_language}\" to the list")),
                 );
             }
         }
@@ -123,11 +136,8 @@ impl Config {
                 }
             },
         };
-        let mut images = Images {
-            widths: vec![320, 640, 1280],
-            formats: vec!["webp".into(), "jpeg".into()],
-            quality: 80,
-        };
+        let mut images =
+            Images { widths: vec![320, 640, 1280], formats: vec!["webp".into(), "jpeg".into()], quality: 80 };
         if let Some(t) = f.table("images", out) {
             t.check_keys(IMAGE_KEYS, "[images]", out);
             if let Some(q) = t.int("quality", out) {
@@ -142,7 +152,10 @@ impl Config {
                     if ["webp", "jpeg", "png", "avif"].contains(&fmt.value.as_str()) {
                         images.formats.push(fmt.value);
                     } else {
-                        out.push(t.err(fmt.span, format!("unknown image format `{}`", fmt.value)).with_hint("use webp, jpeg, png or avif"));
+                        out.push(
+                            t.err(fmt.span, format!("unknown image format `{}`", fmt.value))
+                                .with_hint("use webp, jpeg, png or avif"),
+                        );
                     }
                 }
             }
@@ -150,19 +163,12 @@ impl Config {
                 images.widths = parse_widths(&t, out);
             }
         }
-        if out.len() > errors_before && out[errors_before..].iter().any(|d| d.severity == crate::diagnostic::Severity::Error) {
+        if out.len() > errors_before
+            && out[errors_before..].iter().any(|d| d.severity == crate::diagnostic::Severity::Error)
+        {
             return None;
         }
-        Some(Config {
-            title,
-            base_url,
-            default_language,
-            languages,
-            theme,
-            timezone_name,
-            timezone,
-            images,
-        })
+        Some(Config { title, base_url, default_language, languages, theme, timezone_name, timezone, images })
     }
 }
 

@@ -41,6 +41,8 @@ impl SourceFile {
         let before = &self.text[..offset];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        // A byte-order mark is invisible in editors: it is not a column.
+        let line_start = if line_start == 0 && before.starts_with('\u{feff}') { 3 } else { line_start };
         let column = before[line_start..].chars().count() + 1;
         (line, column)
     }
@@ -74,12 +76,7 @@ impl Diagnostic {
         Self::at(Severity::Warning, file, span, message)
     }
 
-    fn at(
-        severity: Severity,
-        file: &Arc<SourceFile>,
-        span: Range<usize>,
-        message: impl Into<String>,
-    ) -> Self {
+    fn at(severity: Severity, file: &Arc<SourceFile>, span: Range<usize>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity,
             file: Some(Arc::clone(file)),
@@ -163,8 +160,7 @@ impl Diagnostic {
                     .with_labels(vec![Label::primary((), start..end)])
                     .with_notes(notes);
                 let config = term::Config::default();
-                term::emit_into_string(&config, &simple, &diag)
-                    .unwrap_or_else(|_| self.to_string() + "\n")
+                term::emit_into_string(&config, &simple, &diag).unwrap_or_else(|_| self.to_string() + "\n")
             }
             _ => {
                 let mut out = format!("{self}\n");

@@ -63,6 +63,7 @@ pub fn output_dir(opts: &Options) -> PathBuf {
 /// Runs the pipeline. On any error, nothing is written (the previous
 /// output, if any, stays as it was) and the report lists every problem.
 pub fn build(opts: &Options) -> Report {
+    let timer = Timer::new();
     let mut out = Vec::new();
     let target = output_dir(opts);
     let mut report = Report { stats: Stats::default(), diagnostics: Vec::new(), today: None, output: target.clone() };
@@ -85,9 +86,12 @@ pub fn build(opts: &Options) -> Report {
     };
     report.today = Some(today);
     let theme = render::theme::Theme::load(&opts.root, &config, &mut out);
+    timer.lap("theme");
     let loaded = load::load(&opts.root, &config, &mut out);
+    timer.lap("load");
     validate::validate(&loaded, &mut out);
     let catalogue = resolve::resolve(loaded, config, today, opts.drafts, &mut out);
+    timer.lap("validate+resolve");
     let Some(theme) = theme else {
         report.diagnostics = finish(out);
         return report;
@@ -109,13 +113,32 @@ pub fn build(opts: &Options) -> Report {
     };
     let sink = output::DirSink::new(staging.dir.clone());
     report.stats = render::render_all(&catalogue, &theme, &sink, &mut out);
+    timer.lap("render+write");
     if has_errors(&out) {
         staging.abort();
     } else if let Err(e) = staging.commit() {
         out.push(Diagnostic::file_error(&target, format!("cannot put the new site in place: {e}")));
     }
+    timer.lap("commit");
     report.diagnostics = finish(out);
     report
+}
+
+/// Stage timings on stderr when `VITRINE_TIMINGS` is set (for profiling).
+struct Timer(Option<std::cell::Cell<std::time::Instant>>);
+
+impl Timer {
+    fn new() -> Self {
+        Timer(std::env::var_os("VITRINE_TIMINGS").map(|_| std::cell::Cell::new(std::time::Instant::now())))
+    }
+
+    fn lap(&self, stage: &str) {
+        if let Some(t) = &self.0 {
+            let now = std::time::Instant::now();
+            eprintln!("timing: {stage:<18} {:>7.1} ms", (now - t.get()).as_secs_f64() * 1000.0);
+            t.set(now);
+        }
+    }
 }
 
 fn has_errors(out: &[Diagnostic]) -> bool {

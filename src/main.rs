@@ -125,7 +125,11 @@ fn run(args: &BuildArgs, write: bool) -> ExitCode {
     print_report(&report, args.message_format);
     let code = exit_code(&report, args.deny_warnings);
     if args.message_format == Format::Human && code == 0 {
-        let what = if write { format!("Built {} pages into {}", report.stats.pages, report.output.display()) } else { "Checked the site".into() };
+        let what = if write {
+            format!("Built {} pages into {}", report.stats.pages, report.output.display())
+        } else {
+            "Checked the site".into()
+        };
         let today = report.today.map(|d| format!(", as of {d}")).unwrap_or_default();
         eprintln!("{what}{today} in {:.2} s.", started.elapsed().as_secs_f64());
     }

@@ -31,16 +31,11 @@ impl Words {
     /// "T3 2026" / "Q3 2026", or "septembre 2026" for a month.
     pub fn period(&self, p: Period) -> String {
         match p {
-            Period::Quarter { year, quarter } => self
-                .quarter_format
-                .replace("{quarter}", &quarter.to_string())
-                .replace("{year}", &year.to_string()),
+            Period::Quarter { year, quarter } => {
+                self.quarter_format.replace("{quarter}", &quarter.to_string()).replace("{year}", &year.to_string())
+            }
             Period::Month { year, month } => {
-                let name = self
-                    .months
-                    .get(usize::try_from(month - 1).unwrap_or(0))
-                    .cloned()
-                    .unwrap_or_default();
+                let name = self.months.get(usize::try_from(month - 1).unwrap_or(0)).cloned().unwrap_or_default();
                 format!("{name} {year}")
             }
         }
@@ -48,11 +43,7 @@ impl Words {
 
     /// "150 €", "99 $US": the amount without useless decimals.
     pub fn price(&self, amount: f64, currency: &str) -> String {
-        let amount = if amount.fract() == 0.0 {
-            format!("{amount:.0}")
-        } else {
-            format!("{amount:.2}")
-        };
+        let amount = if amount.fract() == 0.0 { format!("{amount:.0}") } else { format!("{amount:.2}") };
         let symbol = match currency {
             "EUR" => "€",
             "USD" => "$",
@@ -68,7 +59,7 @@ pub fn group_thousands(n: u64, sep: &str) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);
@@ -83,9 +74,22 @@ mod tests {
 
     fn fr() -> Words {
         Words {
-            months: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
-                .map(String::from)
-                .to_vec(),
+            months: [
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ]
+            .map(String::from)
+            .to_vec(),
             day_one: "1er".into(),
             quarter_format: "T{quarter} {year}".into(),
             price_format: "{amount} {currency}".into(),

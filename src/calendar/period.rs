@@ -41,18 +41,12 @@ impl Period {
 
     /// The quarter that contains a date.
     pub fn quarter_of(d: Date) -> Period {
-        Period::Quarter {
-            year: d.year(),
-            quarter: (d.month() - 1) / 3 + 1,
-        }
+        Period::Quarter { year: d.year(), quarter: (d.month() - 1) / 3 + 1 }
     }
 
     /// The month that contains a date.
     pub fn month_of(d: Date) -> Period {
-        Period::Month {
-            year: d.year(),
-            month: d.month(),
-        }
+        Period::Month { year: d.year(), month: d.month() }
     }
 }
 
@@ -80,9 +74,7 @@ pub fn parse_when(text: &str) -> Result<When, String> {
     if let Some(day_s) = third {
         let month: i8 = second.parse().map_err(|_| bad())?;
         let day: i8 = day_s.parse().map_err(|_| bad())?;
-        return Date::new(year, month, day)
-            .map(When::Date)
-            .map_err(|_| format!("`{t}` is not a real date"));
+        return Date::new(year, month, day).map(When::Date).map_err(|_| format!("`{t}` is not a real date"));
     }
     if let Some(q) = second.strip_prefix(['T', 'Q', 't', 'q']) {
         let quarter: i8 = q.parse().map_err(|_| bad())?;

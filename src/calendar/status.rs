@@ -86,11 +86,7 @@ pub fn session_status(s: &SessionDates, today: Date) -> Status {
     }
     let start = match s.start {
         When::Period(p) => {
-            return if p.last_day() < today {
-                Status::Archived
-            } else {
-                Status::Planned
-            };
+            return if p.last_day() < today { Status::Archived } else { Status::Planned };
         }
         When::Date(d) => d,
     };
@@ -99,11 +95,7 @@ pub fn session_status(s: &SessionDates, today: Date) -> Status {
     }
     let running = start <= today && (s.end.is_some() || s.self_paced);
     if running {
-        return if s.enrollment_open(today) {
-            Status::OngoingOpen
-        } else {
-            Status::OngoingClosed
-        };
+        return if s.enrollment_open(today) { Status::OngoingOpen } else { Status::OngoingClosed };
     }
     if today < start {
         if s.enrollment_start.is_some_and(|e| today < e) {
@@ -126,11 +118,7 @@ pub fn session_status(s: &SessionDates, today: Date) -> Status {
 /// Index of the most relevant session: best status by priority, ties to the
 /// earliest start. `None` for a MOOC without sessions ("to be scheduled").
 pub fn most_relevant(sessions: &[(Status, Date)]) -> Option<usize> {
-    sessions
-        .iter()
-        .enumerate()
-        .min_by_key(|(i, (status, start))| (*status, *start, *i))
-        .map(|(i, _)| i)
+    sessions.iter().enumerate().min_by_key(|(i, (status, start))| (*status, *start, *i)).map(|(i, _)| i)
 }
 
 /// Status of a MOOC from its sessions' statuses and start days.

@@ -13,10 +13,8 @@ pub fn resolve_today(explicit: Option<Date>, epoch: Option<&str>, tz: &TimeZone)
     }
     let ts = match epoch {
         Some(s) => {
-            let secs: i64 = s
-                .trim()
-                .parse()
-                .map_err(|_| format!("SOURCE_DATE_EPOCH must be a number of seconds, not `{s}`"))?;
+            let secs: i64 =
+                s.trim().parse().map_err(|_| format!("SOURCE_DATE_EPOCH must be a number of seconds, not `{s}`"))?;
             Timestamp::from_second(secs).map_err(|e| format!("SOURCE_DATE_EPOCH is out of range: {e}"))?
         }
         None => Timestamp::now(),

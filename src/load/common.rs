@@ -47,9 +47,23 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
-/// Two lowercase ASCII letters (ISO 639-1 shape).
+/// The ISO 639-1 language codes, sorted.
+const ISO_639_1: &[&str] = &[
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh", "bi", "bm", "bn",
+    "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de", "dv", "dz", "ee", "el", "en",
+    "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he",
+    "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv",
+    "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li",
+    "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd", "ne",
+    "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm",
+    "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr", "ss", "st",
+    "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk",
+    "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu",
+];
+
+/// An ISO 639-1 code: two lowercase letters from the standard's list.
 pub fn is_lang_code(s: &str) -> bool {
-    s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase())
+    ISO_639_1.binary_search(&s).is_ok()
 }
 
 /// A list of language codes, each checked, with a hint for "FR" or "french".
@@ -63,6 +77,8 @@ pub fn lang_list(f: &Fields, key: &str, out: &mut Out) -> Vec<Sp<String>> {
             let lower = l.value.trim().to_lowercase();
             let hint = if is_lang_code(&lower) {
                 format!("write it in lowercase: `{lower}`")
+            } else if lower.len() == 2 && lower.bytes().all(|b| b.is_ascii_lowercase()) {
+                format!("`{lower}` is not in ISO 639-1; codes are such as `fr`, `en`, `es`")
             } else {
                 "use two-letter ISO 639-1 codes such as `fr`, `en`, `es`".to_string()
             };
@@ -169,5 +185,16 @@ mod tests {
         assert_eq!(slugify("Santé publique"), "sante-publique");
         assert_eq!(slugify("L’œuvre d'art\u{a0}!"), "l-oeuvre-d-art");
         assert_eq!(slugify("Écologie"), "ecologie");
+    }
+
+    #[test]
+    fn language_codes() {
+        assert!(ISO_639_1.windows(2).all(|w| w[0] < w[1]), "the list must stay sorted");
+        for ok in ["fr", "en", "pt", "zh"] {
+            assert!(is_lang_code(ok), "{ok}");
+        }
+        for bad in ["FR", "xx", "fra", "french", "", "f"] {
+            assert!(!is_lang_code(bad), "{bad}");
+        }
     }
 }

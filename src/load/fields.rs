@@ -38,16 +38,23 @@ pub struct Fields<'a> {
     /// Absolute span used for "missing key" errors (the table's header, or
     /// the opening `+++`).
     pub span: Range<usize>,
+    /// A translation: it only overrides the text of its default-language
+    /// file, so no key is required.
+    partial: bool,
 }
 
 impl<'a> Fields<'a> {
-    pub fn new(
-        file: &'a Arc<SourceFile>,
-        offset: usize,
-        table: &'a DeTable<'a>,
-        span: Range<usize>,
-    ) -> Self {
-        Fields { file, offset, table, span }
+    pub fn new(file: &'a Arc<SourceFile>, offset: usize, table: &'a DeTable<'a>, span: Range<usize>) -> Self {
+        Fields { file, offset, table, span, partial: false }
+    }
+
+    /// The same table, read as a translation file (no key is required).
+    pub fn partial(self) -> Self {
+        Fields { partial: true, ..self }
+    }
+
+    pub fn is_partial(&self) -> bool {
+        self.partial
     }
 
     fn abs(&self, r: Range<usize>) -> Range<usize> {
@@ -93,13 +100,13 @@ impl<'a> Fields<'a> {
     }
 
     fn wrong_type(&self, key: &str, v: &Spanned<DeValue>, expected: &str) -> Diagnostic {
-        self.err(
-            self.abs(v.span()),
-            format!("`{key}` must be {expected}, not {}", describe(v.get_ref())),
-        )
+        self.err(self.abs(v.span()), format!("`{key}` must be {expected}, not {}", describe(v.get_ref())))
     }
 
     pub fn missing(&self, key: &str, example: &str, out: &mut Out) {
+        if self.partial {
+            return;
+        }
         out.push(
             self.err(self.span.clone(), format!("required key `{key}` is missing"))
                 .with_hint(format!("add a line `{key} = {example}`")),
@@ -137,8 +144,7 @@ impl<'a> Fields<'a> {
             DeValue::Boolean(b) => Some(*b),
             DeValue::String(s) if matches!(s.as_ref(), "true" | "false") => {
                 out.push(
-                    self.wrong_type(key, v, "true or false")
-                        .with_hint(format!("remove the quotes: `{key} = {s}`")),
+                    self.wrong_type(key, v, "true or false").with_hint(format!("remove the quotes: `{key} = {s}`")),
                 );
                 None
             }
@@ -162,7 +168,13 @@ impl<'a> Fields<'a> {
         match parsed {
             Some(n) => Some(Sp::new(n, self.abs(v.span()))),
             None => {
-                out.push(self.wrong_type(key, v, "a whole number"));
+                let mut d = self.wrong_type(key, v, "a whole number");
+                if let DeValue::String(s) = v.get_ref() {
+                    if let Ok(n) = s.trim().parse::<i64>() {
+                        d = d.with_hint(format!("remove the quotes: `{key} = {n}`"));
+                    }
+                }
+                out.push(d);
                 None
             }
         }
@@ -190,7 +202,10 @@ impl<'a> Fields<'a> {
             None => {
                 let mut d = self.wrong_type(key, v, "a number");
                 if let DeValue::String(s) = v.get_ref() {
-                    d = d.with_hint(format!("remove the quotes and use a dot for decimals: `{key} = {}`", s.replace(',', ".")));
+                    d = d.with_hint(format!(
+                        "remove the quotes and use a dot for decimals: `{key} = {}`",
+                        s.replace(',', ".")
+                    ));
                 }
                 out.push(d);
                 None
@@ -230,15 +245,13 @@ impl<'a> Fields<'a> {
         let span = self.abs(v.span());
         match v.get_ref() {
             DeValue::Datetime(dt) => match (dt.date, dt.time) {
-                (Some(d), None) => {
-                    match Date::new(d.year as i16, d.month as i8, d.day as i8) {
-                        Ok(date) => Some(Sp::new(When::Date(date), span)),
-                        Err(_) => {
-                            out.push(self.err(span, format!("`{key}` is not a real date")));
-                            None
-                        }
+                (Some(d), None) => match Date::new(d.year as i16, d.month as i8, d.day as i8) {
+                    Ok(date) => Some(Sp::new(When::Date(date), span)),
+                    Err(_) => {
+                        out.push(self.err(span, format!("`{key}` is not a real date")));
+                        None
                     }
-                }
+                },
                 _ => {
                     out.push(
                         self.err(span, format!("`{key}` must be a date without a time"))
@@ -282,8 +295,7 @@ impl<'a> Fields<'a> {
             }
             DeValue::String(s) => {
                 out.push(
-                    self.wrong_type(key, v, "a list")
-                        .with_hint(format!("put it in brackets: `{key} = [\"{s}\"]`")),
+                    self.wrong_type(key, v, "a list").with_hint(format!("put it in brackets: `{key} = [\"{s}\"]`")),
                 );
                 None
             }
@@ -298,7 +310,9 @@ impl<'a> Fields<'a> {
     pub fn table(&self, key: &str, out: &mut Out) -> Option<Fields<'a>> {
         let (k, v) = self.entry(key)?;
         match v.get_ref() {
-            DeValue::Table(t) => Some(Fields::new(self.file, self.offset, t, self.abs(k.span()))),
+            DeValue::Table(t) => {
+                Some(Fields { partial: self.partial, ..Fields::new(self.file, self.offset, t, self.abs(k.span())) })
+            }
             _ => {
                 out.push(self.wrong_type(key, v, "a table").with_hint(format!("write a `[{key}]` section")));
                 None
@@ -320,7 +334,7 @@ impl<'a> Fields<'a> {
                             let span = self.abs(item.span());
                             // `[[sessions]]` tables span from their header.
                             let span = if span.is_empty() { self.abs(k.span()) } else { span };
-                            list.push(Fields::new(self.file, self.offset, t, span));
+                            list.push(Fields { partial: self.partial, ..Fields::new(self.file, self.offset, t, span) });
                         }
                         other => out.push(self.err(
                             self.abs(item.span()),

@@ -167,7 +167,10 @@ fn walk(root: &Path, config: &Config, out: &mut Out) -> Vec<Found> {
     let entries = match sorted_entries(&content) {
         Ok(e) => e,
         Err(e) => {
-            out.push(Diagnostic::file_error(&display_path(root, &content), format!("cannot read the content folder: {e}")));
+            out.push(Diagnostic::file_error(
+                &display_path(root, &content),
+                format!("cannot read the content folder: {e}"),
+            ));
             return found;
         }
     };
@@ -180,25 +183,29 @@ fn walk(root: &Path, config: &Config, out: &mut Out) -> Vec<Found> {
             match Kind::FOLDERS.iter().find(|(f, _)| *f == name) {
                 Some((_, kind)) => walk_kind(root, &path, *kind, config, out, &mut found),
                 None => out.push(
-                    Diagnostic::file_error(&display_path(root, &path), format!("`content/{name}/` is not a kind of content vitrine knows; it is ignored"))
-                        .with_hint(kind_hint(&name))
-                        .into_warning(),
+                    Diagnostic::file_error(
+                        &display_path(root, &path),
+                        format!("`content/{name}/` is not a kind of content vitrine knows; it is ignored"),
+                    )
+                    .with_hint(kind_hint(&name))
+                    .into_warning(),
                 ),
             }
             continue;
         }
         match split_name(&name, config) {
-            Some((stem, lang)) if stem == "_index" => found.push(Found {
-                kind: Kind::Home,
-                path,
-                slug: String::new(),
-                lang,
-                bundle: None,
-            }),
+            Some((stem, lang)) if stem == "_index" => {
+                found.push(Found { kind: Kind::Home, path, slug: String::new(), lang, bundle: None })
+            }
             _ => out.push(
-                Diagnostic::file_error(&display_path(root, &path), "this file is not in a content folder; it is ignored")
-                    .with_hint("move it to content/moocs/, content/pages/, … (only `_index.md` belongs at the top of content/)")
-                    .into_warning(),
+                Diagnostic::file_error(
+                    &display_path(root, &path),
+                    "this file is not in a content folder; it is ignored",
+                )
+                .with_hint(
+                    "move it to content/moocs/, content/pages/, … (only `_index.md` belongs at the top of content/)",
+                )
+                .into_warning(),
             ),
         }
     }
@@ -207,8 +214,9 @@ fn walk(root: &Path, config: &Config, out: &mut Out) -> Vec<Found> {
 
 fn kind_hint(name: &str) -> String {
     let folders = Kind::FOLDERS.iter().map(|(f, _)| *f);
-    crate::diagnostic::did_you_mean(name, folders)
-        .unwrap_or_else(|| "the folders are moocs, parcours, platforms, institutions, schedules, subjects, pages".into())
+    crate::diagnostic::did_you_mean(name, folders).unwrap_or_else(|| {
+        "the folders are moocs, parcours, platforms, institutions, schedules, subjects, pages".into()
+    })
 }
 
 fn walk_kind(root: &Path, dir: &Path, kind: Kind, config: &Config, out: &mut Out, found: &mut Vec<Found>) {
@@ -234,28 +242,33 @@ fn walk_kind(root: &Path, dir: &Path, kind: Kind, config: &Config, out: &mut Out
                 found.push(Found { kind, path, slug: stem, lang, bundle: None });
             }
             None => out.push(
-                Diagnostic::file_error(&display_path(root, &path), "only Markdown files (`.md`) are read here; this file is ignored")
-                    .with_hint("put images in a bundle folder next to its `index.md`, or in static/")
-                    .into_warning(),
+                Diagnostic::file_error(
+                    &display_path(root, &path),
+                    "only Markdown files (`.md`) are read here; this file is ignored",
+                )
+                .with_hint("put images in a bundle folder next to its `index.md`, or in static/")
+                .into_warning(),
             ),
         }
     }
 }
 
-fn walk_bundle(root: &Path, dir: &Path, slug: &str, kind: Kind, config: &Config, out: &mut Out, found: &mut Vec<Found>) {
+fn walk_bundle(
+    root: &Path,
+    dir: &Path,
+    slug: &str,
+    kind: Kind,
+    config: &Config,
+    out: &mut Out,
+    found: &mut Vec<Found>,
+) {
     let mut has_index = false;
     for path in sorted_entries(dir).unwrap_or_default() {
         let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         if let Some((stem, lang)) = split_name(&name, config) {
             if stem == "index" {
                 has_index |= lang.is_none();
-                found.push(Found {
-                    kind,
-                    path,
-                    slug: slug.to_string(),
-                    lang,
-                    bundle: Some(dir.to_path_buf()),
-                });
+                found.push(Found { kind, path, slug: slug.to_string(), lang, bundle: Some(dir.to_path_buf()) });
             }
         }
     }
@@ -263,9 +276,12 @@ fn walk_bundle(root: &Path, dir: &Path, slug: &str, kind: Kind, config: &Config,
         check_slug(root, dir, slug, out);
     } else {
         out.push(
-            Diagnostic::file_error(&display_path(root, dir), "this folder has no `index.md`, so it is not a bundle; it is ignored")
-                .with_hint(format!("a bundle is `{slug}/index.md` with its images beside it"))
-                .into_warning(),
+            Diagnostic::file_error(
+                &display_path(root, dir),
+                "this folder has no `index.md`, so it is not a bundle; it is ignored",
+            )
+            .with_hint(format!("a bundle is `{slug}/index.md` with its images beside it"))
+            .into_warning(),
         );
     }
 }
@@ -288,8 +304,11 @@ fn check_slug(root: &Path, path: &Path, slug: &str, out: &mut Out) {
     }
     let fixed = common::slugify(slug);
     out.push(
-        Diagnostic::file_error(&display_path(root, path), format!("`{slug}` is not a valid slug (file names use a-z, 0-9 and single dashes)"))
-            .with_hint(format!("rename it to `{fixed}`")),
+        Diagnostic::file_error(
+            &display_path(root, path),
+            format!("`{slug}` is not a valid slug (file names use a-z, 0-9 and single dashes)"),
+        )
+        .with_hint(format!("rename it to `{fixed}`")),
     );
 }
 
@@ -303,9 +322,12 @@ fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 pub fn toml_error(file: &Arc<SourceFile>, offset: usize, e: &toml::de::Error) -> Diagnostic {
     let span = e.span().map_or(offset..offset, |s| s.start + offset..s.end + offset);
     let msg = e.message().trim().trim_end_matches('.').to_string();
-    let mut d = Diagnostic::error(file, span, format!("the front matter is not valid TOML: {msg}"));
+    // Offset 0 is a whole TOML file (vitrine.toml), not a front matter.
+    let what = if offset == 0 { "this file" } else { "the front matter" };
+    let mut d = Diagnostic::error(file, span, format!("{what} is not valid TOML: {msg}"));
     if msg.contains("string") || msg.contains("invalid") || msg.contains("expected") {
-        d = d.with_hint("text values need straight double quotes: `title = \"Mon MOOC\"`; dates are written 2024-04-08");
+        d = d
+            .with_hint("text values need straight double quotes: `title = \"Mon MOOC\"`; dates are written 2024-04-08");
     }
     d
 }
@@ -316,7 +338,10 @@ fn parse_file(root: &Path, f: &Found, out: &mut Out) -> Option<Entity> {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(_) => {
-                out.push(Diagnostic::file_error(&shown, "this file is not UTF-8 text").with_hint("save it as UTF-8 in your editor"));
+                out.push(
+                    Diagnostic::file_error(&shown, "this file is not UTF-8 text")
+                        .with_hint("save it as UTF-8 in your editor"),
+                );
                 return None;
             }
         },
@@ -342,6 +367,9 @@ fn parse_file(root: &Path, f: &Found, out: &mut Out) -> Option<Entity> {
         }
     };
     let fields = Fields::new(&file, split.front.start, table.get_ref(), common::head_span(&file.text));
+    // A translation only overrides text: its structural keys come from the
+    // default-language file (checked in `resolve`), so none is required.
+    let fields = if f.lang.is_some() { fields.partial() } else { fields };
     let meta = Meta {
         slug: f.slug.clone(),
         file: Arc::clone(&file),
@@ -350,10 +378,7 @@ fn parse_file(root: &Path, f: &Found, out: &mut Out) -> Option<Entity> {
         bundle: f.bundle.clone(),
         lang: f.lang.clone(),
     };
-    let meta = Meta {
-        draft: f.kind != Kind::Home && fields.bool("draft", out).unwrap_or(false),
-        ..meta
-    };
+    let meta = Meta { draft: f.kind != Kind::Home && fields.bool("draft", out).unwrap_or(false), ..meta };
     Some(match f.kind {
         Kind::Mooc => Entity::Mooc(Box::new(mooc::parse(&fields, meta, out))),
         Kind::Parcours => Entity::Parcours(others::parcours(&fields, meta, out)),

@@ -11,16 +11,43 @@ use crate::load::fields::{Fields, Out, Sp};
 use crate::load::Meta;
 
 pub const KEYS: &[&str] = &[
-    "title", "summary", "languages", "subtitles", "institutions", "platform", "subjects", "level",
-    "effort_hours_per_week", "duration_weeks", "teachers", "cover", "cover_alt", "featured",
-    "prerequisites", "aliases", "published", "awards", "trailer", "certificate", "sessions", "draft",
+    "title",
+    "summary",
+    "languages",
+    "subtitles",
+    "institutions",
+    "platform",
+    "subjects",
+    "level",
+    "effort_hours_per_week",
+    "duration_weeks",
+    "teachers",
+    "cover",
+    "cover_alt",
+    "featured",
+    "prerequisites",
+    "aliases",
+    "published",
+    "awards",
+    "trailer",
+    "certificate",
+    "sessions",
+    "draft",
 ];
-const CERTIFICATE_KEYS: &[&str] = &[
-    "free_attestation", "price", "currency", "proctored", "exam_minutes", "exam_questions", "pass_mark", "ects",
-];
+const CERTIFICATE_KEYS: &[&str] =
+    &["free_attestation", "price", "currency", "proctored", "exam_minutes", "exam_questions", "pass_mark", "ects"];
 const SESSION_KEYS: &[&str] = &[
-    "start", "end", "enrollment_start", "enrollment_end", "exam_start", "exam_end", "url", "pacing",
-    "platform", "cancelled", "enrollments",
+    "start",
+    "end",
+    "enrollment_start",
+    "enrollment_end",
+    "exam_start",
+    "exam_end",
+    "url",
+    "pacing",
+    "platform",
+    "cancelled",
+    "enrollments",
 ];
 pub const LEVELS: &[&str] = &["beginner", "intermediate", "advanced"];
 
@@ -88,8 +115,14 @@ pub fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Mooc {
         f.missing("languages", "[\"fr\"]", out);
     }
     let languages = common::lang_list(f, "languages", out);
-    if f.has("languages") && languages.is_empty() && f.str_list("languages", &mut Vec::new()).is_some_and(|l| l.is_empty()) {
-        out.push(f.err(f.value_span("languages"), "`languages` must name at least one language").with_hint("e.g. `languages = [\"fr\"]`"));
+    if f.has("languages")
+        && languages.is_empty()
+        && f.str_list("languages", &mut Vec::new()).is_some_and(|l| l.is_empty())
+    {
+        out.push(
+            f.err(f.value_span("languages"), "`languages` must name at least one language")
+                .with_hint("e.g. `languages = [\"fr\"]`"),
+        );
     }
     if !f.has("institutions") {
         f.missing("institutions", "[\"institut-pasteur\"]", out);
@@ -141,7 +174,10 @@ fn certificate(c: &Fields, out: &mut Out) -> Certificate {
         Some(s) => {
             out.push(
                 c.err(s.span, format!("`currency` must be an ISO 4217 code such as EUR or USD, not `{}`", s.value))
-                    .with_hint(format!("write `currency = \"{}\"`", s.value.trim().to_uppercase().chars().take(3).collect::<String>())),
+                    .with_hint(format!(
+                        "write `currency = \"{}\"`",
+                        s.value.trim().to_uppercase().chars().take(3).collect::<String>()
+                    )),
             );
             "EUR".to_string()
         }

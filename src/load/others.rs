@@ -33,16 +33,36 @@ pub struct Parcours {
 }
 
 const PARCOURS_KEYS: &[&str] = &[
-    "title", "short_title", "summary", "institutions", "moocs", "core", "required", "credential",
-    "credential_name", "ects", "price", "price_note", "schedule", "progression", "partners", "cover",
-    "cover_alt", "draft",
+    "title",
+    "short_title",
+    "summary",
+    "institutions",
+    "moocs",
+    "core",
+    "required",
+    "credential",
+    "credential_name",
+    "ects",
+    "price",
+    "price_note",
+    "schedule",
+    "progression",
+    "partners",
+    "cover",
+    "cover_alt",
+    "draft",
 ];
 
 pub fn parcours(f: &Fields, meta: Meta, out: &mut Out) -> Parcours {
     f.check_keys(PARCOURS_KEYS, "a parcours", out);
-    for key in ["institutions", "moocs"] {
+    for (key, noun) in [("institutions", "institution"), ("moocs", "MOOC")] {
         if !f.has(key) {
             f.missing(key, "[\"…\"]", out);
+        } else if f.str_list(key, &mut Vec::new()).is_some_and(|l| l.is_empty()) {
+            out.push(
+                f.err(f.value_span(key), format!("`{key}` must name at least one {noun}"))
+                    .with_hint(format!("list the slugs of its {noun}s, e.g. `{key} = [\"…\"]`")),
+            );
         }
     }
     Parcours {
@@ -84,8 +104,19 @@ pub struct Platform {
 }
 
 const PLATFORM_KEYS: &[&str] = &[
-    "title", "url", "summary", "logo", "logo_alt", "audience", "model", "based_on", "pacing", "learners",
-    "learners_year", "certification", "draft",
+    "title",
+    "url",
+    "summary",
+    "logo",
+    "logo_alt",
+    "audience",
+    "model",
+    "based_on",
+    "pacing",
+    "learners",
+    "learners_year",
+    "certification",
+    "draft",
 ];
 
 pub fn platform(f: &Fields, meta: Meta, out: &mut Out) -> Platform {
@@ -110,7 +141,13 @@ pub fn platform(f: &Fields, meta: Meta, out: &mut Out) -> Platform {
         model: f.choice("model", &["public", "non-profit", "for-profit"], out).map(|s| s.value),
         based_on: f.str("based_on", out).map(|s| s.value),
         pacing,
-        learners: f.int("learners", out).and_then(|n| u64::try_from(n.value).ok()),
+        learners: f.int("learners", out).and_then(|n| match u64::try_from(n.value) {
+            Ok(v) => Some(v),
+            Err(_) => {
+                out.push(f.err(n.span, "`learners` cannot be negative"));
+                None
+            }
+        }),
         learners_year: f.int("learners_year", out).map(|n| n.value),
         certification: f.str("certification", out).map(|s| s.value),
         meta,
@@ -191,7 +228,8 @@ pub fn schedule(f: &Fields, meta: Meta, out: &mut Out) -> Schedule {
     let to = period("to", out);
     let parcours = common::slug_ref(f, "parcours", out);
     let moocs = common::slug_list(f, "moocs", out);
-    if parcours.is_none() && !f.has("moocs") && !f.has("parcours") {
+    let no_rows = !f.has("moocs") || f.str_list("moocs", &mut Vec::new()).is_some_and(|l| l.is_empty());
+    if !f.has("parcours") && no_rows && !f.is_partial() {
         out.push(
             f.err(f.span.clone(), "a schedule needs rows: set `parcours` or `moocs`")
                 .with_hint("e.g. `parcours = \"dnm2ip\"`"),

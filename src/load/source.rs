@@ -34,12 +34,7 @@ pub fn split(file: &Arc<SourceFile>, optional: bool) -> Result<Split, Diagnostic
             )
             .with_hint("replace both `---` lines with `+++` and write the keys as `key = \"value\"`"));
         }
-        _ if optional => {
-            return Ok(Split {
-                front: start..start,
-                body: start..text.len(),
-            })
-        }
+        _ if optional => return Ok(Split { front: start..start, body: start..text.len() }),
         _ => {
             let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
             return Err(Diagnostic::error(
@@ -54,10 +49,7 @@ pub fn split(file: &Arc<SourceFile>, optional: bool) -> Result<Split, Diagnostic
     let front_start = lines.pos;
     while let Some(r) = lines.next() {
         if is_fence(&r) {
-            return Ok(Split {
-                front: front_start..r.start,
-                body: lines.pos..text.len(),
-            });
+            return Ok(Split { front: front_start..r.start, body: lines.pos..text.len() });
         }
     }
     Err(Diagnostic::error(file, open.start..open.end, "the front matter is never closed")

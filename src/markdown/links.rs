@@ -8,7 +8,12 @@ use crate::diagnostic::Diagnostic;
 use crate::load::fields::Out;
 use crate::markdown::Body;
 
-pub fn resolve(events: &mut [(Event, Range<usize>)], body: &Body, resolve: &dyn Fn(&str) -> Option<String>, out: &mut Out) {
+pub fn resolve(
+    events: &mut [(Event, Range<usize>)],
+    body: &Body,
+    resolve: &dyn Fn(&str) -> Option<String>,
+    out: &mut Out,
+) {
     for (event, range) in events.iter_mut() {
         let dest = match event {
             Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
@@ -30,12 +35,15 @@ pub fn resolve(events: &mut [(Event, Range<usize>)], body: &Body, resolve: &dyn 
             None => {
                 let span = body.range.start + range.start..body.range.start + range.end;
                 let hint = match path.split_once('/') {
-                    Some((kind, slug)) => format!(
-                        "check that content/{kind}/{slug} exists (links are written `@/moocs/<slug>.md`)"
-                    ),
+                    Some((kind, slug)) => {
+                        format!("check that content/{kind}/{slug} exists (links are written `@/moocs/<slug>.md`)")
+                    }
                     None => "internal links are written `@/moocs/<slug>.md`, `@/parcours/<slug>.md`, …".to_string(),
                 };
-                out.push(Diagnostic::error(body.file, span, format!("link to `@/{target}`, which does not exist")).with_hint(hint));
+                out.push(
+                    Diagnostic::error(body.file, span, format!("link to `@/{target}`, which does not exist"))
+                        .with_hint(hint),
+                );
             }
         }
     }

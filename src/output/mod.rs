@@ -39,8 +39,9 @@ pub fn safe_join(root: &Path, rel: &str) -> Option<PathBuf> {
 
 impl Sink for DirSink {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        let target = safe_join(&self.root, path)
-            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, format!("refusing to write outside the output folder: {path}")))?;
+        let target = safe_join(&self.root, path).ok_or_else(|| {
+            io::Error::new(io::ErrorKind::InvalidInput, format!("refusing to write outside the output folder: {path}"))
+        })?;
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
         }

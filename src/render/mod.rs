@@ -108,7 +108,7 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
     let mut sitemap: Vec<String> = Vec::new();
     let jobs = jobs(cat);
     for lang in &cat.config.languages {
-        let view = View::new(cat, theme, lang);
+        let view = View::new(cat, theme, lang, out);
         let is_default = *lang == cat.config.default_language;
         let lang_dir = if is_default { String::new() } else { format!("{lang}/") };
         let written: Vec<Option<String>> = jobs
@@ -123,14 +123,18 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
                     Ok(html) => match sink.put(&file, html.as_bytes()) {
                         Ok(()) => true,
                         Err(e) => {
-                            diags.push(Diagnostic::file_error(Path::new(&file), format!("cannot write this page: {e}")));
+                            diags
+                                .push(Diagnostic::file_error(Path::new(&file), format!("cannot write this page: {e}")));
                             false
                         }
                     },
                     Err(e) => {
                         diags.push(
-                            Diagnostic::file_error(Path::new(page.template), format!("the template failed on {file}: {}", theme::render_error(&e)))
-                                .with_hint("fix the template (see docs/templates.md for the values it gets)"),
+                            Diagnostic::file_error(
+                                Path::new(page.template),
+                                format!("the template failed on {file}: {}", theme::render_error(&e)),
+                            )
+                            .with_hint("fix the template (see docs/templates.md for the values it gets)"),
                         );
                         false
                     }
@@ -155,7 +159,9 @@ fn extras(cat: &Catalogue, theme: &Theme, sitemap: &[String], sink: &dyn Sink, o
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let origin = &cat.config.base_url[..cat.config.base_url.len() - cat.config.base_path().len()];
     let urls: BTreeSet<&String> = sitemap.iter().collect();
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for u in urls {
         xml.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&format!("{origin}{u}"))));
     }
@@ -170,7 +176,7 @@ fn extras(cat: &Catalogue, theme: &Theme, sitemap: &[String], sink: &dyn Sink, o
         files.push((name.clone(), bytes.clone()));
     }
     // Alias redirect pages, in the default language.
-    let view = View::new(cat, theme, &cat.config.default_language);
+    let view = View::new(cat, theme, &cat.config.default_language, &mut Vec::new());
     for m in &cat.moocs {
         let target = format!("{origin}{}", view.url(&format!("moocs/{}/", m.meta.slug)));
         for a in &m.aliases {
@@ -180,12 +186,18 @@ fn extras(cat: &Catalogue, theme: &Theme, sitemap: &[String], sink: &dyn Sink, o
             let html = tera::Context::from_value(Value::Object(ctx)).and_then(|c| theme.tera.render("alias.html", &c));
             match html {
                 Ok(h) => files.push((file_of("", path.trim_start_matches('/')), h.into_bytes())),
-                Err(e) => out.push(Diagnostic::file_error(Path::new("alias.html"), format!("the template failed: {}", theme::render_error(&e)))),
+                Err(e) => out.push(Diagnostic::file_error(
+                    Path::new("alias.html"),
+                    format!("the template failed: {}", theme::render_error(&e)),
+                )),
             }
         }
     }
     // Images and other files of bundles, beside their page.
-    let metas = cat.moocs.iter().map(|m| (&m.meta, "moocs"))
+    let metas = cat
+        .moocs
+        .iter()
+        .map(|m| (&m.meta, "moocs"))
         .chain(cat.parcours.iter().map(|p| (&p.meta, "parcours")))
         .chain(cat.platforms.iter().map(|p| (&p.meta, "platforms")))
         .chain(cat.institutions.iter().map(|p| (&p.meta, "institutions")));

@@ -2,8 +2,8 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::load::{Kind, Meta};
 use crate::load::fields::Out;
+use crate::load::{Kind, Meta};
 use crate::markdown::{self, Body};
 use crate::render::view::View;
 
@@ -44,11 +44,18 @@ impl View<'_> {
         exists.then(|| self.url(&format!("{folder}/{slug}/")))
     }
 
-    fn page(&self, path: String, template: &'static str, title: &str, description: &str, extra: Value) -> PageOut {
+    /// A page with its values (moved in, never copied: lists of cards
+    /// can be large).
+    fn page(
+        &self,
+        path: String,
+        template: &'static str,
+        title: &str,
+        description: &str,
+        extra: Vec<(&str, Value)>,
+    ) -> PageOut {
         let mut context = self.globals(&path, title, description);
-        if let Value::Object(extra) = extra {
-            context.extend(extra);
-        }
+        context.extend(extra.into_iter().map(|(k, v)| (k.to_string(), v)));
         PageOut { path, template, context }
     }
 
@@ -73,19 +80,25 @@ impl View<'_> {
             "index.html",
             &cat.config.title,
             cat.home.as_ref().map_or("", |h| h.summary.as_str()),
-            json!({
-                "home": {"title": shown_title, "body_html": body},
-                "featured": self.cards_by_title(&featured),
-                "open_now": self.cards_by_title(&open),
-                "parcours": (0..cat.parcours.len()).map(|i| self.parcours_card(i)).collect::<Vec<_>>(),
-            }),
+            vec![
+                ("home", json!({"title": shown_title, "body_html": body})),
+                ("featured", Value::from(self.cards_by_title(&featured))),
+                ("open_now", Value::from(self.cards_by_title(&open))),
+                ("parcours", Value::from((0..cat.parcours.len()).map(|i| self.parcours_card(i)).collect::<Vec<_>>())),
+            ],
         )
     }
 
     pub fn moocs(&self) -> PageOut {
         let all: Vec<usize> = (0..self.cat.moocs.len()).collect();
         let title = self.theme.label(self.lang, "nav", "moocs");
-        self.page("moocs/".into(), "moocs.html", &self.page_title(&title), "", json!({"moocs": self.cards_by_title(&all)}))
+        self.page(
+            "moocs/".into(),
+            "moocs.html",
+            &self.page_title(&title),
+            "",
+            vec![("moocs", Value::from(self.cards_by_title(&all)))],
+        )
     }
 
     pub fn mooc(&self, i: usize, out: &mut Out) -> PageOut {
@@ -124,7 +137,7 @@ impl View<'_> {
             .filter_map(|s| {
                 let slug = crate::load::common::slugify(&s.value);
                 let subj = &self.cat.subjects[*self.cat.index.subjects.get(&slug)?];
-                Some(json!({"slug": slug, "label": subj.label, "url": self.url(&format!("subjects/{slug}/"))}))
+                Some(json!({"slug": slug, "label": subj.label, "title": subj.label, "url": self.url(&format!("subjects/{slug}/"))}))
             })
             .collect();
         let extra = json!({
@@ -147,13 +160,25 @@ impl View<'_> {
         if let (Value::Object(card), Value::Object(extra)) = (&mut mooc, extra) {
             card.extend(extra);
         }
-        self.page(format!("moocs/{}/", m.meta.slug), "mooc.html", &self.page_title(t.title), t.summary, json!({"mooc": mooc}))
+        self.page(
+            format!("moocs/{}/", m.meta.slug),
+            "mooc.html",
+            &self.page_title(t.title),
+            t.summary,
+            vec![("mooc", mooc)],
+        )
     }
 
     pub fn parcours_list(&self) -> PageOut {
         let title = self.theme.label(self.lang, "nav", "parcours");
         let list: Vec<Value> = (0..self.cat.parcours.len()).map(|i| self.parcours_card(i)).collect();
-        self.page("parcours/".into(), "parcours_list.html", &self.page_title(&title), "", json!({"parcours": list}))
+        self.page(
+            "parcours/".into(),
+            "parcours_list.html",
+            &self.page_title(&title),
+            "",
+            vec![("parcours", Value::from(list))],
+        )
     }
 
     pub fn parcours(&self, i: usize, out: &mut Out) -> PageOut {
@@ -163,7 +188,9 @@ impl View<'_> {
         let moocs: Vec<Value> = p
             .moocs
             .iter()
-            .filter_map(|m| self.cat.index.moocs.get(&m.value).map(|&mi| (mi, p.core.iter().any(|c| c.value == m.value))))
+            .filter_map(|m| {
+                self.cat.index.moocs.get(&m.value).map(|&mi| (mi, p.core.iter().any(|c| c.value == m.value)))
+            })
             .map(|(mi, core)| {
                 let mut c = self.card(mi);
                 c["core"] = json!(core);
@@ -189,7 +216,13 @@ impl View<'_> {
         if let (Value::Object(c), Value::Object(extra)) = (&mut card, extra) {
             c.extend(extra);
         }
-        self.page(format!("parcours/{}/", p.meta.slug), "parcours.html", &self.page_title(t.title), t.summary, json!({"parcours": card}))
+        self.page(
+            format!("parcours/{}/", p.meta.slug),
+            "parcours.html",
+            &self.page_title(t.title),
+            t.summary,
+            vec![("parcours", card)],
+        )
     }
 
     pub fn platform(&self, i: usize, out: &mut Out) -> PageOut {
@@ -213,13 +246,23 @@ impl View<'_> {
             "logo": p.logo.as_ref().map(|c| json!({"url": self.asset_url("platforms", &p.meta, &c.path.value), "alt": c.alt})),
         });
         let moocs = self.cards_by_title(&self.cat.platform_moocs[i]);
-        self.page(format!("platforms/{}/", p.meta.slug), "platform.html", &self.page_title(t.title), t.summary, json!({"platform": platform, "moocs": moocs}))
+        self.page(
+            format!("platforms/{}/", p.meta.slug),
+            "platform.html",
+            &self.page_title(t.title),
+            t.summary,
+            vec![("platform", platform), ("moocs", Value::from(moocs))],
+        )
     }
 
     pub fn institution(&self, i: usize, out: &mut Out) -> PageOut {
         let inst = &self.cat.institutions[i];
         let t = self.text(Kind::Institution, &inst.meta, &inst.title, "");
-        let parent = inst.parent.as_ref().and_then(|p| self.cat.index.institutions.get(&p.value)).map(|&p| self.institution_link(p));
+        let parent = inst
+            .parent
+            .as_ref()
+            .and_then(|p| self.cat.index.institutions.get(&p.value))
+            .map(|&p| self.institution_link(p));
         let institution = json!({
             "slug": inst.meta.slug,
             "url": self.url(&format!("institutions/{}/", inst.meta.slug)),
@@ -233,7 +276,13 @@ impl View<'_> {
             "logo": inst.logo.as_ref().map(|c| json!({"url": self.asset_url("institutions", &inst.meta, &c.path.value), "alt": c.alt})),
         });
         let moocs = self.cards_by_title(&self.cat.institution_moocs[i]);
-        self.page(format!("institutions/{}/", inst.meta.slug), "institution.html", &self.page_title(t.title), "", json!({"institution": institution, "moocs": moocs}))
+        self.page(
+            format!("institutions/{}/", inst.meta.slug),
+            "institution.html",
+            &self.page_title(t.title),
+            "",
+            vec![("institution", institution), ("moocs", Value::from(moocs))],
+        )
     }
 
     pub fn subject(&self, i: usize, out: &mut Out) -> PageOut {
@@ -246,7 +295,13 @@ impl View<'_> {
             None => (s.label.clone(), String::new(), String::new()),
         };
         let subject = json!({"slug": s.slug, "label": label, "url": self.url(&format!("subjects/{}/", s.slug)), "body_html": body});
-        self.page(format!("subjects/{}/", s.slug), "subject.html", &self.page_title(&label), &summary, json!({"subject": subject, "moocs": self.cards_by_title(&s.moocs)}))
+        self.page(
+            format!("subjects/{}/", s.slug),
+            "subject.html",
+            &self.page_title(&label),
+            &summary,
+            vec![("subject", subject), ("moocs", Value::from(self.cards_by_title(&s.moocs)))],
+        )
     }
 
     pub fn schedule(&self, i: usize, out: &mut Out) -> PageOut {
@@ -263,7 +318,13 @@ impl View<'_> {
             "body_html": self.body_html(t.meta, out),
             "parcours": parcours.map(|p| self.parcours_link(p)),
         });
-        self.page(format!("schedules/{}/", s.meta.slug), "schedule.html", &self.page_title(t.title), "", json!({"schedule": schedule, "moocs": self.cards(&rows)}))
+        self.page(
+            format!("schedules/{}/", s.meta.slug),
+            "schedule.html",
+            &self.page_title(t.title),
+            "",
+            vec![("schedule", schedule), ("moocs", Value::from(self.cards(&rows)))],
+        )
     }
 
     /// Rows of a schedule: its `moocs` if given, else its parcours' MOOCs,
@@ -274,11 +335,13 @@ impl View<'_> {
         if !s.moocs.is_empty() {
             return s.moocs.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).collect();
         }
-        let Some(p) = s.parcours.as_ref().and_then(|p| idx.parcours.get(&p.value)).map(|&p| &self.cat.parcours[p]) else {
+        let Some(p) = s.parcours.as_ref().and_then(|p| idx.parcours.get(&p.value)).map(|&p| &self.cat.parcours[p])
+        else {
             return Vec::new();
         };
         let core: Vec<usize> = p.core.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).collect();
-        let mut others: Vec<usize> = p.moocs.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).filter(|m| !core.contains(m)).collect();
+        let mut others: Vec<usize> =
+            p.moocs.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).filter(|m| !core.contains(m)).collect();
         others.sort_by_cached_key(|&m| crate::load::common::fold(&self.cat.moocs[m].title));
         core.into_iter().chain(others).collect()
     }
@@ -293,11 +356,11 @@ impl View<'_> {
             "summary": t.summary,
             "body_html": self.body_html(t.meta, out),
         });
-        self.page(format!("{}/", p.meta.slug), "page.html", &self.page_title(t.title), t.summary, json!({"page": page}))
+        self.page(format!("{}/", p.meta.slug), "page.html", &self.page_title(t.title), t.summary, vec![("page", page)])
     }
 
     pub fn not_found(&self) -> PageOut {
         let title = self.theme.label(self.lang, "notfound", "title");
-        self.page("404.html".into(), "404.html", &self.page_title(&title), "", json!({}))
+        self.page("404.html".into(), "404.html", &self.page_title(&title), "", Vec::new())
     }
 }

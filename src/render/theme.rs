@@ -46,8 +46,11 @@ impl Theme {
         let theme_dir = root.join("themes").join(&config.theme);
         if config.theme != "default" && !theme_dir.is_dir() {
             out.push(
-                Diagnostic::file_error(Path::new("vitrine.toml"), format!("theme `{}` not found in themes/", config.theme))
-                    .with_hint("use `theme = \"default\"` or create themes/<name>/templates/"),
+                Diagnostic::file_error(
+                    Path::new("vitrine.toml"),
+                    format!("theme `{}` not found in themes/", config.theme),
+                )
+                .with_hint("use `theme = \"default\"` or create themes/<name>/templates/"),
             );
             return None;
         }
@@ -76,8 +79,11 @@ impl Theme {
         let list: Vec<(String, String)> = templates.iter().map(|(n, (_, t))| (n.clone(), t.clone())).collect();
         if let Err(e) = tera.add_raw_templates(list) {
             out.push(
-                Diagnostic::file_error(Path::new("templates"), format!("a template does not compile: {}", error_chain(&e)))
-                    .with_hint("check the {% %} blocks of the template named above"),
+                Diagnostic::file_error(
+                    Path::new("templates"),
+                    format!("a template does not compile: {}", error_chain(&e)),
+                )
+                .with_hint("check the {% %} blocks of the template named above"),
             );
             return None;
         }
@@ -183,7 +189,10 @@ fn load_strings(theme_dir: &Path, config: &Config, out: &mut Out) -> BTreeMap<St
         let mut value = match embedded.map(toml::from_str::<toml::Value>) {
             Some(Ok(v)) => serde_json::to_value(v).unwrap_or(Value::Null),
             Some(Err(e)) => {
-                out.push(Diagnostic::file_error(Path::new(&name), format!("the default theme's strings are not valid TOML: {e}")));
+                out.push(Diagnostic::file_error(
+                    Path::new(&name),
+                    format!("the default theme's strings are not valid TOML: {e}"),
+                ));
                 Value::Null
             }
             None => Value::Null,
@@ -198,9 +207,12 @@ fn load_strings(theme_dir: &Path, config: &Config, out: &mut Out) -> BTreeMap<St
         }
         if value.is_null() {
             out.push(
-                Diagnostic::file_error(Path::new("vitrine.toml"), format!("no UI strings for language `{lang}`; English ones are used"))
-                    .with_hint(format!("add themes/{}/i18n/{lang}.toml", config.theme))
-                    .into_warning(),
+                Diagnostic::file_error(
+                    Path::new("vitrine.toml"),
+                    format!("no UI strings for language `{lang}`; English ones are used"),
+                )
+                .with_hint(format!("add themes/{}/i18n/{lang}.toml", config.theme))
+                .into_warning(),
             );
             value = DEFAULT_THEME
                 .get_file("i18n/en.toml")

@@ -4,13 +4,18 @@
 use std::collections::HashMap;
 
 use jiff::civil::Date;
+use std::path::Path;
+
+use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use crate::calendar::format::{group_thousands, Words};
 use crate::calendar::period::When;
 use crate::calendar::status::Status;
+use crate::diagnostic::Diagnostic;
+use crate::load::fields::Out;
 use crate::load::{Entity, Kind, Meta};
-use crate::render::theme::Theme;
+use crate::render::theme::{render_error, Theme};
 use crate::resolve::Catalogue;
 
 /// Translated text of an entity (title, summary, body) when a
@@ -20,6 +25,9 @@ pub struct Text<'a> {
     pub summary: &'a str,
     pub meta: &'a Meta,
 }
+
+const CARD_MARKER: &str = "<!--vitrine:card-->";
+const CARD_CHUNK: usize = 256;
 
 /// One language's view of the catalogue.
 pub struct View<'a> {
@@ -34,7 +42,9 @@ pub struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    pub fn new(cat: &'a Catalogue, theme: &'a Theme, lang: &'a str) -> Self {
+    /// Builds the view; MOOC cards are built and rendered (`card.html`) once
+    /// here, in parallel, since lists repeat them many times.
+    pub fn new(cat: &'a Catalogue, theme: &'a Theme, lang: &'a str, out: &mut Out) -> Self {
         let base = cat.config.base_path();
         let prefix = if lang == cat.config.default_language { format!("{base}/") } else { format!("{base}/{lang}/") };
         let translations = cat
@@ -44,8 +54,50 @@ impl<'a> View<'a> {
             .map(|e| ((kind_of(e), e.meta().slug.as_str()), e))
             .collect();
         let mut v = View { cat, theme, lang, words: theme.words(lang), prefix, translations, cards: Vec::new() };
-        v.cards = (0..cat.moocs.len()).map(|i| v.build_card(i)).collect();
+        let mut cards: Vec<Value> = (0..cat.moocs.len()).into_par_iter().map(|i| v.build_card(i)).collect();
+        let strings = theme.strings.get(lang).cloned().unwrap_or(Value::Null);
+        let chunks: Vec<Result<Vec<String>, Diagnostic>> =
+            cards.par_chunks(CARD_CHUNK).map(|chunk| v.render_cards(chunk, &strings)).collect();
+        let mut i = 0;
+        for chunk in chunks {
+            match chunk {
+                Ok(htmls) => {
+                    for html in htmls {
+                        cards[i]["card_html"] = Value::String(html);
+                        i += 1;
+                    }
+                }
+                Err(d) => {
+                    out.push(d);
+                    break;
+                }
+            }
+        }
+        v.cards = cards;
         v
+    }
+
+    /// Renders `card.html` for many cards in one template call (so the UI
+    /// strings are copied once per chunk, not once per card).
+    fn render_cards(&self, chunk: &[Value], strings: &Value) -> Result<Vec<String>, Diagnostic> {
+        let mut map = Map::new();
+        map.insert("moocs".into(), Value::Array(chunk.to_vec()));
+        map.insert("t".into(), strings.clone());
+        map.insert("lang".into(), json!(self.lang));
+        let html =
+            tera::Context::from_value(Value::Object(map)).and_then(|ctx| self.theme.tera.render("cards.html", &ctx));
+        match html {
+            Ok(html) => {
+                let parts: Vec<String> =
+                    html.split(CARD_MARKER).take(chunk.len()).map(|p| p.trim().to_string()).collect();
+                Ok(parts)
+            }
+            Err(e) => Err(Diagnostic::file_error(
+                Path::new("card.html"),
+                format!("the template failed: {}", render_error(&e)),
+            )
+            .with_hint("fix the template (see docs/templates.md for the values it gets)")),
+        }
     }
 
     /// Root-relative URL of a site path (`moocs/x/`) in this language.
@@ -58,7 +110,11 @@ impl<'a> View<'a> {
         match self.translations.get(&(kind, meta.slug.as_str())) {
             Some(e) => {
                 let (t, s) = entity_text(e);
-                Text { title: if t.is_empty() { title } else { t }, summary: if s.is_empty() { summary } else { s }, meta: e.meta() }
+                Text {
+                    title: if t.is_empty() { title } else { t },
+                    summary: if s.is_empty() { summary } else { s },
+                    meta: e.meta(),
+                }
             }
             None => Text { title, summary, meta },
         }
@@ -103,7 +159,11 @@ impl<'a> View<'a> {
     }
 
     pub fn institution_links(&self, slugs: &[crate::load::fields::Sp<String>]) -> Vec<Value> {
-        slugs.iter().filter_map(|s| self.cat.index.institutions.get(&s.value)).map(|&i| self.institution_link(i)).collect()
+        slugs
+            .iter()
+            .filter_map(|s| self.cat.index.institutions.get(&s.value))
+            .map(|&i| self.institution_link(i))
+            .collect()
     }
 
     /// The card of MOOC `i` (computed once per language).
@@ -126,8 +186,10 @@ impl<'a> View<'a> {
         let m = &self.cat.moocs[i];
         let state = &self.cat.states[i];
         let t = self.text(Kind::Mooc, &m.meta, &m.title, &m.summary);
-        let platform = m.platform.as_ref().and_then(|p| self.cat.index.platforms.get(&p.value)).map(|&p| self.platform_link(p));
-        let cover = m.cover.as_ref().map(|c| json!({"url": self.asset_url("moocs", &m.meta, &c.path.value), "alt": c.alt}));
+        let platform =
+            m.platform.as_ref().and_then(|p| self.cat.index.platforms.get(&p.value)).map(|&p| self.platform_link(p));
+        let cover =
+            m.cover.as_ref().map(|c| json!({"url": self.asset_url("moocs", &m.meta, &c.path.value), "alt": c.alt}));
         json!({
             "slug": m.meta.slug,
             "url": self.url(&format!("moocs/{}/", m.meta.slug)),
@@ -169,7 +231,8 @@ impl<'a> View<'a> {
             When::Date(d) => (self.date(d), Value::Null),
             When::Period(p) => (Value::Null, json!({"key": p.to_string(), "label": self.words.period(p)})),
         };
-        let platform = s.platform.as_ref().and_then(|p| self.cat.index.platforms.get(&p.value)).map(|&p| self.platform_link(p));
+        let platform =
+            s.platform.as_ref().and_then(|p| self.cat.index.platforms.get(&p.value)).map(|&p| self.platform_link(p));
         json!({
             "id": format!("session-{}", si + 1),
             "status": self.status(self.cat.states[mi].sessions[si]),

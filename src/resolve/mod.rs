@@ -4,6 +4,8 @@
 //! parcours of a MOOC, …). The result, a [`Catalogue`], is immutable.
 
 mod refs;
+mod schedules;
+mod translations;
 
 pub use refs::normalize_alias;
 
@@ -114,6 +116,8 @@ pub fn resolve(mut loaded: Loaded, config: Config, today: Date, drafts: bool, ou
     refs::institution_cycles(&loaded.institutions, &index, out);
     refs::aliases_and_paths(&loaded, out);
     refs::orphan_translations(&loaded.translations, &index, out);
+    translations::check(&loaded, &subjects, out);
+    schedules::empty_rows(&loaded, &index, out);
 
     let states = loaded.moocs.iter().map(|m| state(m, today)).collect();
     let mut mooc_parcours = vec![Vec::new(); loaded.moocs.len()];
@@ -128,7 +132,10 @@ pub fn resolve(mut loaded: Loaded, config: Config, today: Date, drafts: bool, ou
     let mut platform_moocs = vec![Vec::new(); loaded.platforms.len()];
     let mut institution_moocs = vec![Vec::new(); loaded.institutions.len()];
     for (mi, m) in loaded.moocs.iter().enumerate() {
-        let mut platforms: Vec<usize> = m.platform.iter().chain(m.sessions.iter().filter_map(|s| s.platform.as_ref()))
+        let mut platforms: Vec<usize> = m
+            .platform
+            .iter()
+            .chain(m.sessions.iter().filter_map(|s| s.platform.as_ref()))
             .filter_map(|p| index.platforms.get(&p.value).copied())
             .collect();
         platforms.sort_unstable();
@@ -229,16 +236,20 @@ fn subjects(moocs: &[Mooc], docs: Vec<SubjectDoc>, out: &mut Out) -> Vec<Subject
             }
             None => {
                 let known: Vec<&str> = by_slug.keys().map(String::as_str).collect();
-                let mut d = Diagnostic::warning(&doc.meta.file, crate::load::common::head_span(&doc.meta.file.text), format!(
-                    "no MOOC has the subject `{}`, so this subject page is empty",
-                    doc.meta.slug
-                ));
+                let mut d = Diagnostic::warning(
+                    &doc.meta.file,
+                    crate::load::common::head_span(&doc.meta.file.text),
+                    format!("no MOOC has the subject `{}`, so this subject page is empty", doc.meta.slug),
+                );
                 if let Some(h) = crate::diagnostic::did_you_mean(&doc.meta.slug, known) {
                     d = d.with_hint(h);
                 }
                 out.push(d);
                 let slug = doc.meta.slug.clone();
-                by_slug.insert(slug.clone(), Subject { slug, label: doc.title.clone(), doc: Some(doc), moocs: Vec::new() });
+                by_slug.insert(
+                    slug.clone(),
+                    Subject { slug, label: doc.title.clone(), doc: Some(doc), moocs: Vec::new() },
+                );
             }
         }
     }

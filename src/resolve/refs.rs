@@ -58,8 +58,12 @@ impl Checker<'_> {
         let noun = noun(kind);
         if self.drafts.0.contains(&(kind, r.value.clone())) {
             out.push(
-                Diagnostic::error(file, r.span.clone(), format!("{noun} `{}` is a draft, so it is not in this build", r.value))
-                    .with_hint("remove `draft = true` from it, or build with --drafts"),
+                Diagnostic::error(
+                    file,
+                    r.span.clone(),
+                    format!("{noun} `{}` is a draft, so it is not in this build", r.value),
+                )
+                .with_hint("remove `draft = true` from it, or build with --drafts"),
             );
             return;
         }
@@ -126,8 +130,12 @@ pub fn duplicates(l: &mut Loaded, out: &mut Out) {
             match seen.get(&m.slug) {
                 Some(first) => {
                     out.push(
-                        Diagnostic::error(&m.file, 0..0, format!("slug `{}` is already used by {}", m.slug, first.display()))
-                            .with_hint("rename one of the two files; a slug names exactly one entity"),
+                        Diagnostic::error(
+                            &m.file,
+                            0..0,
+                            format!("slug `{}` is already used by {}", m.slug, first.display()),
+                        )
+                        .with_hint("rename one of the two files; a slug names exactly one entity"),
                     );
                     false
                 }
@@ -163,8 +171,12 @@ pub fn institution_cycles(insts: &[Institution], index: &Index, out: &mut Out) {
             chain.push(insts[i].meta.slug.clone());
             if i == start {
                 out.push(
-                    Diagnostic::error(&inst.meta.file, parent.span.clone(), format!("institution parents form a loop: {}", chain.join(" → ")))
-                        .with_hint("a school's `parent` is its group; remove `parent` from one of them"),
+                    Diagnostic::error(
+                        &inst.meta.file,
+                        parent.span.clone(),
+                        format!("institution parents form a loop: {}", chain.join(" → ")),
+                    )
+                    .with_hint("a school's `parent` is its group; remove `parent` from one of them"),
                 );
                 break;
             }
@@ -190,12 +202,26 @@ pub fn aliases_and_paths(l: &Loaded, out: &mut Out) {
             taken.insert(format!("/{folder}/{s}/"), format!("the page of {folder}/{s}"));
         }
     }
-    let reserved = ["moocs", "parcours", "platforms", "institutions", "schedules", "subjects", "404.html", "sitemap.xml", "robots.txt"];
+    let reserved = [
+        "moocs",
+        "parcours",
+        "platforms",
+        "institutions",
+        "schedules",
+        "subjects",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+    ];
     for p in &l.pages {
         if reserved.contains(&p.meta.slug.as_str()) || p.meta.slug.len() == 2 {
             out.push(
-                Diagnostic::error(&p.meta.file, 0..0, format!("a free page cannot be called `{}`: that URL is used by vitrine", p.meta.slug))
-                    .with_hint(format!("rename the file, e.g. `{}-info.md`", p.meta.slug)),
+                Diagnostic::error(
+                    &p.meta.file,
+                    0..0,
+                    format!("a free page cannot be called `{}`: that URL is used by vitrine", p.meta.slug),
+                )
+                .with_hint(format!("rename the file, e.g. `{}-info.md`", p.meta.slug)),
             );
         }
         taken.insert(format!("/{}/", p.meta.slug), format!("the page {}", p.meta.slug));
@@ -209,7 +235,14 @@ pub fn aliases_and_paths(l: &Loaded, out: &mut Out) {
                 ),
                 Ok(path) => {
                     if let Some(owner) = taken.get(&path) {
-                        out.push(Diagnostic::error(&m.meta.file, a.span.clone(), format!("alias `{}` is already {owner}", a.value)).with_hint("remove this alias"));
+                        out.push(
+                            Diagnostic::error(
+                                &m.meta.file,
+                                a.span.clone(),
+                                format!("alias `{}` is already {owner}", a.value),
+                            )
+                            .with_hint("remove this alias"),
+                        );
                     } else {
                         taken.insert(path, format!("an alias of moocs/{}", m.meta.slug));
                     }
@@ -257,8 +290,16 @@ pub fn orphan_translations(translations: &[Entity], index: &Index, out: &mut Out
         let m = t.meta();
         if !table.contains_key(&m.slug) {
             out.push(
-                Diagnostic::error(&m.file, 0..0, format!("this translation has no default-language file `{}.md` beside it", m.slug))
-                    .with_hint(format!("create content/{}/{}.md first; translations only change the text of an entity", kind.folder(), m.slug)),
+                Diagnostic::error(
+                    &m.file,
+                    0..0,
+                    format!("this translation has no default-language file `{}.md` beside it", m.slug),
+                )
+                .with_hint(format!(
+                    "create content/{}/{}.md first; translations only change the text of an entity",
+                    kind.folder(),
+                    m.slug
+                )),
             );
         }
     }

@@ -71,8 +71,14 @@ pub fn content_type(path: &Path) -> &'static str {
 
 /// Serves `root` until the process ends; `rebuild` is called after changes
 /// to `watched` paths (debounced).
-pub fn serve(root_out: PathBuf, port: u16, watched: Vec<PathBuf>, rebuild: impl Fn() + Send + 'static) -> Result<(), String> {
-    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+pub fn serve(
+    root_out: PathBuf,
+    port: u16,
+    watched: Vec<PathBuf>,
+    rebuild: impl Fn() + Send + 'static,
+) -> Result<(), String> {
+    let server =
+        tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     eprintln!("Serving on http://127.0.0.1:{port}/ (Ctrl+C to stop)");
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {

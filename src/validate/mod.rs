@@ -5,10 +5,10 @@
 use jiff::civil::Date;
 
 use crate::calendar::period::When;
+use crate::diagnostic::Diagnostic;
 use crate::load::fields::Out;
 use crate::load::mooc::{Mooc, Session};
 use crate::load::{Loaded, Parcours, Schedule};
-use crate::diagnostic::Diagnostic;
 
 /// Checks every loaded entity; problems go to `out`.
 pub fn validate(loaded: &Loaded, out: &mut Out) {
@@ -35,8 +35,12 @@ fn mooc(m: &Mooc, out: &mut Out) {
         if let (Some(pass), Some(total)) = (&c.pass_mark, &c.exam_questions) {
             if pass.value > total.value {
                 out.push(
-                    Diagnostic::error(file, pass.span.clone(), format!("`pass_mark` ({}) is more than `exam_questions` ({})", pass.value, total.value))
-                        .with_hint("the pass mark counts correct answers, so it cannot exceed the number of questions"),
+                    Diagnostic::error(
+                        file,
+                        pass.span.clone(),
+                        format!("`pass_mark` ({}) is more than `exam_questions` ({})", pass.value, total.value),
+                    )
+                    .with_hint("the pass mark counts correct answers, so it cannot exceed the number of questions"),
                 );
             }
         }
@@ -51,44 +55,58 @@ fn session(m: &Mooc, s: &Session, out: &mut Out) {
     let file = &m.meta.file;
     match s.start.value {
         When::Date(d) if d == Date::MIN => {}
-        When::Date(start) => {
-            match &s.end {
-                None if !s.self_paced => out.push(
-                    Diagnostic::error(file, s.start.span.clone(), "this instructor-paced session has a start date but no `end`")
-                        .with_hint("add `end = YYYY-MM-DD`, or `pacing = \"self\"` for a self-paced course"),
-                ),
-                Some(end) if end.value < start => out.push(
-                    Diagnostic::error(file, end.span.clone(), format!("the session ends ({}) before it starts ({start})", end.value))
-                        .with_hint("check the year and month of `start` and `end`"),
-                ),
-                _ => {}
-            }
-        }
+        When::Date(start) => match &s.end {
+            None if !s.self_paced => out.push(
+                Diagnostic::error(
+                    file,
+                    s.start.span.clone(),
+                    "this instructor-paced session has a start date but no `end`",
+                )
+                .with_hint("add `end = YYYY-MM-DD`, or `pacing = \"self\"` for a self-paced course"),
+            ),
+            Some(end) if end.value < start => out.push(
+                Diagnostic::error(
+                    file,
+                    end.span.clone(),
+                    format!("the session ends ({}) before it starts ({start})", end.value),
+                )
+                .with_hint("check the year and month of `start` and `end`"),
+            ),
+            _ => {}
+        },
         When::Period(p) => {
             if let Some(end) = &s.end {
                 out.push(
-                    Diagnostic::error(file, end.span.clone(), format!("a session planned for `{p}` has no exact dates yet, so it cannot have an `end`"))
-                        .with_hint("give an exact `start` date, or remove `end`"),
+                    Diagnostic::error(
+                        file,
+                        end.span.clone(),
+                        format!("a session planned for `{p}` has no exact dates yet, so it cannot have an `end`"),
+                    )
+                    .with_hint("give an exact `start` date, or remove `end`"),
                 );
             }
         }
     }
-    for (a, b, what) in [
-        (&s.enrollment_start, &s.enrollment_end, "enrolment"),
-        (&s.exam_start, &s.exam_end, "exam"),
-    ] {
+    for (a, b, what) in [(&s.enrollment_start, &s.enrollment_end, "enrolment"), (&s.exam_start, &s.exam_end, "exam")] {
         if let (Some(a), Some(b)) = (a, b) {
             if b.value < a.value {
                 out.push(
-                    Diagnostic::error(file, b.span.clone(), format!("the {what} window ends ({}) before it starts ({})", b.value, a.value))
-                        .with_hint("swap the two dates or fix the year"),
+                    Diagnostic::error(
+                        file,
+                        b.span.clone(),
+                        format!("the {what} window ends ({}) before it starts ({})", b.value, a.value),
+                    )
+                    .with_hint("swap the two dates or fix the year"),
                 );
             }
         }
     }
     if let (Some(es), Some(end)) = (&s.enrollment_start, &s.end) {
         if es.value > end.value {
-            out.push(Diagnostic::error(file, es.span.clone(), "enrolment opens after the session has ended").with_hint("check `enrollment_start`"));
+            out.push(
+                Diagnostic::error(file, es.span.clone(), "enrolment opens after the session has ended")
+                    .with_hint("check `enrollment_start`"),
+            );
         }
     }
 }
@@ -104,12 +122,8 @@ fn interval(s: &Session) -> Option<(Date, Option<Date>)> {
 
 /// Sessions of one MOOC must not overlap (cancelled ones are ignored).
 fn overlaps(m: &Mooc, out: &mut Out) {
-    let live: Vec<(&Session, (Date, Option<Date>))> = m
-        .sessions
-        .iter()
-        .filter(|s| !s.cancelled)
-        .filter_map(|s| interval(s).map(|i| (s, i)))
-        .collect();
+    let live: Vec<(&Session, (Date, Option<Date>))> =
+        m.sessions.iter().filter(|s| !s.cancelled).filter_map(|s| interval(s).map(|i| (s, i))).collect();
     for (i, (a, (a_start, a_end))) in live.iter().enumerate() {
         for (b, (b_start, b_end)) in &live[i + 1..] {
             let a_before_b_ends = b_end.is_none_or(|e| *a_start <= e);
@@ -117,10 +131,15 @@ fn overlaps(m: &Mooc, out: &mut Out) {
             if a_before_b_ends && b_before_a_ends {
                 let (line, _) = m.meta.file.line_col(a.start.span.start);
                 out.push(
-                    Diagnostic::error(&m.meta.file, b.start.span.clone(), format!(
-                        "this session overlaps the session that starts at line {line} ({})",
-                        describe_start(a)
-                    ))
+                    Diagnostic::error(
+                        &m.meta.file,
+                        b.start.span.clone(),
+                        format!(
+                            "the session starting {} overlaps the session starting {} (line {line})",
+                            describe_start(b),
+                            describe_start(a)
+                        ),
+                    )
                     .with_hint("sessions of one MOOC must not overlap: fix the dates, or mark one `cancelled = true`"),
                 );
             }
@@ -139,20 +158,31 @@ fn parcours(p: &Parcours, out: &mut Out) {
     let file = &p.meta.file;
     for (i, m) in p.moocs.iter().enumerate() {
         if p.moocs[..i].iter().any(|o| o.value == m.value) {
-            out.push(Diagnostic::error(file, m.span.clone(), format!("`{}` is listed twice in `moocs`", m.value)).with_hint("remove the second one"));
+            out.push(
+                Diagnostic::error(file, m.span.clone(), format!("`{}` is listed twice in `moocs`", m.value))
+                    .with_hint("remove the second one"),
+            );
         }
     }
     if !p.moocs.is_empty() && p.moocs.len() < 3 {
         out.push(
-            Diagnostic::warning(file, p.moocs_span.clone(), format!("this parcours has only {} MOOC(s); a parcours usually groups at least 3", p.moocs.len()))
-                .with_hint("add MOOCs to `moocs`, or present these as separate MOOCs"),
+            Diagnostic::warning(
+                file,
+                p.moocs_span.clone(),
+                format!("this parcours has only {} MOOC(s); a parcours usually groups at least 3", p.moocs.len()),
+            )
+            .with_hint("add MOOCs to `moocs`, or present these as separate MOOCs"),
         );
     }
     for c in &p.core {
         if !p.moocs.iter().any(|m| m.value == c.value) {
             out.push(
-                Diagnostic::error(file, c.span.clone(), format!("core MOOC `{}` is not in this parcours' `moocs`", c.value))
-                    .with_hint(format!("add \"{}\" to `moocs`, or remove it from `core`", c.value)),
+                Diagnostic::error(
+                    file,
+                    c.span.clone(),
+                    format!("core MOOC `{}` is not in this parcours' `moocs`", c.value),
+                )
+                .with_hint(format!("add \"{}\" to `moocs`, or remove it from `core`", c.value)),
             );
         }
     }
@@ -174,11 +204,18 @@ fn schedule(s: &Schedule, out: &mut Out) {
     let (Some(from), Some(to)) = (&s.from, &s.to) else { return };
     let same_kind = std::mem::discriminant(&from.value) == std::mem::discriminant(&to.value);
     if !same_kind {
-        out.push(Diagnostic::error(&s.meta.file, to.span.clone(), "`from` and `to` must both be quarters or both be months").with_hint("e.g. from = \"2024-T2\", to = \"2027-T4\""));
+        out.push(
+            Diagnostic::error(&s.meta.file, to.span.clone(), "`from` and `to` must both be quarters or both be months")
+                .with_hint("e.g. from = \"2024-T2\", to = \"2027-T4\""),
+        );
     } else if from.value.first_day() > to.value.first_day() {
         out.push(
-            Diagnostic::error(&s.meta.file, from.span.clone(), format!("`from` ({}) is after `to` ({})", from.value, to.value))
-                .with_hint("swap the two periods"),
+            Diagnostic::error(
+                &s.meta.file,
+                from.span.clone(),
+                format!("`from` ({}) is after `to` ({})", from.value, to.value),
+            )
+            .with_hint("swap the two periods"),
         );
     }
 }

@@ -1,0 +1,75 @@
+//! Schedules: a MOOC named by a schedule (directly or through its parcours)
+//! that has no session in the schedule's range gets an empty row, which the
+//! writer should know about.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use crate::calendar::period::{Period, When};
+use crate::diagnostic::Diagnostic;
+use crate::load::fields::Out;
+use crate::load::mooc::Session;
+use crate::load::{Loaded, Schedule};
+use crate::resolve::Index;
+
+/// Warns about every row of a schedule that no session fills.
+pub fn empty_rows(loaded: &Loaded, index: &Index, out: &mut Out) {
+    for s in &loaded.schedules {
+        let lo = s.from.as_ref().map_or(Date::MIN, |p| p.value.first_day());
+        let hi = s.to.as_ref().map_or(Date::MAX, |p| p.value.last_day());
+        if lo > hi {
+            continue; // `from` after `to` is an error of its own
+        }
+        for (slug, span) in rows(s, loaded, index) {
+            let Some(&mi) = index.moocs.get(slug) else { continue }; // reported by the reference checks
+            let m = &loaded.moocs[mi];
+            if m.sessions.iter().filter(|x| !x.cancelled).any(|x| in_range(x, lo, hi)) {
+                continue;
+            }
+            let range = range_words(s.from.as_ref().map(|p| p.value), s.to.as_ref().map(|p| p.value));
+            let widen = if range.is_empty() { "" } else { ", or widen `from` / `to`" };
+            out.push(
+                Diagnostic::warning(
+                    &s.meta.file,
+                    span,
+                    format!("MOOC `{slug}` has no session{range}, so its row in this schedule is empty"),
+                )
+                .with_hint(format!(
+                    "add a session to {} (a planned period such as `start = \"2027-T3\"` is enough){widen}",
+                    m.meta.file.path.display()
+                )),
+            );
+        }
+    }
+}
+
+/// The rows of a schedule, each with the span that names it: its `moocs`,
+/// else its parcours' MOOCs (pointing at `parcours`).
+fn rows<'a>(s: &'a Schedule, loaded: &'a Loaded, index: &Index) -> Vec<(&'a str, Range<usize>)> {
+    if !s.moocs.is_empty() {
+        return s.moocs.iter().map(|m| (m.value.as_str(), m.span.clone())).collect();
+    }
+    let Some(p) = &s.parcours else { return Vec::new() };
+    let Some(&pi) = index.parcours.get(&p.value) else { return Vec::new() };
+    loaded.parcours[pi].moocs.iter().map(|m| (m.value.as_str(), p.span.clone())).collect()
+}
+
+/// Whether a session fills part of `lo..=hi` (open-ended when it has no end).
+fn in_range(s: &Session, lo: Date, hi: Date) -> bool {
+    let (start, end) = match s.start.value {
+        When::Date(d) if d == Date::MIN => return false, // no `start`: already an error
+        When::Date(d) => (d, s.end.as_ref().map_or(Date::MAX, |e| e.value)),
+        When::Period(p) => (p.first_day(), p.last_day()),
+    };
+    start <= hi && lo <= end
+}
+
+fn range_words(from: Option<Period>, to: Option<Period>) -> String {
+    match (from, to) {
+        (Some(f), Some(t)) => format!(" between {f} and {t}"),
+        (Some(f), None) => format!(" from {f} on"),
+        (None, Some(t)) => format!(" up to {t}"),
+        (None, None) => String::new(),
+    }
+}

@@ -1,0 +1,170 @@
+//! Translations (`<slug>.<lang>.md`) change the text of an entity, never its
+//! structure: a structural key (sessions, references, prices, …) that a
+//! translation sets must have the value of the default-language file.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::calendar::period::{parse_when, When};
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::load::fields::Out;
+use crate::load::{source, Entity, Kind, Loaded, Meta};
+use crate::resolve::Subject;
+
+/// The keys a translation may change, by kind; every other key is structural.
+fn text_keys(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Mooc => &["title", "summary", "subjects", "teachers", "cover_alt", "prerequisites", "awards", "draft"],
+        Kind::Parcours => &["title", "short_title", "summary", "credential_name", "price_note", "cover_alt", "draft"],
+        Kind::Platform => &["title", "summary", "logo_alt", "audience", "based_on", "certification", "draft"],
+        Kind::Institution => &["title", "short_title", "logo_alt", "draft"],
+        Kind::Schedule => &["title", "note", "draft"],
+        Kind::Subject | Kind::Page => &["title", "summary", "draft"],
+        Kind::Home => &["title", "summary"],
+    }
+}
+
+fn kind_of(e: &Entity) -> Kind {
+    match e {
+        Entity::Mooc(_) => Kind::Mooc,
+        Entity::Parcours(_) => Kind::Parcours,
+        Entity::Platform(_) => Kind::Platform,
+        Entity::Institution(_) => Kind::Institution,
+        Entity::Schedule(_) => Kind::Schedule,
+        Entity::Subject(_) => Kind::Subject,
+        Entity::Page(_) => Kind::Page,
+        Entity::Home(_) => Kind::Home,
+    }
+}
+
+/// Reports every structural key of a translation that differs from (or is
+/// absent in) its default-language file. Orphan translations are reported
+/// elsewhere.
+pub fn check(loaded: &Loaded, subjects: &[Subject], out: &mut Out) {
+    let mut defaults: HashMap<(Kind, &str), &Meta> = HashMap::new();
+    for m in &loaded.moocs {
+        defaults.insert((Kind::Mooc, &m.meta.slug), &m.meta);
+    }
+    for e in &loaded.parcours {
+        defaults.insert((Kind::Parcours, &e.meta.slug), &e.meta);
+    }
+    for e in &loaded.platforms {
+        defaults.insert((Kind::Platform, &e.meta.slug), &e.meta);
+    }
+    for e in &loaded.institutions {
+        defaults.insert((Kind::Institution, &e.meta.slug), &e.meta);
+    }
+    for e in &loaded.schedules {
+        defaults.insert((Kind::Schedule, &e.meta.slug), &e.meta);
+    }
+    for e in &loaded.pages {
+        defaults.insert((Kind::Page, &e.meta.slug), &e.meta);
+    }
+    for d in subjects.iter().filter_map(|s| s.doc.as_ref()) {
+        defaults.insert((Kind::Subject, &d.meta.slug), &d.meta);
+    }
+    if let Some(h) = &loaded.home {
+        defaults.insert((Kind::Home, ""), &h.meta);
+    }
+    for t in &loaded.translations {
+        let kind = kind_of(t);
+        let meta = t.meta();
+        let Some(default) = defaults.get(&(kind, meta.slug.as_str())) else { continue };
+        compare(kind, &meta.file, &default.file, out);
+    }
+}
+
+/// The front matter of a file, parsed, with its offset in the file.
+fn front(file: &Arc<SourceFile>) -> Option<(Spanned<DeTable<'_>>, usize)> {
+    let split = source::split(file, true).ok()?;
+    let table = DeTable::parse(&file.text[split.front.clone()]).ok()?;
+    Some((table, split.front.start))
+}
+
+fn compare(kind: Kind, translation: &Arc<SourceFile>, default: &Arc<SourceFile>, out: &mut Out) {
+    let (Some((t, offset)), Some((d, _))) = (front(translation), front(default)) else { return };
+    let allowed = text_keys(kind);
+    for (k, v) in t.get_ref().iter() {
+        let key = k.get_ref().as_ref();
+        if allowed.contains(&key) {
+            continue;
+        }
+        let same = d.get_ref().iter().find(|(dk, _)| dk.get_ref().as_ref() == key).map(|(_, dv)| canon(dv.get_ref()));
+        if same.as_deref() == Some(canon(v.get_ref()).as_str()) {
+            continue;
+        }
+        let span = k.span().start + offset..k.span().end + offset;
+        let shown = default.path.display();
+        out.push(
+            Diagnostic::error(
+                translation,
+                span,
+                format!("`{key}` is not the same as in {shown}: a translation may only change text"),
+            )
+            .with_hint(format!(
+                "remove `{key}` from this file; it comes from {shown} (translate only {})",
+                allowed.iter().filter(|k| **k != "draft").map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+            )),
+        );
+    }
+}
+
+/// A value written so that two spellings of one value compare equal
+/// (`3` and `3.0`, `2026-09-14` and `"2026-09-14"`, key order in tables).
+fn canon(v: &DeValue) -> String {
+    match v {
+        DeValue::String(s) => match parse_when(s) {
+            Ok(When::Date(d)) => format!("date {d}"),
+            _ => format!("{:?}", s.as_ref()),
+        },
+        DeValue::Integer(i) => {
+            let digits = i.as_str().replace('_', "");
+            let digits = digits.trim_start_matches("0x").trim_start_matches("0o").trim_start_matches("0b");
+            match i64::from_str_radix(digits, i.radix()) {
+                Ok(n) => format!("number {}", n as f64),
+                Err(_) => format!("integer {}", i.as_str()),
+            }
+        }
+        DeValue::Float(f) => match f.as_str().replace('_', "").parse::<f64>() {
+            Ok(n) => format!("number {n}"),
+            Err(_) => format!("float {}", f.as_str()),
+        },
+        DeValue::Boolean(b) => b.to_string(),
+        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => format!("date {dt}"),
+        DeValue::Datetime(dt) => format!("datetime {dt}"),
+        DeValue::Array(items) => {
+            format!("[{}]", items.iter().map(|i| canon(i.get_ref())).collect::<Vec<_>>().join(", "))
+        }
+        DeValue::Table(t) => {
+            let sorted: BTreeMap<&str, String> =
+                t.iter().map(|(k, v)| (k.get_ref().as_ref(), canon(v.get_ref()))).collect();
+            let items: Vec<String> = sorted.into_iter().map(|(k, v)| format!("{k:?} = {v}")).collect();
+            format!("{{{}}}", items.join(", "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str) -> String {
+        let t = DeTable::parse(text).expect("valid TOML");
+        let (_, v) = t.get_ref().iter().next().expect("one key");
+        canon(v.get_ref())
+    }
+
+    #[test]
+    fn spellings_of_one_value_are_equal() {
+        assert_eq!(value("a = 3"), value("a = 3.0"));
+        assert_eq!(value("a = 1_000"), value("a = 1000"));
+        assert_eq!(value("a = 2026-09-14"), value("a = \"2026-09-14\""));
+        assert_eq!(value("a = { x = 1, y = 2 }"), value("a = { y = 2, x = 1 }"));
+        assert_ne!(value("a = [\"x\", \"y\"]"), value("a = [\"y\", \"x\"]"));
+        assert_ne!(value("a = \"2026-T3\""), value("a = \"2026-T4\""));
+        assert_ne!(value("a = 3"), value("a = \"3\""));
+    }
+}
