@@ -5,7 +5,7 @@ use serde_json::{json, Map, Value};
 use crate::load::fields::Out;
 use crate::load::{Kind, Meta};
 use crate::markdown::{self, Body};
-use crate::render::view::View;
+use crate::render::view::{obj, View};
 
 /// A page to render: where it goes, with which template and values.
 pub struct PageOut {
@@ -140,23 +140,30 @@ impl View<'_> {
                 Some(json!({"slug": slug, "label": subj.label, "title": subj.label, "url": self.url(&format!("subjects/{slug}/"))}))
             })
             .collect();
-        let extra = json!({
-            "body_html": self.body_html(t.meta, out),
-            "subtitles": m.subtitles.iter().map(|l| json!({"code": l.value, "label": self.theme.label(self.lang, "language", &l.value)})).collect::<Vec<_>>(),
-            "effort_hours_per_week": m.effort_hours_per_week,
-            "duration_weeks": m.duration_weeks,
-            "teachers": m.teachers,
-            "prerequisites": m.prerequisites,
-            "awards": m.awards,
-            "trailer": m.trailer,
-            "published": m.published.map(|d| self.date(d)),
-            "subjects": subjects,
-            "certificate": cert,
-            "sessions": (0..m.sessions.len()).map(|s| self.session(i, s)).collect::<Vec<_>>(),
-            "enrollments_total": total,
-            "enrollments_total_label": total.map(|n| self.thousands(n)),
-            "parcours": parcours,
-        });
+        let extra = obj([
+            ("body_html", self.body_html(t.meta, out).into()),
+            (
+                "subtitles",
+                m.subtitles
+                    .iter()
+                    .map(|l| json!({"code": l.value, "label": self.theme.label(self.lang, "language", &l.value)}))
+                    .collect::<Vec<_>>()
+                    .into(),
+            ),
+            ("effort_hours_per_week", m.effort_hours_per_week.into()),
+            ("duration_weeks", m.duration_weeks.into()),
+            ("teachers", m.teachers.clone().into()),
+            ("prerequisites", m.prerequisites.clone().into()),
+            ("awards", m.awards.clone().into()),
+            ("trailer", m.trailer.clone().into()),
+            ("published", m.published.map(|d| self.date(d)).into()),
+            ("subjects", subjects.into()),
+            ("certificate", cert.into()),
+            ("sessions", (0..m.sessions.len()).map(|s| self.session(i, s)).collect::<Vec<_>>().into()),
+            ("enrollments_total", total.into()),
+            ("enrollments_total_label", total.map(|n| self.thousands(n)).into()),
+            ("parcours", parcours.into()),
+        ]);
         if let (Value::Object(card), Value::Object(extra)) = (&mut mooc, extra) {
             card.extend(extra);
         }

@@ -26,6 +26,12 @@ pub struct Text<'a> {
     pub meta: &'a Meta,
 }
 
+/// A JSON object from values that are moved in (`json!` would serialise,
+/// that is deep-copy, every `Value` it is given).
+pub fn obj<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
+
 const CARD_MARKER: &str = "<!--vitrine:card-->";
 const CARD_CHUNK: usize = 256;
 
@@ -39,6 +45,10 @@ pub struct View<'a> {
     prefix: String,
     translations: HashMap<(Kind, &'a str), &'a Entity>,
     cards: Vec<Value>,
+    /// The light form of each card, for lists.
+    items: Vec<Value>,
+    /// Position of each MOOC when sorted by title in this language.
+    rank: Vec<usize>,
 }
 
 impl<'a> View<'a> {
@@ -53,7 +63,17 @@ impl<'a> View<'a> {
             .filter(|e| e.meta().lang.as_deref() == Some(lang))
             .map(|e| ((kind_of(e), e.meta().slug.as_str()), e))
             .collect();
-        let mut v = View { cat, theme, lang, words: theme.words(lang), prefix, translations, cards: Vec::new() };
+        let mut v = View {
+            cat,
+            theme,
+            lang,
+            words: theme.words(lang),
+            prefix,
+            translations,
+            cards: Vec::new(),
+            items: Vec::new(),
+            rank: Vec::new(),
+        };
         let mut cards: Vec<Value> = (0..cat.moocs.len()).into_par_iter().map(|i| v.build_card(i)).collect();
         let strings = theme.strings.get(lang).cloned().unwrap_or(Value::Null);
         let chunks: Vec<Result<Vec<String>, Diagnostic>> =
@@ -72,6 +92,26 @@ impl<'a> View<'a> {
                     break;
                 }
             }
+        }
+        v.items = cards
+            .iter()
+            .map(|c| {
+                let mut item = Map::new();
+                for key in ["slug", "url", "title", "status", "card_html"] {
+                    item.insert(key.to_string(), c.get(key).cloned().unwrap_or(Value::Null));
+                }
+                Value::Object(item)
+            })
+            .collect();
+        let mut order: Vec<(String, usize)> = cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (crate::load::common::fold(c["title"].as_str().unwrap_or_default()), i))
+            .collect();
+        order.sort_unstable();
+        v.rank = vec![0; order.len()];
+        for (r, (_, i)) in order.into_iter().enumerate() {
+            v.rank[i] = r;
         }
         v.cards = cards;
         v
@@ -175,11 +215,13 @@ impl<'a> View<'a> {
         list.iter().map(|&i| self.card(i)).collect()
     }
 
-    /// Cards sorted by title (accent-insensitive).
+    /// List items sorted by title (accent-insensitive): the card's `slug`,
+    /// `url`, `title`, `status` and its rendered `card_html`. Lists hold
+    /// thousands of items, so they do not carry the whole card.
     pub fn cards_by_title(&self, list: &[usize]) -> Vec<Value> {
         let mut sorted = list.to_vec();
-        sorted.sort_by_cached_key(|&i| (crate::load::common::fold(&self.cat.moocs[i].title), i));
-        self.cards(&sorted)
+        sorted.sort_unstable_by_key(|&i| self.rank[i]);
+        sorted.iter().map(|&i| self.items[i].clone()).collect()
     }
 
     fn build_card(&self, i: usize) -> Value {
@@ -190,20 +232,20 @@ impl<'a> View<'a> {
             m.platform.as_ref().and_then(|p| self.cat.index.platforms.get(&p.value)).map(|&p| self.platform_link(p));
         let cover =
             m.cover.as_ref().map(|c| json!({"url": self.asset_url("moocs", &m.meta, &c.path.value), "alt": c.alt}));
-        json!({
-            "slug": m.meta.slug,
-            "url": self.url(&format!("moocs/{}/", m.meta.slug)),
-            "title": t.title,
-            "summary": t.summary,
-            "status": self.status(state.status),
-            "platform": platform,
-            "institutions": self.institution_links(&m.institutions),
-            "languages": m.languages.iter().map(|l| self.language(&l.value)).collect::<Vec<_>>(),
-            "level": m.level.as_ref().map(|l| self.keyed("level", l)),
-            "next_session": state.next.map(|s| self.session(i, s)),
-            "featured": m.featured,
-            "cover": cover,
-        })
+        obj([
+            ("slug", m.meta.slug.as_str().into()),
+            ("url", self.url(&format!("moocs/{}/", m.meta.slug)).into()),
+            ("title", t.title.into()),
+            ("summary", t.summary.into()),
+            ("status", self.status(state.status)),
+            ("platform", platform.into()),
+            ("institutions", self.institution_links(&m.institutions).into()),
+            ("languages", m.languages.iter().map(|l| self.language(&l.value)).collect::<Vec<_>>().into()),
+            ("level", m.level.as_ref().map(|l| self.keyed("level", l)).into()),
+            ("next_session", state.next.map(|s| self.session(i, s)).into()),
+            ("featured", m.featured.into()),
+            ("cover", cover.into()),
+        ])
     }
 
     /// URL of an image: beside the page for bundles, else from `static/`.
@@ -233,22 +275,22 @@ impl<'a> View<'a> {
         };
         let platform =
             s.platform.as_ref().and_then(|p| self.cat.index.platforms.get(&p.value)).map(|&p| self.platform_link(p));
-        json!({
-            "id": format!("session-{}", si + 1),
-            "status": self.status(self.cat.states[mi].sessions[si]),
-            "start": start,
-            "end": self.opt_date(s.end.as_ref().map(|d| d.value)),
-            "planned": planned,
-            "pacing": self.keyed("pacing", if s.self_paced { "self" } else { "instructor" }),
-            "enrollment_start": self.opt_date(s.enrollment_start.as_ref().map(|d| d.value)),
-            "enrollment_end": self.opt_date(s.enrollment_end.as_ref().map(|d| d.value)),
-            "exam_start": self.opt_date(s.exam_start.as_ref().map(|d| d.value)),
-            "exam_end": self.opt_date(s.exam_end.as_ref().map(|d| d.value)),
-            "url": s.url,
-            "platform": platform,
-            "cancelled": s.cancelled,
-            "enrollments": s.enrollments,
-        })
+        obj([
+            ("id", format!("session-{}", si + 1).into()),
+            ("status", self.status(self.cat.states[mi].sessions[si])),
+            ("start", start),
+            ("end", self.opt_date(s.end.as_ref().map(|d| d.value))),
+            ("planned", planned),
+            ("pacing", self.keyed("pacing", if s.self_paced { "self" } else { "instructor" })),
+            ("enrollment_start", self.opt_date(s.enrollment_start.as_ref().map(|d| d.value))),
+            ("enrollment_end", self.opt_date(s.enrollment_end.as_ref().map(|d| d.value))),
+            ("exam_start", self.opt_date(s.exam_start.as_ref().map(|d| d.value))),
+            ("exam_end", self.opt_date(s.exam_end.as_ref().map(|d| d.value))),
+            ("url", s.url.clone().into()),
+            ("platform", platform.into()),
+            ("cancelled", s.cancelled.into()),
+            ("enrollments", s.enrollments.into()),
+        ])
     }
 
     pub fn parcours_card(&self, i: usize) -> Value {
