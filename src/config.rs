@@ -49,7 +49,7 @@ impl Config {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
-                out.push(Diagnostic::file_error(&path, format!("cannot read the site configuration: {e}")).with_hint(
+                out.push(Diagnostic::usage(&path, format!("cannot read the site configuration: {e}")).with_hint(
                     "run vitrine in a site folder, pass --root DIR, or create a site with `vitrine new DIR`",
                 ));
                 return None;

@@ -65,6 +65,9 @@ pub struct Diagnostic {
     pub span: Option<Range<usize>>,
     pub message: String,
     pub hint: Option<String>,
+    /// Not a problem in content but in how vitrine was run or with the
+    /// file system (exit code 2 rather than 1).
+    pub usage: bool,
 }
 
 impl Diagnostic {
@@ -84,7 +87,14 @@ impl Diagnostic {
             span: Some(span),
             message: message.into(),
             hint: None,
+            usage: false,
         }
+    }
+
+    /// A problem with how vitrine was run or with the file system (missing
+    /// `vitrine.toml`, unwritable output, bad `SOURCE_DATE_EPOCH`).
+    pub fn usage(path: &Path, message: impl Into<String>) -> Self {
+        Diagnostic { usage: true, ..Self::file_error(path, message) }
     }
 
     /// A problem with a whole file or folder (unreadable, misplaced).
@@ -96,6 +106,7 @@ impl Diagnostic {
             span: None,
             message: message.into(),
             hint: None,
+            usage: false,
         }
     }
 
@@ -163,7 +174,11 @@ impl Diagnostic {
                 term::emit_into_string(&config, &simple, &diag).unwrap_or_else(|_| self.to_string() + "\n")
             }
             _ => {
-                let mut out = format!("{self}\n");
+                let sev = match self.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                };
+                let mut out = format!("{sev}: {}\n  --> {}\n", self.message, self.location());
                 for n in notes {
                     out.push_str(&format!("  = {n}\n"));
                 }

@@ -79,7 +79,7 @@ pub fn build(opts: &Options) -> Report {
     let today = match calendar::today::resolve_today(opts.today, opts.source_date_epoch.as_deref(), &config.timezone) {
         Ok(d) => d,
         Err(msg) => {
-            out.push(Diagnostic::file_error(Path::new("SOURCE_DATE_EPOCH"), msg));
+            out.push(Diagnostic::usage(Path::new("SOURCE_DATE_EPOCH"), msg));
             report.diagnostics = finish(out);
             return report;
         }
@@ -89,7 +89,7 @@ pub fn build(opts: &Options) -> Report {
     timer.lap("theme");
     let loaded = load::load(&opts.root, &config, &mut out);
     timer.lap("load");
-    validate::validate(&loaded, &mut out);
+    validate::validate(&loaded, &opts.root, &mut out);
     let catalogue = resolve::resolve(loaded, config, today, opts.drafts, &mut out);
     timer.lap("validate+resolve");
     let Some(theme) = theme else {
@@ -106,7 +106,7 @@ pub fn build(opts: &Options) -> Report {
     let staging = match output::Staging::new(&target) {
         Ok(s) => s,
         Err(e) => {
-            out.push(Diagnostic::file_error(&target, format!("cannot prepare the output folder: {e}")));
+            out.push(Diagnostic::usage(&target, format!("cannot prepare the output folder: {e}")));
             report.diagnostics = finish(out);
             return report;
         }
@@ -117,7 +117,7 @@ pub fn build(opts: &Options) -> Report {
     if has_errors(&out) {
         staging.abort();
     } else if let Err(e) = staging.commit() {
-        out.push(Diagnostic::file_error(&target, format!("cannot put the new site in place: {e}")));
+        out.push(Diagnostic::usage(&target, format!("cannot put the new site in place: {e}")));
     }
     timer.lap("commit");
     report.diagnostics = finish(out);
@@ -157,7 +157,7 @@ fn check_output_location(root: &Path, target: &Path) -> Result<(), Diagnostic> {
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (root, target) = (abs(root), abs(target));
     if root.starts_with(&target) || target.starts_with(root.join("content")) {
-        return Err(Diagnostic::file_error(&target, "the output folder would replace the site's own files")
+        return Err(Diagnostic::usage(&target, "the output folder would replace the site's own files")
             .with_hint("choose an output folder such as `public` that holds only the generated site"));
     }
     Ok(())

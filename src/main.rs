@@ -9,7 +9,7 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
-use vitrine::diagnostic::{Diagnostic, Severity};
+use vitrine::diagnostic::Severity;
 
 /// Rendering allocates many small strings and maps; mimalloc does this
 /// noticeably faster than the system allocator (see benches/README.md).
@@ -153,7 +153,7 @@ fn progress(write: bool) -> Option<indicatif::ProgressBar> {
 }
 
 fn exit_code(report: &Report, deny_warnings: bool) -> u8 {
-    let io_only = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).all(is_io);
+    let io_only = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).all(|d| d.usage);
     if report.has_errors() {
         return if io_only { 2 } else { 1 };
     }
@@ -161,11 +161,6 @@ fn exit_code(report: &Report, deny_warnings: bool) -> u8 {
         return 1;
     }
     0
-}
-
-/// Problems that are not in content: missing config, unwritable output.
-fn is_io(d: &Diagnostic) -> bool {
-    d.file.is_none() && (d.message.starts_with("cannot") || d.message.contains("output folder"))
 }
 
 fn print_report(report: &Report, format: Format) {

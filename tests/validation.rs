@@ -893,11 +893,20 @@ fn cases() -> Vec<Case> {
         case(
             "cover without cover_alt",
             COURS,
-            mooc!("cover = \"cours.jpg\"\n"),
+            mooc!("cover = \"https://example.org/cours.jpg\"\n"),
             ERROR,
             "content/moocs/cours.md:7:9",
             "`cover` needs a text alternative in `cover_alt`",
             Some("add `cover_alt = "),
+        ),
+        case(
+            "cover image that does not exist",
+            COURS,
+            mooc!("cover = \"cours.jpg\"\ncover_alt = \"Un routeur\"\n"),
+            ERROR,
+            "content/moocs/cours.md:7:9",
+            "image `cours.jpg` not found in static/",
+            Some("check the file name"),
         ),
         case(
             "cover_alt without cover",
@@ -908,6 +917,16 @@ fn cases() -> Vec<Case> {
             "`cover_alt` is set but there is no `cover`",
             None,
         ),
+        case(
+            "alias hiding the list of MOOCs",
+            COURS,
+            mooc!("aliases = [\"/moocs/\"]\n"),
+            ERROR,
+            "content/moocs/cours.md:7:12",
+            "alias `/moocs/` is already the list page /moocs/",
+            Some("remove this alias"),
+        ),
+        ok("alias of a renamed MOOC", COURS, mooc!("aliases = [\"/moocs/ancien-nom/\"]\n")),
         case(
             "alias with ..",
             COURS,

@@ -86,6 +86,19 @@ pub enum Entity {
 }
 
 impl Entity {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Entity::Mooc(_) => Kind::Mooc,
+            Entity::Parcours(_) => Kind::Parcours,
+            Entity::Platform(_) => Kind::Platform,
+            Entity::Institution(_) => Kind::Institution,
+            Entity::Schedule(_) => Kind::Schedule,
+            Entity::Subject(_) => Kind::Subject,
+            Entity::Page(_) => Kind::Page,
+            Entity::Home(_) => Kind::Home,
+        }
+    }
+
     pub fn meta(&self) -> &Meta {
         match self {
             Entity::Mooc(m) => &m.meta,

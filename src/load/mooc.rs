@@ -60,6 +60,8 @@ pub struct Mooc {
     pub subtitles: Vec<Sp<String>>,
     pub institutions: Vec<Sp<String>>,
     pub platform: Option<Sp<String>>,
+    /// `platform` is written (even if its value was rejected).
+    pub platform_key: bool,
     pub subjects: Vec<Sp<String>>,
     pub level: Option<String>,
     pub effort_hours_per_week: Option<f64>,
@@ -144,6 +146,7 @@ pub fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Mooc {
         subtitles: common::lang_list(f, "subtitles", out),
         institutions: common::slug_list(f, "institutions", out),
         platform: common::slug_ref(f, "platform", out),
+        platform_key: f.has("platform"),
         subjects,
         level: f.choice("level", LEVELS, out).map(|s| s.value),
         effort_hours_per_week: f.non_negative("effort_hours_per_week", false, out).map(|n| n.value),

@@ -123,8 +123,7 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
                     Ok(html) => match sink.put(&file, html.as_bytes()) {
                         Ok(()) => true,
                         Err(e) => {
-                            diags
-                                .push(Diagnostic::file_error(Path::new(&file), format!("cannot write this page: {e}")));
+                            diags.push(Diagnostic::usage(Path::new(&file), format!("cannot write this page: {e}")));
                             false
                         }
                     },
@@ -139,9 +138,9 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
                         false
                     }
                 };
-                if is_default || diags.iter().any(|d| d.file.is_none()) {
-                    problems.lock().map(|mut p| p.extend(diags)).ok();
-                }
+                // Reported in every language: a translation's body has its own
+                // problems; the same problem seen twice is reported once.
+                problems.lock().map(|mut p| p.extend(diags)).ok();
                 (ok && !matches!(job, Job::NotFound)).then(|| view.url(&page.path))
             })
             .collect();
@@ -194,20 +193,20 @@ fn extras(cat: &Catalogue, theme: &Theme, sitemap: &[String], sink: &dyn Sink, o
         }
     }
     // Images and other files of bundles, beside their page.
-    let metas = cat
-        .moocs
-        .iter()
-        .map(|m| (&m.meta, "moocs"))
-        .chain(cat.parcours.iter().map(|p| (&p.meta, "parcours")))
-        .chain(cat.platforms.iter().map(|p| (&p.meta, "platforms")))
-        .chain(cat.institutions.iter().map(|p| (&p.meta, "institutions")));
+    let metas = (cat.moocs.iter().map(|m| (&m.meta, "moocs/")))
+        .chain(cat.parcours.iter().map(|p| (&p.meta, "parcours/")))
+        .chain(cat.platforms.iter().map(|p| (&p.meta, "platforms/")))
+        .chain(cat.institutions.iter().map(|p| (&p.meta, "institutions/")))
+        .chain(cat.schedules.iter().map(|p| (&p.meta, "schedules/")))
+        .chain(cat.subjects.iter().filter_map(|s| s.doc.as_ref()).map(|d| (&d.meta, "subjects/")))
+        .chain(cat.pages.iter().map(|p| (&p.meta, "")));
     for (meta, folder) in metas {
         bundle_files(meta, folder, &mut files, out);
     }
     let count = files.len();
     for (path, bytes) in files {
         if let Err(e) = sink.put(&path, &bytes) {
-            out.push(Diagnostic::file_error(Path::new(&path), format!("cannot write this file: {e}")));
+            out.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}")));
         }
     }
     count
@@ -220,7 +219,7 @@ fn bundle_files(meta: &Meta, folder: &str, files: &mut Vec<(String, Vec<u8>)>, o
             continue;
         }
         match std::fs::read(&path) {
-            Ok(bytes) => files.push((format!("{folder}/{}/{name}", meta.slug), bytes)),
+            Ok(bytes) => files.push((format!("{folder}{}/{name}", meta.slug), bytes)),
             Err(e) => out.push(Diagnostic::file_error(&path, format!("cannot read this file: {e}"))),
         }
     }

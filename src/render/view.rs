@@ -61,7 +61,7 @@ impl<'a> View<'a> {
             .translations
             .iter()
             .filter(|e| e.meta().lang.as_deref() == Some(lang))
-            .map(|e| ((kind_of(e), e.meta().slug.as_str()), e))
+            .map(|e| ((e.kind(), e.meta().slug.as_str()), e))
             .collect();
         let mut v = View {
             cat,
@@ -240,6 +240,7 @@ impl<'a> View<'a> {
             ("status", self.status(state.status)),
             ("platform", platform.into()),
             ("institutions", self.institution_links(&m.institutions).into()),
+            ("content_lang", m.languages.first().map_or(self.lang, |l| l.value.as_str()).into()),
             ("languages", m.languages.iter().map(|l| self.language(&l.value)).collect::<Vec<_>>().into()),
             ("level", m.level.as_ref().map(|l| self.keyed("level", l)).into()),
             ("next_session", state.next.map(|s| self.session(i, s)).into()),
@@ -362,19 +363,6 @@ impl<'a> View<'a> {
         let origin_len = cfg.base_url.len() - cfg.base_path().len();
         g.insert("canonical".into(), json!(format!("{}{abs_path}", &cfg.base_url[..origin_len])));
         g
-    }
-}
-
-fn kind_of(e: &Entity) -> Kind {
-    match e {
-        Entity::Mooc(_) => Kind::Mooc,
-        Entity::Parcours(_) => Kind::Parcours,
-        Entity::Platform(_) => Kind::Platform,
-        Entity::Institution(_) => Kind::Institution,
-        Entity::Schedule(_) => Kind::Schedule,
-        Entity::Subject(_) => Kind::Subject,
-        Entity::Page(_) => Kind::Page,
-        Entity::Home(_) => Kind::Home,
     }
 }
 

@@ -91,7 +91,7 @@ pub fn resolve(mut loaded: Loaded, config: Config, today: Date, drafts: bool, ou
         loaded.schedules.retain(|e| !e.meta.draft);
         loaded.subjects.retain(|e| !e.meta.draft);
         loaded.pages.retain(|e| !e.meta.draft);
-        loaded.translations.retain(|e| !e.meta().draft);
+        loaded.translations.retain(|e| !e.meta().draft && !draft_slugs.contains(e.kind(), &e.meta().slug));
     }
     refs::duplicates(&mut loaded, out);
     loaded.moocs.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
@@ -114,7 +114,8 @@ pub fn resolve(mut loaded: Loaded, config: Config, today: Date, drafts: bool, ou
     let checker = refs::Checker { index: &index, drafts: &draft_slugs };
     checker.check_all(&loaded, out);
     refs::institution_cycles(&loaded.institutions, &index, out);
-    refs::aliases_and_paths(&loaded, out);
+    let subject_slugs: Vec<String> = subjects.iter().map(|s| s.slug.clone()).collect();
+    refs::aliases_and_paths(&loaded, &subject_slugs, &config.languages, out);
     refs::orphan_translations(&loaded.translations, &index, out);
     translations::check(&loaded, &subjects, out);
     schedules::empty_rows(&loaded, &index, out);

@@ -27,7 +27,14 @@ impl DraftSlugs {
         l.platforms.iter().for_each(|e| add(Kind::Platform, &e.meta));
         l.institutions.iter().for_each(|e| add(Kind::Institution, &e.meta));
         l.schedules.iter().for_each(|e| add(Kind::Schedule, &e.meta));
+        l.subjects.iter().for_each(|e| add(Kind::Subject, &e.meta));
+        l.pages.iter().for_each(|e| add(Kind::Page, &e.meta));
         DraftSlugs(s)
+    }
+
+    /// Whether the default-language file of this kind and slug is a draft.
+    pub fn contains(&self, kind: Kind, slug: &str) -> bool {
+        self.0.contains(&(kind, slug.to_string()))
     }
 }
 
@@ -189,8 +196,17 @@ pub fn institution_cycles(insts: &[Institution], index: &Index, out: &mut Out) {
 }
 
 /// Aliases must be safe paths inside the site and must not hide a page.
-pub fn aliases_and_paths(l: &Loaded, out: &mut Out) {
+pub fn aliases_and_paths(l: &Loaded, subjects: &[String], languages: &[String], out: &mut Out) {
     let mut taken: HashMap<String, String> = HashMap::new();
+    for list in ["moocs", "parcours", "schedules"] {
+        taken.insert(format!("/{list}/"), format!("the list page /{list}/"));
+    }
+    for file in ["404.html", "sitemap.xml", "robots.txt", "style.css", "syntax.css"] {
+        taken.insert(format!("/{file}"), format!("vitrine's /{file}"));
+    }
+    for s in subjects {
+        taken.insert(format!("/subjects/{s}/"), format!("the page of subject {s}"));
+    }
     for (folder, slugs) in [
         ("moocs", l.moocs.iter().map(|m| &m.meta.slug).collect::<Vec<_>>()),
         ("parcours", l.parcours.iter().map(|m| &m.meta.slug).collect()),
@@ -214,7 +230,7 @@ pub fn aliases_and_paths(l: &Loaded, out: &mut Out) {
         "robots.txt",
     ];
     for p in &l.pages {
-        if reserved.contains(&p.meta.slug.as_str()) || p.meta.slug.len() == 2 {
+        if reserved.contains(&p.meta.slug.as_str()) || languages.contains(&p.meta.slug) {
             out.push(
                 Diagnostic::error(
                     &p.meta.file,
@@ -228,7 +244,19 @@ pub fn aliases_and_paths(l: &Loaded, out: &mut Out) {
     }
     for m in &l.moocs {
         for a in &m.aliases {
+            let in_language_folder = |path: &str| {
+                let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+                languages.iter().any(|l| l == first)
+            };
             match normalize_alias(&a.value) {
+                Ok(path) if in_language_folder(&path) => out.push(
+                    Diagnostic::error(
+                        &m.meta.file,
+                        a.span.clone(),
+                        format!("alias `{}` is inside a language folder, whose pages vitrine generates", a.value),
+                    )
+                    .with_hint("aliases are old paths of the default language, e.g. \"/cours/ancien-nom/\""),
+                ),
                 Err(why) => out.push(
                     Diagnostic::error(&m.meta.file, a.span.clone(), format!("alias `{}` {why}", a.value))
                         .with_hint("write the old path from the site root, e.g. \"/cours/ancien-nom/\""),

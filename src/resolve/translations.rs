@@ -11,7 +11,7 @@ use toml::Spanned;
 use crate::calendar::period::{parse_when, When};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::load::fields::Out;
-use crate::load::{source, Entity, Kind, Loaded, Meta};
+use crate::load::{source, Kind, Loaded, Meta};
 use crate::resolve::Subject;
 
 /// The keys a translation may change, by kind; every other key is structural.
@@ -24,19 +24,6 @@ fn text_keys(kind: Kind) -> &'static [&'static str] {
         Kind::Schedule => &["title", "note", "draft"],
         Kind::Subject | Kind::Page => &["title", "summary", "draft"],
         Kind::Home => &["title", "summary"],
-    }
-}
-
-fn kind_of(e: &Entity) -> Kind {
-    match e {
-        Entity::Mooc(_) => Kind::Mooc,
-        Entity::Parcours(_) => Kind::Parcours,
-        Entity::Platform(_) => Kind::Platform,
-        Entity::Institution(_) => Kind::Institution,
-        Entity::Schedule(_) => Kind::Schedule,
-        Entity::Subject(_) => Kind::Subject,
-        Entity::Page(_) => Kind::Page,
-        Entity::Home(_) => Kind::Home,
     }
 }
 
@@ -70,7 +57,7 @@ pub fn check(loaded: &Loaded, subjects: &[Subject], out: &mut Out) {
         defaults.insert((Kind::Home, ""), &h.meta);
     }
     for t in &loaded.translations {
-        let kind = kind_of(t);
+        let kind = t.kind();
         let meta = t.meta();
         let Some(default) = defaults.get(&(kind, meta.slug.as_str())) else { continue };
         compare(kind, &meta.file, &default.file, out);

@@ -2,18 +2,31 @@
 //! (session dates and overlaps, certificate marks, parcours counts, schedule
 //! ranges). Rules between entities are in `resolve`.
 
+use std::path::Path;
+
 use jiff::civil::Date;
 
 use crate::calendar::period::When;
 use crate::diagnostic::Diagnostic;
+use crate::load::common::Image;
 use crate::load::fields::Out;
 use crate::load::mooc::{Mooc, Session};
-use crate::load::{Loaded, Parcours, Schedule};
+use crate::load::{Loaded, Meta, Parcours, Schedule};
 
 /// Checks every loaded entity; problems go to `out`.
-pub fn validate(loaded: &Loaded, out: &mut Out) {
+pub fn validate(loaded: &Loaded, root: &Path, out: &mut Out) {
     for m in &loaded.moocs {
         mooc(m, out);
+        image(root, &m.meta, m.cover.as_ref(), out);
+    }
+    for p in &loaded.parcours {
+        image(root, &p.meta, p.cover.as_ref(), out);
+    }
+    for p in &loaded.platforms {
+        image(root, &p.meta, p.logo.as_ref(), out);
+    }
+    for i in &loaded.institutions {
+        image(root, &i.meta, i.logo.as_ref(), out);
     }
     for p in &loaded.parcours {
         parcours(p, out);
@@ -23,9 +36,31 @@ pub fn validate(loaded: &Loaded, out: &mut Out) {
     }
 }
 
+/// A cover or logo must exist: beside the file in a bundle, else in `static/`.
+fn image(root: &Path, meta: &Meta, img: Option<&Image>, out: &mut Out) {
+    let Some(img) = img else { return };
+    let path = img.path.value.as_str();
+    if path.starts_with("https://") || path.starts_with("http://") {
+        return;
+    }
+    let clean = path.trim_start_matches("./").trim_start_matches('/');
+    let (file, shown) = match &meta.bundle {
+        Some(dir) if !path.starts_with('/') => (dir.join(clean), format!("the bundle folder of `{}`", meta.slug)),
+        _ => (root.join("static").join(clean), "static/".to_string()),
+    };
+    if clean.split('/').any(|p| p == "..") || !file.is_file() {
+        out.push(
+            Diagnostic::error(&meta.file, img.path.span.clone(), format!("image `{path}` not found in {shown}"))
+                .with_hint(
+                    "check the file name (case matters), or put the image in static/ or beside index.md in a bundle",
+                ),
+        );
+    }
+}
+
 fn mooc(m: &Mooc, out: &mut Out) {
     let file = &m.meta.file;
-    if m.platform.is_none() && (m.sessions.is_empty() || m.sessions.iter().any(|s| s.platform.is_none())) {
+    if !m.platform_key && (m.sessions.is_empty() || m.sessions.iter().any(|s| s.platform.is_none())) {
         out.push(
             Diagnostic::error(file, m.head.clone(), "required key `platform` is missing")
                 .with_hint("add `platform = \"fun-mooc\"` (or name a platform in every session)"),
