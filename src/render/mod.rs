@@ -4,7 +4,10 @@
 //! [`Sink`] as soon as they are ready, so no copy of the whole site is
 //! kept in memory.
 
+pub mod calendars;
+pub mod grid;
 pub mod pages;
+pub mod schedules;
 pub mod theme;
 pub mod view;
 
@@ -57,12 +60,13 @@ enum Job {
     Institution(usize),
     Subject(usize),
     Schedule(usize),
+    Schedules,
     Page(usize),
     NotFound,
 }
 
 fn jobs(cat: &Catalogue) -> Vec<Job> {
-    let mut v = vec![Job::Home, Job::Moocs, Job::ParcoursList, Job::NotFound];
+    let mut v = vec![Job::Home, Job::Moocs, Job::ParcoursList, Job::Schedules, Job::NotFound];
     v.extend((0..cat.moocs.len()).map(Job::Mooc));
     v.extend((0..cat.parcours.len()).map(Job::Parcours));
     v.extend((0..cat.platforms.len()).map(Job::Platform));
@@ -85,6 +89,7 @@ impl View<'_> {
             Job::Institution(i) => self.institution(i, out),
             Job::Subject(i) => self.subject(i, out),
             Job::Schedule(i) => self.schedule(i, out),
+            Job::Schedules => self.schedules(),
             Job::Page(i) => self.free_page(i, out),
             Job::NotFound => self.not_found(),
         }
@@ -117,6 +122,12 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
                 let mut diags = Vec::new();
                 let page = view.run(job, &mut diags);
                 let file = file_of(&lang_dir, &page.path);
+                for (name, bytes) in &page.files {
+                    let path = format!("{lang_dir}{}{name}", page.path);
+                    if let Err(e) = sink.put(&path, bytes) {
+                        diags.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}")));
+                    }
+                }
                 let result = tera::Context::from_value(Value::Object(page.context))
                     .and_then(|ctx| theme.tera.render(page.template, &ctx));
                 let ok = match result {

@@ -14,6 +14,9 @@ pub struct PageOut {
     pub path: String,
     pub template: &'static str,
     pub context: Map<String, Value>,
+    /// Files that go with the page, by name inside its folder
+    /// (`sessions.ics`, `grid.json`).
+    pub files: Vec<(&'static str, Vec<u8>)>,
 }
 
 impl View<'_> {
@@ -46,7 +49,7 @@ impl View<'_> {
 
     /// A page with its values (moved in, never copied: lists of cards
     /// can be large).
-    fn page(
+    pub(super) fn page(
         &self,
         path: String,
         template: &'static str,
@@ -56,10 +59,10 @@ impl View<'_> {
     ) -> PageOut {
         let mut context = self.globals(&path, title, description);
         context.extend(extra.into_iter().map(|(k, v)| (k.to_string(), v)));
-        PageOut { path, template, context }
+        PageOut { path, template, context, files: Vec::new() }
     }
 
-    fn page_title(&self, title: &str) -> String {
+    pub(super) fn page_title(&self, title: &str) -> String {
         format!("{title} · {}", self.cat.config.title)
     }
 
@@ -163,17 +166,20 @@ impl View<'_> {
             ("enrollments_total", total.into()),
             ("enrollments_total_label", total.map(|n| self.thousands(n)).into()),
             ("parcours", parcours.into()),
+            ("ics_url", self.url(&format!("moocs/{}/sessions.ics", m.meta.slug)).into()),
         ]);
         if let (Value::Object(card), Value::Object(extra)) = (&mut mooc, extra) {
             card.extend(extra);
         }
-        self.page(
+        let mut page = self.page(
             format!("moocs/{}/", m.meta.slug),
             "mooc.html",
             &self.page_title(t.title),
             t.summary,
             vec![("mooc", mooc)],
-        )
+        );
+        page.files.push(("sessions.ics", self.calendar_file(t.title, &[i])));
+        page
     }
 
     pub fn parcours_list(&self) -> PageOut {
@@ -217,19 +223,24 @@ impl View<'_> {
             "ects": p.ects,
             "price_note": p.price_note,
             "progression": self.keyed("progression", if p.ordered { "ordered" } else { "any" }),
+            "ics_url": self.url(&format!("parcours/{}/sessions.ics", p.meta.slug)),
             "schedule": schedule,
             "cover": p.cover.as_ref().map(|c| json!({"url": self.asset_url("parcours", &p.meta, &c.path.value), "alt": c.alt})),
         });
         if let (Value::Object(c), Value::Object(extra)) = (&mut card, extra) {
             c.extend(extra);
         }
-        self.page(
+        let grid = self.parcours_grid(i).unwrap_or(Value::Null);
+        let mut page = self.page(
             format!("parcours/{}/", p.meta.slug),
             "parcours.html",
             &self.page_title(t.title),
             t.summary,
-            vec![("parcours", card)],
-        )
+            vec![("parcours", card), ("grid", grid)],
+        );
+        let moocs: Vec<usize> = p.moocs.iter().filter_map(|m| self.cat.index.moocs.get(&m.value).copied()).collect();
+        page.files.push(("sessions.ics", self.calendar_file(t.title, &moocs)));
+        page
     }
 
     pub fn platform(&self, i: usize, out: &mut Out) -> PageOut {
@@ -309,48 +320,6 @@ impl View<'_> {
             &summary,
             vec![("subject", subject), ("moocs", Value::from(self.cards_by_title(&s.moocs)))],
         )
-    }
-
-    pub fn schedule(&self, i: usize, out: &mut Out) -> PageOut {
-        let s = &self.cat.schedules[i];
-        let t = self.text(Kind::Schedule, &s.meta, &s.title, "");
-        let parcours = s.parcours.as_ref().and_then(|p| self.cat.index.parcours.get(&p.value)).copied();
-        let rows = self.schedule_rows(i);
-        let schedule = json!({
-            "slug": s.meta.slug,
-            "url": self.url(&format!("schedules/{}/", s.meta.slug)),
-            "title": t.title,
-            "note": s.note,
-            "version": s.version.map(|d| self.date(d)),
-            "body_html": self.body_html(t.meta, out),
-            "parcours": parcours.map(|p| self.parcours_link(p)),
-        });
-        self.page(
-            format!("schedules/{}/", s.meta.slug),
-            "schedule.html",
-            &self.page_title(t.title),
-            "",
-            vec![("schedule", schedule), ("moocs", Value::from(self.cards(&rows)))],
-        )
-    }
-
-    /// Rows of a schedule: its `moocs` if given, else its parcours' MOOCs,
-    /// core ones first, then the others by title.
-    pub fn schedule_rows(&self, i: usize) -> Vec<usize> {
-        let s = &self.cat.schedules[i];
-        let idx = &self.cat.index;
-        if !s.moocs.is_empty() {
-            return s.moocs.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).collect();
-        }
-        let Some(p) = s.parcours.as_ref().and_then(|p| idx.parcours.get(&p.value)).map(|&p| &self.cat.parcours[p])
-        else {
-            return Vec::new();
-        };
-        let core: Vec<usize> = p.core.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).collect();
-        let mut others: Vec<usize> =
-            p.moocs.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).filter(|m| !core.contains(m)).collect();
-        others.sort_by_cached_key(|&m| crate::load::common::fold(&self.cat.moocs[m].title));
-        core.into_iter().chain(others).collect()
     }
 
     pub fn free_page(&self, i: usize, out: &mut Out) -> PageOut {

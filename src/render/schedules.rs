@@ -1,0 +1,99 @@
+//! Schedule pages (`/schedules/<slug>/` with its grid, `grid.json` and
+//! `sessions.ics`), the list of schedules, and the grid and calendar of a
+//! parcours page.
+
+use serde_json::{json, Value};
+
+use crate::load::fields::Out;
+use crate::load::Kind;
+use crate::render::grid::grid_json;
+use crate::render::pages::PageOut;
+use crate::render::view::View;
+
+impl View<'_> {
+    pub fn schedule(&self, i: usize, out: &mut Out) -> PageOut {
+        let s = &self.cat.schedules[i];
+        let t = self.text(Kind::Schedule, &s.meta, &s.title, "");
+        let parcours = s.parcours.as_ref().and_then(|p| self.cat.index.parcours.get(&p.value)).copied();
+        let rows = self.schedule_rows(i);
+        let grid = self.compute_grid(i);
+        let schedule = json!({
+            "slug": s.meta.slug,
+            "url": self.url(&format!("schedules/{}/", s.meta.slug)),
+            "title": t.title,
+            "note": s.note,
+            "version": s.version.map(|d| self.date(d)),
+            "body_html": self.body_html(t.meta, out),
+            "parcours": parcours.map(|p| self.parcours_link(p)),
+        });
+        let json = serde_json::to_vec_pretty(&grid_json(self, &grid, self.cat.today)).unwrap_or_default();
+        let mut page = self.page(
+            format!("schedules/{}/", s.meta.slug),
+            "schedule.html",
+            &self.page_title(t.title),
+            "",
+            vec![
+                ("schedule", schedule),
+                ("grid", self.grid_value(i, &grid)),
+                ("moocs", Value::from(self.cards(&rows))),
+            ],
+        );
+        page.files.push(("grid.json", json));
+        page.files.push(("sessions.ics", self.calendar_file(t.title, &rows)));
+        page
+    }
+
+    /// `/schedules/`: every schedule, with its parcours.
+    pub fn schedules(&self) -> PageOut {
+        let list: Vec<Value> = self
+            .cat
+            .schedules
+            .iter()
+            .map(|s| {
+                let t = self.text(Kind::Schedule, &s.meta, &s.title, "");
+                let parcours = s.parcours.as_ref().and_then(|p| self.cat.index.parcours.get(&p.value)).copied();
+                json!({
+                    "slug": s.meta.slug,
+                    "url": self.url(&format!("schedules/{}/", s.meta.slug)),
+                    "title": t.title,
+                    "note": s.note,
+                    "version": s.version.map(|d| self.date(d)),
+                    "parcours": parcours.map(|p| self.parcours_link(p)),
+                    "rows": self.schedule_rows_count(s),
+                })
+            })
+            .collect();
+        let title = self.theme.label(self.lang, "nav", "schedules");
+        self.page("schedules/".into(), "schedules.html", &self.page_title(&title), "", vec![("schedules", list.into())])
+    }
+
+    fn schedule_rows_count(&self, s: &crate::load::Schedule) -> usize {
+        self.cat.index.schedules.get(&s.meta.slug).map_or(0, |&i| self.schedule_rows(i).len())
+    }
+
+    /// Rows of a schedule: its `moocs` if given, else its parcours' MOOCs,
+    /// core ones first, then the others by title.
+    pub fn schedule_rows(&self, i: usize) -> Vec<usize> {
+        let s = &self.cat.schedules[i];
+        let idx = &self.cat.index;
+        if !s.moocs.is_empty() {
+            return s.moocs.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).collect();
+        }
+        let Some(p) = s.parcours.as_ref().and_then(|p| idx.parcours.get(&p.value)).map(|&p| &self.cat.parcours[p])
+        else {
+            return Vec::new();
+        };
+        let core: Vec<usize> = p.core.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).collect();
+        let mut others: Vec<usize> =
+            p.moocs.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).filter(|m| !core.contains(m)).collect();
+        others.sort_by_cached_key(|&m| crate::load::common::fold(&self.cat.moocs[m].title));
+        core.into_iter().chain(others).collect()
+    }
+
+    /// The grid of the schedule a parcours names, if any.
+    pub fn parcours_grid(&self, pi: usize) -> Option<Value> {
+        let p = &self.cat.parcours[pi];
+        let si = *self.cat.index.schedules.get(&p.schedule.as_ref()?.value)?;
+        Some(self.grid_value(si, &self.compute_grid(si)))
+    }
+}
