@@ -119,6 +119,7 @@ pub fn resolve(mut loaded: Loaded, config: Config, today: Date, drafts: bool, ou
     refs::orphan_translations(&loaded.translations, &index, out);
     translations::check(&loaded, &subjects, out);
     schedules::empty_rows(&loaded, &index, out);
+    schedules::sessions_outside(&loaded, &index, out);
 
     let states = loaded.moocs.iter().map(|m| state(m, today)).collect();
     let mut mooc_parcours = vec![Vec::new(); loaded.moocs.len()];

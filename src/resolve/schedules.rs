@@ -44,6 +44,53 @@ pub fn empty_rows(loaded: &Loaded, index: &Index, out: &mut Out) {
     }
 }
 
+/// Warns about sessions of a row that fall (even partly) outside the
+/// schedule's `from`/`to`: the grid does not show that part.
+pub fn sessions_outside(loaded: &Loaded, index: &Index, out: &mut Out) {
+    for s in &loaded.schedules {
+        let (Some(from), Some(to)) = (&s.from, &s.to) else { continue };
+        let (lo, hi) = (from.value.first_day(), to.value.last_day());
+        if lo > hi {
+            continue;
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (slug, _) in rows(s, loaded, index) {
+            let Some(&mi) = index.moocs.get(slug) else { continue };
+            if !seen.insert(mi) {
+                continue;
+            }
+            let m = &loaded.moocs[mi];
+            for x in m.sessions.iter().filter(|x| !x.cancelled) {
+                let (start, end) = match x.start.value {
+                    When::Date(d) if d == Date::MIN => continue,
+                    When::Date(d) => (d, x.end.as_ref().map_or(d, |e| e.value)),
+                    When::Period(p) => (p.first_day(), p.last_day()),
+                };
+                if start >= lo && end <= hi {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::warning(
+                        &m.meta.file,
+                        x.start.span.clone(),
+                        format!(
+                            "this session falls outside the schedule `{}` ({} to {}), so the grid does not show it{}",
+                            s.meta.slug,
+                            from.value,
+                            to.value,
+                            if end < lo || start > hi { "" } else { " in full" }
+                        ),
+                    )
+                    .with_hint(format!(
+                        "widen `from` / `to` in {} if this session belongs in the grid",
+                        s.meta.file.path.display()
+                    )),
+                );
+            }
+        }
+    }
+}
+
 /// The rows of a schedule, each with the span that names it: its `moocs`,
 /// else its parcours' MOOCs (pointing at `parcours`).
 fn rows<'a>(s: &'a Schedule, loaded: &'a Loaded, index: &Index) -> Vec<(&'a str, Range<usize>)> {
