@@ -151,14 +151,39 @@ fn finish(out: Vec<Diagnostic>) -> Vec<Diagnostic> {
     d.sorted()
 }
 
-/// The output folder is replaced wholesale, so it must not be the site
-/// itself or contain it.
+/// The output folder is replaced wholesale, so it must be a folder (or not
+/// exist yet), and must not be the site itself, contain it, or be inside
+/// `content/`. Paths are compared once resolved (`..`, symlinks).
 fn check_output_location(root: &Path, target: &Path) -> Result<(), Diagnostic> {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (root, target) = (abs(root), abs(target));
+    if target.exists() && !target.is_dir() {
+        return Err(Diagnostic::usage(target, "the output must be a folder, and this is a file")
+            .with_hint("choose another --output, such as `public`"));
+    }
+    let (root, target) = (resolved(root), resolved(target));
     if root.starts_with(&target) || target.starts_with(root.join("content")) {
         return Err(Diagnostic::usage(&target, "the output folder would replace the site's own files")
             .with_hint("choose an output folder such as `public` that holds only the generated site"));
     }
     Ok(())
+}
+
+/// An absolute path with `..` and symlinks resolved as far as it exists.
+fn resolved(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return abs,
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or_else(|_| existing.to_path_buf());
+    for name in rest.into_iter().rev() {
+        out.push(name);
+    }
+    out
 }

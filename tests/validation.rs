@@ -1392,15 +1392,48 @@ fn cases() -> Vec<Case> {
             "`from` and `to` must both be quarters or both be months",
             Some("from = \"2024-T2\""),
         ),
-        case(
-            "schedule row without a session in range",
-            SCHEDULE,
-            "+++\ntitle = \"Calendrier\"\nparcours = \"decouverte\"\nfrom = \"2027-T2\"\nto = \"2027-T4\"\n+++\n",
-            WARNING,
-            "content/schedules/calendrier.md:3:12",
-            "MOOC `rage` has no session between 2027-T2 and 2027-T4, so its row in this schedule is empty",
-            Some("add a session to content/moocs/rage.md"),
-        ),
+        Case {
+            name: "schedule row without a session in range, and sessions outside from/to",
+            writes: vec![(
+                SCHEDULE,
+                "+++\ntitle = \"Calendrier\"\nparcours = \"decouverte\"\nfrom = \"2027-T2\"\nto = \"2027-T4\"\n+++\n".into(),
+            )],
+            removes: Vec::new(),
+            args: Vec::new(),
+            expect: vec![
+                Expect {
+                    severity: WARNING,
+                    at: "content/moocs/paludisme.md:12:9",
+                    message: "this session falls outside the schedule `calendrier` (2027-T2 to 2027-T4)",
+                    hint: Some("widen `from` / `to` in content/schedules/calendrier.md"),
+                },
+                Expect {
+                    severity: WARNING,
+                    at: "content/moocs/rage.md:19:9",
+                    message: "falls outside the schedule `calendrier`",
+                    hint: None,
+                },
+                Expect {
+                    severity: WARNING,
+                    at: "content/moocs/rage.md:23:9",
+                    message: "falls outside the schedule `calendrier`",
+                    hint: None,
+                },
+                Expect {
+                    severity: WARNING,
+                    at: "content/moocs/reseaux.md:11:9",
+                    message: "falls outside the schedule `calendrier`",
+                    hint: None,
+                },
+                Expect {
+                    severity: WARNING,
+                    at: "content/schedules/calendrier.md:3:12",
+                    message: "MOOC `rage` has no session between 2027-T2 and 2027-T4, so its row in this schedule is empty",
+                    hint: Some("add a session to content/moocs/rage.md"),
+                },
+            ],
+            exit: None,
+        },
         case(
             "schedule listing a MOOC without any session",
             SCHEDULE,

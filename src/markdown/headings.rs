@@ -1,5 +1,6 @@
 //! Heading ids: "Semaine 1 : Épidémies" -> `semaine-1-epidemies`, unique per
-//! page (`-1`, `-2` suffixes); ids written `{#like-this}` are kept.
+//! page (`-1`, `-2` suffixes), never one of the page's own ids (session
+//! rows, theme sections, footnotes); ids written `{#like-this}` are kept.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -8,11 +9,45 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::load::common::slugify;
 
+/// Ids the page around a body already uses: the default theme's section
+/// ids and session rows (`session-1`, …). A heading never takes them.
+fn reserved(id: &str) -> bool {
+    const THEME: &[&str] = &[
+        "about-title",
+        "certificate-title",
+        "children-title",
+        "content",
+        "entity-title",
+        "facts-title",
+        "featured-title",
+        "home-title",
+        "list-title",
+        "mooc-title",
+        "moocs-title",
+        "not-found-title",
+        "open-now-title",
+        "page-title",
+        "parcours-title",
+        "schedule-title",
+        "sessions-title",
+    ];
+    THEME.contains(&id)
+        || id.starts_with("grid-")
+        || id.strip_prefix("session-").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 pub fn assign_ids(events: &mut [(Event, Range<usize>)]) {
     let mut used: HashSet<String> = HashSet::new();
     for (e, _) in events.iter() {
-        if let Event::Start(Tag::Heading { id: Some(id), .. }) = e {
-            used.insert(id.to_string());
+        match e {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => {
+                used.insert(id.to_string());
+            }
+            // Footnote definitions get their label as id.
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                used.insert(label.to_string());
+            }
+            _ => {}
         }
     }
     let mut i = 0;
@@ -32,7 +67,7 @@ pub fn assign_ids(events: &mut [(Event, Range<usize>)]) {
             };
             let mut id = base.clone();
             let mut n = 1;
-            while used.contains(&id) {
+            while used.contains(&id) || reserved(&id) {
                 id = format!("{base}-{n}");
                 n += 1;
             }

@@ -50,8 +50,8 @@ pub fn sessions_outside(loaded: &Loaded, index: &Index, out: &mut Out) {
     for s in &loaded.schedules {
         let (Some(from), Some(to)) = (&s.from, &s.to) else { continue };
         let (lo, hi) = (from.value.first_day(), to.value.last_day());
-        if lo > hi {
-            continue;
+        if lo > hi || std::mem::discriminant(&from.value) != std::mem::discriminant(&to.value) {
+            continue; // errors of their own
         }
         let mut seen = std::collections::HashSet::new();
         for (slug, _) in rows(s, loaded, index) {
