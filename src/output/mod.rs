@@ -53,6 +53,28 @@ fn with_path(e: io::Error, p: &Path) -> io::Error {
     io::Error::new(e.kind(), format!("{}: {e}", p.display()))
 }
 
+/// Removes the staging folders of builds that were killed (their process
+/// is gone), so an interrupted `vitrine serve` leaves nothing behind for
+/// long. Only on systems with `/proc`; elsewhere they are kept.
+fn remove_stale(parent: &Path, name: &str) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for e in entries.flatten() {
+        let file = e.file_name().to_string_lossy().to_string();
+        let pid = [".vitrine-tmp-", ".vitrine-old-"]
+            .iter()
+            .find_map(|tag| file.strip_prefix(&format!(".{name}{tag}")))
+            .and_then(|p| p.parse::<u32>().ok());
+        if let Some(pid) = pid {
+            if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+                let _ = fs::remove_dir_all(e.path());
+            }
+        }
+    }
+}
+
 /// A build in progress: a temporary folder beside the output folder.
 pub struct Staging {
     pub dir: PathBuf,
@@ -65,6 +87,7 @@ impl Staging {
         let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
         let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
+        remove_stale(parent, &name);
         let dir = parent.join(format!(".{name}.vitrine-tmp-{}", std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(|e| with_path(e, &dir))?;
