@@ -1404,7 +1404,7 @@ fn cases() -> Vec<Case> {
                 Expect {
                     severity: WARNING,
                     at: "content/moocs/paludisme.md:12:9",
-                    message: "this session falls outside the schedule `calendrier` (2027-T2 to 2027-T4)",
+                    message: "this session falls outside the schedule `calendrier` between 2027-T2 and 2027-T4",
                     hint: Some("widen `from` / `to` in content/schedules/calendrier.md"),
                 },
                 Expect {

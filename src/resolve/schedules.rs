@@ -48,11 +48,19 @@ pub fn empty_rows(loaded: &Loaded, index: &Index, out: &mut Out) {
 /// schedule's `from`/`to`: the grid does not show that part.
 pub fn sessions_outside(loaded: &Loaded, index: &Index, out: &mut Out) {
     for s in &loaded.schedules {
-        let (Some(from), Some(to)) = (&s.from, &s.to) else { continue };
-        let (lo, hi) = (from.value.first_day(), to.value.last_day());
-        if lo > hi || std::mem::discriminant(&from.value) != std::mem::discriminant(&to.value) {
-            continue; // errors of their own
+        if s.from.is_none() && s.to.is_none() {
+            continue; // the grid spans every session
         }
+        if let (Some(f), Some(t)) = (&s.from, &s.to) {
+            if f.value.first_day() > t.value.last_day()
+                || std::mem::discriminant(&f.value) != std::mem::discriminant(&t.value)
+            {
+                continue; // errors of their own
+            }
+        }
+        let lo = s.from.as_ref().map_or(Date::MIN, |p| p.value.first_day());
+        let hi = s.to.as_ref().map_or(Date::MAX, |p| p.value.last_day());
+        let range = range_words(s.from.as_ref().map(|p| p.value), s.to.as_ref().map(|p| p.value));
         let mut seen = std::collections::HashSet::new();
         for (slug, _) in rows(s, loaded, index) {
             let Some(&mi) = index.moocs.get(slug) else { continue };
@@ -61,24 +69,23 @@ pub fn sessions_outside(loaded: &Loaded, index: &Index, out: &mut Out) {
             }
             let m = &loaded.moocs[mi];
             for x in m.sessions.iter().filter(|x| !x.cancelled) {
+                // An open-ended session runs to the end of the grid.
                 let (start, end) = match x.start.value {
                     When::Date(d) if d == Date::MIN => continue,
-                    When::Date(d) => (d, x.end.as_ref().map_or(d, |e| e.value)),
+                    When::Date(d) => (d, x.end.as_ref().map_or(hi.max(d), |e| e.value)),
                     When::Period(p) => (p.first_day(), p.last_day()),
                 };
                 if start >= lo && end <= hi {
                     continue;
                 }
+                let how = if end < lo || start > hi { "" } else { " in full" };
                 out.push(
                     Diagnostic::warning(
                         &m.meta.file,
                         x.start.span.clone(),
                         format!(
-                            "this session falls outside the schedule `{}` ({} to {}), so the grid does not show it{}",
-                            s.meta.slug,
-                            from.value,
-                            to.value,
-                            if end < lo || start > hi { "" } else { " in full" }
+                            "this session falls outside the schedule `{}`{range}, so the grid does not show it{how}",
+                            s.meta.slug
                         ),
                     )
                     .with_hint(format!(
