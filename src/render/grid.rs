@@ -64,7 +64,7 @@ impl View<'_> {
         self.cat.parcours[*p].core.iter().filter_map(|c| idx.moocs.get(&c.value).copied()).collect()
     }
 
-    fn period_short(&self, p: Period) -> String {
+    pub(super) fn period_short(&self, p: Period) -> String {
         match p {
             Period::Quarter { quarter, .. } => {
                 self.theme.label(self.lang, "grid", "quarter_short").replace("{quarter}", &quarter.to_string())
@@ -112,27 +112,13 @@ impl View<'_> {
                 let m = &self.cat.moocs[r.mooc];
                 let t = self.text(Kind::Mooc, &m.meta, &m.title, &m.summary);
                 let url = self.url(&format!("moocs/{}/", m.meta.slug));
-                let cells: Vec<Value> = r
-                    .cells
-                    .iter()
-                    .zip(&g.periods)
-                    .map(|(c, &p)| match c {
-                        None => Value::Null,
-                        Some(f) => obj([
-                            ("state", self.keyed("grid_state", f.state.key())),
-                            ("dates", self.session_dates(r.mooc, f.session).into()),
-                            ("period", self.words.period(p).into()),
-                            ("url", format!("{url}#session-{}", f.session + 1).into()),
-                        ]),
-                    })
-                    .collect();
                 obj([
                     ("slug", m.meta.slug.as_str().into()),
                     ("title", t.title.into()),
                     ("url", url.into()),
                     ("core", r.core.into()),
                     ("content_lang", m.languages.first().map_or(self.lang, |l| l.value.as_str()).into()),
-                    ("cells", cells.into()),
+                    ("filled", r.cells.iter().filter(|c| c.is_some()).count().into()),
                 ])
             })
             .collect();
@@ -144,6 +130,7 @@ impl View<'_> {
             ("years", years.iter().map(|(y, n)| json!({"year": y, "span": n})).collect::<Vec<_>>().into()),
             ("periods", periods.into()),
             ("rows", rows.into()),
+            ("table_html", self.grid_table(si, g).into()),
             ("has_core", g.rows.iter().any(|r| r.core).into()),
             (
                 "states",

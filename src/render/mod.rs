@@ -6,6 +6,7 @@
 
 pub mod calendars;
 pub mod grid;
+pub mod grid_table;
 pub mod pages;
 pub mod schedules;
 pub mod theme;

@@ -6,12 +6,20 @@ use serde_json::{json, Value};
 
 use crate::load::fields::Out;
 use crate::load::Kind;
-use crate::render::grid::grid_json;
+use crate::render::grid::{grid_json, Grid};
 use crate::render::pages::PageOut;
 use crate::render::view::View;
 
 impl View<'_> {
+    /// The schedule page with its `grid.json` and `sessions.ics`.
     pub fn schedule(&self, i: usize, out: &mut Out) -> PageOut {
+        let (mut page, grid) = self.schedule_page(i, out);
+        page.files = self.schedule_files(i, &grid);
+        page
+    }
+
+    /// The schedule page alone, and its grid.
+    pub fn schedule_page(&self, i: usize, out: &mut Out) -> (PageOut, Grid) {
         let s = &self.cat.schedules[i];
         let t = self.text(Kind::Schedule, &s.meta, &s.title, "");
         let parcours = s.parcours.as_ref().and_then(|p| self.cat.index.parcours.get(&p.value)).copied();
@@ -26,8 +34,7 @@ impl View<'_> {
             "body_html": self.body_html(t.meta, out),
             "parcours": parcours.map(|p| self.parcours_link(p)),
         });
-        let json = serde_json::to_vec_pretty(&grid_json(self, &grid, self.cat.today)).unwrap_or_default();
-        let mut page = self.page(
+        let page = self.page(
             format!("schedules/{}/", s.meta.slug),
             "schedule.html",
             &self.page_title(t.title),
@@ -35,12 +42,19 @@ impl View<'_> {
             vec![
                 ("schedule", schedule),
                 ("grid", self.grid_value(i, &grid)),
-                ("moocs", Value::from(self.cards(&rows))),
+                ("moocs", Value::from(self.items(&rows))),
             ],
         );
-        page.files.push(("grid.json", json));
-        page.files.push(("sessions.ics", self.calendar_file(t.title, &rows)));
-        page
+        (page, grid)
+    }
+
+    /// `grid.json` and `sessions.ics` of schedule `i`.
+    pub fn schedule_files(&self, i: usize, grid: &Grid) -> Vec<(&'static str, Vec<u8>)> {
+        let s = &self.cat.schedules[i];
+        let title = self.text(Kind::Schedule, &s.meta, &s.title, "").title;
+        let rows: Vec<usize> = grid.rows.iter().map(|r| r.mooc).collect();
+        let json = serde_json::to_vec_pretty(&grid_json(self, grid, self.cat.today)).unwrap_or_default();
+        vec![("grid.json", json), ("sessions.ics", self.calendar_file(title, &rows))]
     }
 
     /// `/schedules/`: every schedule, with its parcours.

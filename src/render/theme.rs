@@ -26,7 +26,7 @@ pub struct Theme {
 
 /// HTML escaping for templates. Tera's default also escapes `/`, which
 /// turns every URL into `&#x2F;…`; quotes, `<`, `>` and `&` are enough.
-fn escape_html(input: &str) -> String {
+pub fn escape_html(input: &str) -> String {
     let bytes = input.as_bytes();
     let mut out = String::with_capacity(input.len() + 16);
     let mut last = 0;

@@ -211,8 +211,9 @@ impl<'a> View<'a> {
         self.cards[i].clone()
     }
 
-    pub fn cards(&self, list: &[usize]) -> Vec<Value> {
-        list.iter().map(|&i| self.card(i)).collect()
+    /// List items (see [`View::cards_by_title`]) in the given order.
+    pub fn items(&self, list: &[usize]) -> Vec<Value> {
+        list.iter().map(|&i| self.items[i].clone()).collect()
     }
 
     /// List items sorted by title (accent-insensitive): the card's `slug`,
