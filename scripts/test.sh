@@ -1,8 +1,32 @@
 #!/usr/bin/env bash
-# The project's test command: formatting, lints, then every test.
+# The project's test command: formatting, lints, then every test, then the
+# browser tests (headless Chromium + axe-core on the built site; they need
+# /usr/bin/chromium and Node.js; skip them with VITRINE_SKIP_BROWSER=1).
 # Usage: scripts/test.sh   (from anywhere in the repository)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 cargo test --all-targets
+
+if [ "${VITRINE_SKIP_BROWSER:-0}" = 1 ]; then
+  echo "browser tests skipped (VITRINE_SKIP_BROWSER=1)"
+  exit 0
+fi
+
+# The browser tests build the site with the release binary
+# (${CARGO_TARGET_DIR:-target}/release/vitrine).
+cargo build --release
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+(cd tests/browser && npm ci --no-audit --no-fund && npm test) 2>&1 | tee "$log" || status=$?
+
+# node's test runner closes with "# pass N" / "# fail N" (TAP, when piped)
+# or "ℹ pass N" / "ℹ fail N" (spec); repeat them as one plain line.
+passed="$(sed -n -E 's/^(#|ℹ) pass ([0-9]+)$/\2/p' "$log" | tail -n 1)"
+failed="$(sed -n -E 's/^(#|ℹ) fail ([0-9]+)$/\2/p' "$log" | tail -n 1)"
+if [ -n "$passed" ] && [ -n "$failed" ]; then
+  echo "browser: $passed passed, $failed failed"
+fi
+exit "$status"

@@ -65,7 +65,7 @@ pub fn block(lang: &str, text: &str) -> String {
         None => escape(text),
     };
     if lang.is_empty() {
-        format!("<pre class=\"code\"><code>{inner}</code></pre>\n")
+        format!("<pre class=\"code\" tabindex=\"0\"><code>{inner}</code></pre>\n")
     } else {
         format!(
             "<pre class=\"code\" data-lang=\"{lang_attr}\"><code class=\"language-{lang_attr}\">{inner}</code></pre>\n"

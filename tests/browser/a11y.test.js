@@ -1,0 +1,91 @@
+'use strict';
+// axe-core (default rules: WCAG 2 A and AA, and best practices) finds no
+// violation on the main kinds of page, on a desktop and on a phone; no page
+// loads a script, and the site works with JavaScript off.
+
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { startSite, axeViolations, formatViolations } = require('./site');
+
+const PAGES = [
+  '/',
+  '/moocs/',
+  '/moocs/vaccinology/',
+  '/parcours/dnm2ip/',
+  '/institutions/imt/',
+  '/qu-est-ce-qu-un-mooc/',
+  '/en/moocs/',
+  '/404.html',
+];
+const WIDTHS = [1280, 375];
+
+describe('accessibility of the built site', { timeout: 300_000 }, () => {
+  let site;
+  before(async () => {
+    site = await startSite();
+  });
+  after(async () => {
+    if (site) await site.close();
+    assert.deepEqual(site ? site.blocked : [], [], 'pages asked for resources outside 127.0.0.1');
+  });
+
+  for (const path of PAGES) {
+    for (const width of WIDTHS) {
+      it(`${path} at ${width} px: no script, no axe violation`, { timeout: 60_000 }, async () => {
+        const page = await site.newPage({ width, height: 800 });
+        const scripts = [];
+        const failed = [];
+        page.on('request', (req) => {
+          if (req.resourceType() === 'script') scripts.push(req.url());
+        });
+        page.on('response', (res) => {
+          if (res.status() >= 400 && res.url() !== site.baseUrl + path) failed.push(`${res.status()} ${res.url()}`);
+        });
+        page.on('requestfailed', (req) => failed.push(`${req.failure()?.errorText} ${req.url()}`));
+        try {
+          const response = await page.goto(site.baseUrl + path, { waitUntil: 'load' });
+          assert.equal(response.status(), 200, `GET ${path}`);
+          const html = await response.text();
+          const tags = html.match(/<script\b[^>]*>/gi) || [];
+          assert.deepEqual(tags, [], `${path} has <script> elements`);
+          assert.equal(await page.locator('script').count(), 0, `${path} has <script> elements in its DOM`);
+          assert.deepEqual(scripts, [], `${path} loaded scripts`);
+          assert.deepEqual(failed, [], `${path}: some of its resources did not load`);
+
+          const violations = await axeViolations(page);
+          assert.equal(violations.length, 0, formatViolations(violations, `${path} at ${width} px`));
+        } finally {
+          await site.closePage(page);
+        }
+      });
+    }
+  }
+
+  it('with JavaScript off the schedule page shows the grid', { timeout: 60_000 }, async () => {
+    const page = await site.newPage({ width: 1280, height: 800, javaScriptEnabled: false });
+    try {
+      const response = await page.goto(`${site.baseUrl}/schedules/dnm2ip/`, { waitUntil: 'load' });
+      assert.equal(response.status(), 200);
+      const grid = page.locator('.grid-scroll table.grid');
+      assert.ok(await grid.count() > 0, 'no .grid-scroll table.grid with JavaScript off');
+      await grid.first().waitFor({ state: 'visible' });
+      const rows = grid.first().locator('tbody tr[data-mooc]');
+      assert.ok(await rows.count() > 0, 'the grid has no tbody tr[data-mooc] rows');
+      assert.ok(await rows.first().locator('th[scope=row]').count() === 1,
+        'the first grid row does not start with a th[scope=row]');
+    } finally {
+      await site.closePage(page);
+    }
+  });
+
+  it('an unknown address gets the site\'s 404 page', { timeout: 60_000 }, async () => {
+    const page = await site.newPage({ width: 1280, height: 800 });
+    try {
+      const response = await page.goto(`${site.baseUrl}/no/such/page/`);
+      assert.equal(response.status(), 404);
+      assert.ok((await page.title()).length > 0, 'the 404 page has no title');
+    } finally {
+      await site.closePage(page);
+    }
+  });
+});

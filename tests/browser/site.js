@@ -1,0 +1,249 @@
+'use strict';
+// Shared helpers of the browser tests: build the bundled catalogue with the
+// release binary, serve it on 127.0.0.1, drive Debian's Chromium through
+// playwright-core, and run axe-core in a page.
+//
+// Environment:
+//   CARGO_TARGET_DIR  where `cargo build --release` put the binary
+//                     (default: the repository's target/; a relative path is
+//                     taken from the repository root, as cargo does there)
+//   VITRINE_BIN       the vitrine binary to use instead
+//   CHROMIUM          the browser to use instead of /usr/bin/chromium
+
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const TODAY = '2026-11-23';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const AXE_SOURCE = path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js');
+
+function vitrineBinary() {
+  if (process.env.VITRINE_BIN) return path.resolve(process.env.VITRINE_BIN);
+  const target = process.env.CARGO_TARGET_DIR
+    ? path.resolve(REPO_ROOT, process.env.CARGO_TARGET_DIR)
+    : path.join(REPO_ROOT, 'target');
+  return path.join(target, 'release', process.platform === 'win32' ? 'vitrine.exe' : 'vitrine');
+}
+
+/** Builds the repository's own site into a fresh temporary folder; returns that folder. */
+function buildSite() {
+  const bin = vitrineBinary();
+  if (!fs.existsSync(bin)) {
+    throw new Error(`${bin} does not exist: run \`cargo build --release\` first ` +
+      '(or set CARGO_TARGET_DIR / VITRINE_BIN)');
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-browser-'));
+  const output = path.join(tmp, 'site');
+  try {
+    execFileSync(bin, ['build', '--root', REPO_ROOT, '--output', output, '--today', TODAY], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
+  } catch (err) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw new Error(`vitrine build failed (exit ${err.status}):\n${err.stdout || ''}${err.stderr || ''}`);
+  }
+  return { dir: output, remove: () => fs.rmSync(tmp, { recursive: true, force: true }) };
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+};
+
+/** A static server of `root` on 127.0.0.1 and a free port: index.html for folders, the site's 404.html. */
+async function serve(root) {
+  const server = http.createServer((req, res) => {
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = path.join(root, pathname);
+    if (!file.startsWith(root + path.sep) && file !== root) {
+      res.writeHead(403).end();
+      return;
+    }
+    let stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat && stat.isDirectory()) {
+      if (!pathname.endsWith('/')) {
+        res.writeHead(301, { Location: pathname + '/' }).end();
+        return;
+      }
+      file = path.join(file, 'index.html');
+      stat = fs.statSync(file, { throwIfNoEntry: false });
+    }
+    let status = 200;
+    if (!stat || !stat.isFile()) {
+      status = 404;
+      file = path.join(root, '404.html');
+      if (!fs.existsSync(file)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+        return;
+      }
+    }
+    const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    if (req.method === 'HEAD') res.end();
+    else fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections?.();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** Debian's Chromium, headless, with a fresh profile (playwright makes a new temporary user data dir per launch). */
+async function launchBrowser() {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} does not exist: \`apt-get install chromium\` (or set CHROMIUM)`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+}
+
+/**
+ * Builds and serves the site and starts Chromium; call once per test file.
+ * Returns { baseUrl, browser, newPage(options), close() }.
+ * Pages only ever reach 127.0.0.1: any other request is aborted and recorded
+ * in `blocked`.
+ */
+async function startSite() {
+  const site = buildSite();
+  let server;
+  let browser;
+  try {
+    server = await serve(site.dir);
+    browser = await launchBrowser();
+  } catch (err) {
+    if (server) await server.close();
+    site.remove();
+    throw err;
+  }
+  const blocked = [];
+  const contexts = [];
+  async function newPage({ width = 1280, height = 800, javaScriptEnabled = true } = {}) {
+    const context = await browser.newContext({
+      viewport: { width, height },
+      javaScriptEnabled,
+      bypassCSP: true,
+      reducedMotion: 'reduce',
+    });
+    contexts.push(context);
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') {
+        return route.continue();
+      }
+      blocked.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    return page;
+  }
+  return {
+    baseUrl: server.url,
+    siteDir: site.dir,
+    browser,
+    blocked,
+    newPage,
+    async closePage(page) {
+      await page.context().close();
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close().catch(() => {});
+      await server.close();
+      site.remove();
+    },
+  };
+}
+
+/** Injects axe-core into the page and runs it with its default rules; returns the violations. */
+async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE_SOURCE });
+  const results = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      tags: v.tags,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' | '),
+        html: n.html,
+        summary: n.failureSummary,
+      })),
+    }));
+  });
+  return results;
+}
+
+/** A readable account of axe violations for an assertion message. */
+function formatViolations(violations, where) {
+  if (violations.length === 0) return `${where}: no axe violation`;
+  const lines = [`${where}: ${violations.length} axe violation(s)`];
+  for (const v of violations) {
+    lines.push(`  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`);
+    for (const n of v.nodes) {
+      lines.push(`      ${n.target}`);
+      lines.push(`        ${n.html.replace(/\s+/g, ' ').slice(0, 200)}`);
+      if (n.summary) lines.push(...n.summary.split('\n').map((l) => `        ${l}`));
+    }
+  }
+  return lines.join('\n');
+}
+
+module.exports = {
+  REPO_ROOT,
+  TODAY,
+  startSite,
+  buildSite,
+  serve,
+  launchBrowser,
+  axeViolations,
+  formatViolations,
+};
