@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
-cargo test --all-targets
+cargo test --all-targets --no-fail-fast
 
 if [ "${VITRINE_SKIP_BROWSER:-0}" = 1 ]; then
   echo "browser tests skipped (VITRINE_SKIP_BROWSER=1)"

@@ -68,7 +68,7 @@ pub fn block(lang: &str, text: &str) -> String {
         format!("<pre class=\"code\" tabindex=\"0\"><code>{inner}</code></pre>\n")
     } else {
         format!(
-            "<pre class=\"code\" data-lang=\"{lang_attr}\"><code class=\"language-{lang_attr}\">{inner}</code></pre>\n"
+            "<pre class=\"code\" tabindex=\"0\" data-lang=\"{lang_attr}\"><code class=\"language-{lang_attr}\">{inner}</code></pre>\n"
         )
     }
 }
