@@ -17,6 +17,21 @@ pub struct Grid {
     pub rows: Vec<GridRow>,
 }
 
+impl Grid {
+    /// Years with the number of periods each spans, in order.
+    pub fn years(&self) -> Vec<(i16, usize)> {
+        let mut years: Vec<(i16, usize)> = Vec::new();
+        for p in &self.periods {
+            let y = p.first_day().year();
+            match years.last_mut() {
+                Some((year, n)) if *year == y => *n += 1,
+                _ => years.push((y, 1)),
+            }
+        }
+        years
+    }
+}
+
 pub struct GridRow {
     pub mooc: usize,
     pub core: bool,
@@ -84,14 +99,7 @@ impl View<'_> {
     pub fn grid_value(&self, si: usize, g: &Grid) -> Value {
         let s = &self.cat.schedules[si];
         let today = self.cat.today;
-        let mut years: Vec<(i16, usize)> = Vec::new();
-        for p in &g.periods {
-            let y = p.first_day().year();
-            match years.last_mut() {
-                Some((year, n)) if *year == y => *n += 1,
-                _ => years.push((y, 1)),
-            }
-        }
+        let years = g.years();
         let periods: Vec<Value> = g
             .periods
             .iter()

@@ -49,14 +49,7 @@ impl View<'_> {
             "<table class=\"grid\" data-schedule=\"{slug}\" data-granularity=\"{gran}\">\n<caption id=\"grid-caption-{slug}\">{}</caption>\n<colgroup><col class=\"grid-col-mooc\"></colgroup>",
             esc(&self.grid_caption(si, g))
         );
-        let mut years: Vec<(i16, usize)> = Vec::new();
-        for p in &g.periods {
-            let y = p.first_day().year();
-            match years.last_mut() {
-                Some((year, n)) if *year == y => *n += 1,
-                _ => years.push((y, 1)),
-            }
-        }
+        let years = g.years();
         for (_, n) in &years {
             let _ = write!(h, "<colgroup span=\"{n}\"></colgroup>");
         }
