@@ -137,6 +137,22 @@ describe(`the schedule grid ${GRID_PAGE}`, { timeout: 240_000 }, () => {
     }
   });
 
+  it('prints on one A4 landscape page', { timeout: 60_000 }, async () => {
+    const page = await open(1280);
+    try {
+      // The page's own @page rule (size: A4 landscape) decides the format.
+      const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+      const pages = (pdf.match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
+      assert.equal(pages, 1, `the grid prints on ${pages} pages`);
+      const box = pdf.match(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/);
+      assert.ok(box, 'no MediaBox in the PDF');
+      const [w, h] = [Number(box[1]), Number(box[2])];
+      assert.ok(Math.abs(w - 842) < 3 && Math.abs(h - 595) < 3, `the page is ${w} x ${h} pt, not A4 landscape (842 x 595)`);
+    } finally {
+      await site.closePage(page);
+    }
+  });
+
   for (const width of [375, 1280]) {
     it(`axe-core reports no violation at ${width} px`, { timeout: 60_000 }, async () => {
       const page = await open(width);
