@@ -11,6 +11,8 @@ const PAGES = [
   '/',
   '/moocs/',
   '/moocs/vaccinology/',
+  '/moocs/abc-du-langage-c/',
+  '/schedules/',
   '/parcours/dnm2ip/',
   '/institutions/imt/',
   '/qu-est-ce-qu-un-mooc/',
