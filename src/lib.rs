@@ -38,6 +38,8 @@ pub struct Options {
     pub drafts: bool,
     /// `false` for `vitrine check`: validate and render, write nothing.
     pub write: bool,
+    /// Also list the entities that have no translation file.
+    pub missing_translations: bool,
 }
 
 /// A finished run: what was produced and the problems found.
@@ -47,6 +49,9 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub today: Option<Date>,
     pub output: PathBuf,
+    /// `(language, file)` of every entity without a translation into that
+    /// language (with `missing_translations`).
+    pub missing: Vec<(String, PathBuf)>,
 }
 
 impl Report {
@@ -66,7 +71,13 @@ pub fn build(opts: &Options) -> Report {
     let timer = Timer::new();
     let mut out = Vec::new();
     let target = output_dir(opts);
-    let mut report = Report { stats: Stats::default(), diagnostics: Vec::new(), today: None, output: target.clone() };
+    let mut report = Report {
+        stats: Stats::default(),
+        diagnostics: Vec::new(),
+        today: None,
+        output: target.clone(),
+        missing: Vec::new(),
+    };
     let Some(config) = Config::load(&opts.root, opts.base_url.as_deref(), &mut out) else {
         report.diagnostics = finish(out);
         return report;
@@ -91,6 +102,9 @@ pub fn build(opts: &Options) -> Report {
     timer.lap("load");
     validate::validate(&loaded, &opts.root, &mut out);
     let catalogue = resolve::resolve(loaded, config, today, opts.drafts, &mut out);
+    if opts.missing_translations {
+        report.missing = resolve::missing_translations(&catalogue);
+    }
     timer.lap("validate+resolve");
     let Some(theme) = theme else {
         report.diagnostics = finish(out);

@@ -69,6 +69,10 @@ struct BuildArgs {
     /// How problems are printed.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     message_format: Format,
+    /// Also list the entities that have no translation into each other
+    /// language (a report on stdout, not an error).
+    #[arg(long)]
+    missing_translations: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -91,6 +95,7 @@ impl BuildArgs {
             source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok().filter(|s| !s.is_empty()),
             drafts: self.drafts,
             write,
+            missing_translations: self.missing_translations,
         }
     }
 }
@@ -128,6 +133,12 @@ fn run(args: &BuildArgs, write: bool) -> ExitCode {
         s.finish_and_clear();
     }
     print_report(&report, args.message_format);
+    for (lang, file) in &report.missing {
+        match args.message_format {
+            Format::Human => println!("missing translation: {lang}: {}", file.display()),
+            Format::Json => println!("{}", serde_json::json!({"missing_translation": lang, "path": file})),
+        }
+    }
     let code = exit_code(&report, args.deny_warnings);
     if args.message_format == Format::Human && code == 0 {
         let what = if write {

@@ -428,7 +428,13 @@ fn not_found_page_exists_in_every_language() {
 fn sitemap_lists_every_page_of_every_language_with_absolute_urls() {
     let xml = site().page("/sitemap.xml");
     assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), "{}", &xml[..80.min(xml.len())]);
-    assert!(xml.contains("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
+    assert!(xml.contains(
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">"
+    ));
+    // Each page lists its alternates, the default language as x-default.
+    assert!(xml.contains(&format!(
+        "<loc>{BASE_URL}/en/moocs/vaccinology/</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"fr\" href=\"{BASE_URL}/moocs/vaccinology/\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"{BASE_URL}/en/moocs/vaccinology/\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{BASE_URL}/moocs/vaccinology/\"/>"
+    )));
     let locs: Vec<&str> = xml.split("<loc>").skip(1).map(|s| &s[..s.find("</loc>").expect("</loc>")]).collect();
     for loc in &locs {
         assert!(loc.starts_with(&format!("{BASE_URL}/")), "absolute URL with the base URL: {loc}");

@@ -125,7 +125,7 @@ impl View<'_> {
                     ("title", t.title.into()),
                     ("url", url.into()),
                     ("core", r.core.into()),
-                    ("content_lang", m.languages.first().map_or(self.lang, |l| l.value.as_str()).into()),
+                    ("content_lang", self.text(Kind::Mooc, &m.meta, &m.title, &m.summary).lang.into()),
                     ("filled", r.cells.iter().filter(|c| c.is_some()).count().into()),
                 ])
             })

@@ -90,7 +90,7 @@ impl View<'_> {
             let m = &self.cat.moocs[r.mooc];
             let t = self.text(crate::load::Kind::Mooc, &m.meta, &m.title, &m.summary);
             let url = self.url(&format!("moocs/{}/", m.meta.slug));
-            let lang = m.languages.first().map_or(self.lang, |l| l.value.as_str());
+            let lang = t.lang;
             let lang_attr = if lang == self.lang { String::new() } else { format!(" lang=\"{lang}\"") };
             let _ = write!(
                 h,

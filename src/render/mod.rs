@@ -111,7 +111,9 @@ fn file_of(lang_dir: &str, path: &str) -> String {
 pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out) -> Stats {
     let problems = Mutex::new(Vec::new());
     let mut stats = Stats::default();
-    let mut sitemap: Vec<String> = Vec::new();
+    // Page paths inside a language folder (`moocs/x/`): every page exists in
+    // every language, which the sitemap lists as alternates.
+    let mut sitemap: BTreeSet<String> = BTreeSet::new();
     let jobs = jobs(cat);
     for lang in &cat.config.languages {
         let view = View::new(cat, theme, lang, out);
@@ -153,7 +155,7 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
                 // Reported in every language: a translation's body has its own
                 // problems; the same problem seen twice is reported once.
                 problems.lock().map(|mut p| p.extend(diags)).ok();
-                (ok && !matches!(job, Job::NotFound)).then(|| view.url(&page.path))
+                (ok && !matches!(job, Job::NotFound)).then_some(page.path)
             })
             .collect();
         stats.pages += written.iter().filter(|w| w.is_some()).count() + 1;
@@ -166,18 +168,9 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
 }
 
 /// Everything that is not a templated page. Returns the number of files.
-fn extras(cat: &Catalogue, theme: &Theme, sitemap: &[String], sink: &dyn Sink, out: &mut Out) -> usize {
+fn extras(cat: &Catalogue, theme: &Theme, sitemap: &BTreeSet<String>, sink: &dyn Sink, out: &mut Out) -> usize {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let origin = &cat.config.base_url[..cat.config.base_url.len() - cat.config.base_path().len()];
-    let urls: BTreeSet<&String> = sitemap.iter().collect();
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for u in urls {
-        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&format!("{origin}{u}"))));
-    }
-    xml.push_str("</urlset>\n");
-    files.push(("sitemap.xml".into(), xml.into_bytes()));
+    files.push(("sitemap.xml".into(), sitemap_xml(cat, sitemap).into_bytes()));
     files.push((
         "robots.txt".into(),
         format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", cat.config.base_url).into_bytes(),
@@ -189,7 +182,7 @@ fn extras(cat: &Catalogue, theme: &Theme, sitemap: &[String], sink: &dyn Sink, o
     // Alias redirect pages, in the default language.
     let view = View::new(cat, theme, &cat.config.default_language, &mut Vec::new());
     for m in &cat.moocs {
-        let target = format!("{origin}{}", view.url(&format!("moocs/{}/", m.meta.slug)));
+        let target = format!("{}{}", view.origin(), view.url(&format!("moocs/{}/", m.meta.slug)));
         for a in &m.aliases {
             let Ok(path) = normalize_alias(&a.value) else { continue };
             let mut ctx = view.globals(&format!("moocs/{}/", m.meta.slug), &m.title, "");
@@ -222,6 +215,39 @@ fn extras(cat: &Catalogue, theme: &Theme, sitemap: &[String], sink: &dyn Sink, o
         }
     }
     count
+}
+
+/// `sitemap.xml`: every page of every language, each with its alternates
+/// (`xhtml:link hreflang`, and `x-default` for the default language).
+fn sitemap_xml(cat: &Catalogue, paths: &BTreeSet<String>) -> String {
+    let cfg = &cat.config;
+    let origin = &cfg.base_url[..cfg.base_url.len() - cfg.base_path().len()];
+    let url = |lang: &str, path: &str| {
+        let dir = if lang == cfg.default_language { String::new() } else { format!("{lang}/") };
+        xml_escape(&format!("{origin}{}/{dir}{path}", cfg.base_path()))
+    };
+    let mut entries: Vec<(String, &String)> =
+        cfg.languages.iter().flat_map(|l| paths.iter().map(move |p| (url(l, p), p))).collect();
+    entries.sort();
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for (loc, path) in entries {
+        xml.push_str(&format!("  <url>\n    <loc>{loc}</loc>\n"));
+        if cfg.languages.len() > 1 {
+            for l in &cfg.languages {
+                xml.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{l}\" href=\"{}\"/>\n",
+                    url(l, path)
+                ));
+            }
+            let default = url(&cfg.default_language, path);
+            xml.push_str(&format!("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{default}\"/>\n"));
+        }
+        xml.push_str("  </url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
 }
 
 fn bundle_files(meta: &Meta, folder: &str, files: &mut Vec<(String, Vec<u8>)>, out: &mut Out) {

@@ -3,7 +3,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::load::fields::Out;
-use crate::load::{Kind, Meta};
+use crate::load::{Entity, Kind, Meta};
 use crate::markdown::{self, Body};
 use crate::render::view::{obj, View};
 
@@ -68,12 +68,12 @@ impl View<'_> {
 
     pub fn home(&self, out: &mut Out) -> PageOut {
         let cat = self.cat;
-        let (title, body) = match &cat.home {
+        let (title, body, text_lang) = match &cat.home {
             Some(h) => {
                 let t = self.text(Kind::Home, &h.meta, &h.title, &h.summary);
-                (t.title.to_string(), self.body_html(t.meta, out))
+                (t.title.to_string(), self.body_html(t.meta, out), t.lang)
             }
-            None => (String::new(), String::new()),
+            None => (String::new(), String::new(), self.lang),
         };
         let featured: Vec<usize> = (0..cat.moocs.len()).filter(|&i| cat.moocs[i].featured).collect();
         let open: Vec<usize> = (0..cat.moocs.len()).filter(|&i| cat.states[i].status.enrollable()).collect();
@@ -84,7 +84,7 @@ impl View<'_> {
             &cat.config.title,
             cat.home.as_ref().map_or("", |h| h.summary.as_str()),
             vec![
-                ("home", json!({"title": shown_title, "body_html": body})),
+                ("home", json!({"title": shown_title, "body_html": body, "content_lang": text_lang})),
                 ("featured", Value::from(self.cards_by_title(&featured))),
                 ("open_now", Value::from(self.cards_by_title(&open))),
                 ("parcours", Value::from((0..cat.parcours.len()).map(|i| self.parcours_card(i)).collect::<Vec<_>>())),
@@ -107,6 +107,10 @@ impl View<'_> {
     pub fn mooc(&self, i: usize, out: &mut Out) -> PageOut {
         let m = &self.cat.moocs[i];
         let t = self.text(Kind::Mooc, &m.meta, &m.title, &m.summary);
+        let tr = match self.translation(Kind::Mooc, &m.meta.slug) {
+            Some(Entity::Mooc(tr)) => Some(tr.as_ref()),
+            _ => None,
+        };
         let mut mooc = self.card(i);
         let cert = m.certificate.as_ref().map(|c| {
             json!({
@@ -140,7 +144,8 @@ impl View<'_> {
             .filter_map(|s| {
                 let slug = crate::load::common::slugify(&s.value);
                 let subj = &self.cat.subjects[*self.cat.index.subjects.get(&slug)?];
-                Some(json!({"slug": slug, "label": subj.label, "title": subj.label, "url": self.url(&format!("subjects/{slug}/"))}))
+                let label = subj.doc.as_ref().map_or(subj.label.as_str(), |d| self.text(Kind::Subject, &d.meta, &d.title, &d.summary).title);
+                Some(json!({"slug": slug, "label": label, "title": label, "url": self.url(&format!("subjects/{slug}/"))}))
             })
             .collect();
         let extra = obj([
@@ -155,9 +160,9 @@ impl View<'_> {
             ),
             ("effort_hours_per_week", m.effort_hours_per_week.into()),
             ("duration_weeks", m.duration_weeks.into()),
-            ("teachers", m.teachers.clone().into()),
-            ("prerequisites", m.prerequisites.clone().into()),
-            ("awards", m.awards.clone().into()),
+            ("teachers", tr.filter(|t| !t.teachers.is_empty()).map_or(&m.teachers, |t| &t.teachers).clone().into()),
+            ("prerequisites", tr.and_then(|t| t.prerequisites.clone()).or_else(|| m.prerequisites.clone()).into()),
+            ("awards", tr.filter(|t| !t.awards.is_empty()).map_or(&m.awards, |t| &t.awards).clone().into()),
             ("trailer", m.trailer.clone().into()),
             ("published", m.published.map(|d| self.date(d)).into()),
             ("subjects", subjects.into()),
@@ -221,7 +226,10 @@ impl View<'_> {
             "moocs": moocs,
             "core_count": p.core.len(),
             "ects": p.ects,
-            "price_note": p.price_note,
+            "price_note": match self.translation(Kind::Parcours, &p.meta.slug) {
+                Some(Entity::Parcours(tr)) if tr.price_note.is_some() => &tr.price_note,
+                _ => &p.price_note,
+            },
             "progression": self.keyed("progression", if p.ordered { "ordered" } else { "any" }),
             "ics_url": self.url(&format!("parcours/{}/sessions.ics", p.meta.slug)),
             "schedule": schedule,
@@ -246,21 +254,26 @@ impl View<'_> {
     pub fn platform(&self, i: usize, out: &mut Out) -> PageOut {
         let p = &self.cat.platforms[i];
         let t = self.text(Kind::Platform, &p.meta, &p.title, &p.summary);
+        let ptr = match self.translation(Kind::Platform, &p.meta.slug) {
+            Some(Entity::Platform(tr)) => Some(tr),
+            _ => None,
+        };
         let platform = json!({
             "slug": p.meta.slug,
             "url": self.url(&format!("platforms/{}/", p.meta.slug)),
             "title": t.title,
+            "content_lang": t.lang,
             "summary": t.summary,
             "body_html": self.body_html(t.meta, out),
             "site_url": p.url,
-            "audience": p.audience,
+            "audience": ptr.and_then(|t| t.audience.as_ref()).or(p.audience.as_ref()),
             "model": p.model.as_ref().map(|m| self.keyed("model", m)),
-            "based_on": p.based_on,
+            "based_on": ptr.and_then(|t| t.based_on.as_ref()).or(p.based_on.as_ref()),
             "pacing": p.pacing.iter().map(|k| self.keyed("pacing", k)).collect::<Vec<_>>(),
             "learners": p.learners,
             "learners_label": p.learners.map(|n| self.thousands(n)),
             "learners_year": p.learners_year,
-            "certification": p.certification,
+            "certification": ptr.and_then(|t| t.certification.as_ref()).or(p.certification.as_ref()),
             "logo": p.logo.as_ref().map(|c| json!({"url": self.asset_url("platforms", &p.meta, &c.path.value), "alt": c.alt})),
         });
         let moocs = self.cards_by_title(&self.cat.platform_moocs[i]);
@@ -285,6 +298,7 @@ impl View<'_> {
             "slug": inst.meta.slug,
             "url": self.url(&format!("institutions/{}/", inst.meta.slug)),
             "title": t.title,
+            "content_lang": t.lang,
             "short_title": inst.short_title,
             "site_url": inst.url,
             "country": inst.country,
@@ -305,14 +319,21 @@ impl View<'_> {
 
     pub fn subject(&self, i: usize, out: &mut Out) -> PageOut {
         let s = &self.cat.subjects[i];
-        let (label, summary, body) = match &s.doc {
+        let default = self.cat.config.default_language.as_str();
+        let (label, summary, body, text_lang) = match &s.doc {
             Some(d) => {
                 let t = self.text(Kind::Subject, &d.meta, &d.title, &d.summary);
-                (t.title.to_string(), t.summary.to_string(), self.body_html(t.meta, out))
+                (t.title.to_string(), t.summary.to_string(), self.body_html(t.meta, out), t.lang)
             }
-            None => (s.label.clone(), String::new(), String::new()),
+            None => (s.label.clone(), String::new(), String::new(), default),
         };
-        let subject = json!({"slug": s.slug, "label": label, "url": self.url(&format!("subjects/{}/", s.slug)), "body_html": body});
+        let subject = json!({
+            "slug": s.slug,
+            "label": label,
+            "content_lang": text_lang,
+            "url": self.url(&format!("subjects/{}/", s.slug)),
+            "body_html": body,
+        });
         self.page(
             format!("subjects/{}/", s.slug),
             "subject.html",
@@ -329,6 +350,7 @@ impl View<'_> {
             "slug": p.meta.slug,
             "url": self.url(&format!("{}/", p.meta.slug)),
             "title": t.title,
+            "content_lang": t.lang,
             "summary": t.summary,
             "body_html": self.body_html(t.meta, out),
         });

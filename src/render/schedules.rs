@@ -29,7 +29,8 @@ impl View<'_> {
             "slug": s.meta.slug,
             "url": self.url(&format!("schedules/{}/", s.meta.slug)),
             "title": t.title,
-            "note": s.note,
+            "content_lang": t.lang,
+            "note": self.schedule_note(s),
             "version": s.version.map(|d| self.date(d)),
             "body_html": self.body_html(t.meta, out),
             "parcours": parcours.map(|p| self.parcours_link(p)),
@@ -70,7 +71,8 @@ impl View<'_> {
                     "slug": s.meta.slug,
                     "url": self.url(&format!("schedules/{}/", s.meta.slug)),
                     "title": t.title,
-                    "note": s.note,
+                    "content_lang": t.lang,
+                    "note": self.schedule_note(s),
                     "version": s.version.map(|d| self.date(d)),
                     "parcours": parcours.map(|p| self.parcours_link(p)),
                     "rows": self.schedule_rows_count(s),
@@ -79,6 +81,13 @@ impl View<'_> {
             .collect();
         let title = self.theme.label(self.lang, "nav", "schedules");
         self.page("schedules/".into(), "schedules.html", &self.page_title(&title), "", vec![("schedules", list.into())])
+    }
+
+    fn schedule_note(&self, s: &'_ crate::load::Schedule) -> Option<String> {
+        match self.translation(Kind::Schedule, &s.meta.slug) {
+            Some(crate::load::Entity::Schedule(tr)) if tr.note.is_some() => tr.note.clone(),
+            _ => s.note.clone(),
+        }
     }
 
     fn schedule_rows_count(&self, s: &crate::load::Schedule) -> usize {

@@ -93,7 +93,7 @@ impl Theme {
             );
             return None;
         }
-        let strings = load_strings(&theme_dir, config, out);
+        let strings = load_strings(root, &theme_dir, config, out);
         let mut statics = BTreeMap::new();
         if let Some(dir) = DEFAULT_THEME.get_dir("static") {
             collect_embedded(dir, "static", &mut statics);
@@ -187,11 +187,17 @@ pub fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
 }
 
 /// UI strings: embedded default, then the theme's file, merged key by key.
-fn load_strings(theme_dir: &Path, config: &Config, out: &mut Out) -> BTreeMap<String, Value> {
+/// UI strings: the embedded default theme's, then the theme's
+/// `themes/<name>/i18n/<lang>.toml`, then the site's `i18n/<lang>.toml`,
+/// merged key by key. Every key of the default language must exist in the
+/// others: a missing one is an error naming the file that should have it.
+fn load_strings(root: &Path, theme_dir: &Path, config: &Config, out: &mut Out) -> BTreeMap<String, Value> {
     let mut strings = BTreeMap::new();
+    let mut last_file: BTreeMap<String, String> = BTreeMap::new();
     for lang in &config.languages {
         let name = format!("i18n/{lang}.toml");
         let embedded = DEFAULT_THEME.get_file(&name).and_then(|f| f.contents_utf8());
+        let mut file = format!("(default theme)/{name}");
         let mut value = match embedded.map(toml::from_str::<toml::Value>) {
             Some(Ok(v)) => serde_json::to_value(v).unwrap_or(Value::Null),
             Some(Err(e)) => {
@@ -203,13 +209,17 @@ fn load_strings(theme_dir: &Path, config: &Config, out: &mut Out) -> BTreeMap<St
             }
             None => Value::Null,
         };
-        let own = theme_dir.join(&name);
-        if own.is_file() {
+        for own in [theme_dir.join(&name), root.join(&name)] {
+            if !own.is_file() {
+                continue;
+            }
+            let shown = own.strip_prefix(root).unwrap_or(&own).to_path_buf();
             match std::fs::read_to_string(&own).map(|t| toml::from_str::<toml::Value>(&t)) {
                 Ok(Ok(v)) => merge(&mut value, serde_json::to_value(v).unwrap_or(Value::Null)),
-                Ok(Err(e)) => out.push(Diagnostic::file_error(&own, format!("not valid TOML: {}", e.message()))),
-                Err(e) => out.push(Diagnostic::file_error(&own, format!("cannot read: {e}"))),
+                Ok(Err(e)) => out.push(Diagnostic::file_error(&shown, format!("not valid TOML: {}", e.message()))),
+                Err(e) => out.push(Diagnostic::file_error(&shown, format!("cannot read: {e}"))),
             }
+            file = shown.display().to_string();
         }
         if value.is_null() {
             out.push(
@@ -226,10 +236,49 @@ fn load_strings(theme_dir: &Path, config: &Config, out: &mut Out) -> BTreeMap<St
                 .and_then(|t| toml::from_str::<toml::Value>(t).ok())
                 .and_then(|v| serde_json::to_value(v).ok())
                 .unwrap_or(Value::Null);
+        } else if file.starts_with("(default theme)") && theme_dir.is_dir() && config.theme != "default" {
+            // A custom theme without this language: the file to add is its own.
+            file = format!("themes/{}/{name}", config.theme);
         }
+        last_file.insert(lang.clone(), file);
         strings.insert(lang.clone(), value);
     }
+    let mut keys = Vec::new();
+    if let Some(reference) = strings.get(&config.default_language) {
+        flat_keys(reference, "", &mut keys);
+    }
+    for lang in config.languages.iter().filter(|l| **l != config.default_language) {
+        let Some(v) = strings.get(lang) else { continue };
+        let file = last_file.get(lang).cloned().unwrap_or_default();
+        for key in &keys {
+            let found = key.split('.').try_fold(v, |v, part| v.get(part));
+            if found.is_none() {
+                out.push(
+                    Diagnostic::file_error(Path::new(&file), format!("key `{key}` is missing in {file}")).with_hint(
+                        format!(
+                            "add it, translated into `{lang}` (it is in the `{}` strings)",
+                            config.default_language
+                        ),
+                    ),
+                );
+            }
+        }
+    }
     strings
+}
+
+/// Dotted paths of every leaf of a table of strings (`nav.moocs`).
+fn flat_keys(v: &Value, prefix: &str, out: &mut Vec<String>) {
+    if let Value::Object(map) = v {
+        for (k, child) in map {
+            let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+            if child.is_object() {
+                flat_keys(child, &path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
 }
 
 fn merge(base: &mut Value, over: Value) {

@@ -24,6 +24,8 @@ pub struct Text<'a> {
     pub title: &'a str,
     pub summary: &'a str,
     pub meta: &'a Meta,
+    /// The language this text is written in (for `lang` attributes).
+    pub lang: &'a str,
 }
 
 /// A JSON object from values that are moved in (`json!` would serialise,
@@ -44,6 +46,8 @@ pub struct View<'a> {
     /// `/catalogue/en/`: base path + language folder, ends with `/`.
     prefix: String,
     translations: HashMap<(Kind, &'a str), &'a Entity>,
+    /// (slug, language) of every MOOC translation, in any language.
+    translated: std::collections::HashSet<(String, String)>,
     cards: Vec<Value>,
     /// The light form of each card, for lists.
     items: Vec<Value>,
@@ -70,6 +74,12 @@ impl<'a> View<'a> {
             words: theme.words(lang),
             prefix,
             translations,
+            translated: cat
+                .translations
+                .iter()
+                .filter(|e| e.kind() == Kind::Mooc)
+                .filter_map(|e| Some((e.meta().slug.clone(), e.meta().lang.clone()?)))
+                .collect(),
             cards: Vec::new(),
             items: Vec::new(),
             rank: Vec::new(),
@@ -154,9 +164,34 @@ impl<'a> View<'a> {
                     title: if t.is_empty() { title } else { t },
                     summary: if s.is_empty() { summary } else { s },
                     meta: e.meta(),
+                    lang: self.lang,
                 }
             }
-            None => Text { title, summary, meta },
+            None => Text { title, summary, meta, lang: self.source_lang(kind, &meta.slug) },
+        }
+    }
+
+    /// The translation of an entity into this view's language, if any.
+    pub fn translation(&self, kind: Kind, slug: &str) -> Option<&'a Entity> {
+        self.translations.get(&(kind, slug)).copied()
+    }
+
+    /// The language of an entity's default-language file: the site's default
+    /// language, except for a MOOC taught in one other language and not
+    /// translated into it, whose file is written in that language (an
+    /// English-only course described in English).
+    fn source_lang(&self, kind: Kind, slug: &str) -> &'a str {
+        let cat: &'a Catalogue = self.cat;
+        let default = cat.config.default_language.as_str();
+        if kind != Kind::Mooc {
+            return default;
+        }
+        let Some(&mi) = cat.index.moocs.get(slug) else { return default };
+        match cat.moocs[mi].languages.as_slice() {
+            [only] if only.value != default && !self.translated.contains(&(slug.to_string(), only.value.clone())) => {
+                only.value.as_str()
+            }
+            _ => default,
         }
     }
 
@@ -241,7 +276,7 @@ impl<'a> View<'a> {
             ("status", self.status(state.status)),
             ("platform", platform.into()),
             ("institutions", self.institution_links(&m.institutions).into()),
-            ("content_lang", m.languages.first().map_or(self.lang, |l| l.value.as_str()).into()),
+            ("content_lang", t.lang.into()),
             ("languages", m.languages.iter().map(|l| self.language(&l.value)).collect::<Vec<_>>().into()),
             ("level", m.level.as_ref().map(|l| self.keyed("level", l)).into()),
             ("next_session", state.next.map(|s| self.session(i, s)).into()),
@@ -303,10 +338,14 @@ impl<'a> View<'a> {
             "slug": p.meta.slug,
             "url": self.url(&format!("parcours/{}/", p.meta.slug)),
             "title": t.title,
+            "content_lang": t.lang,
             "short_title": p.short_title,
             "summary": t.summary,
             "credential": self.keyed("credential", &p.credential),
-            "credential_name": p.credential_name,
+            "credential_name": match self.translation(Kind::Parcours, &p.meta.slug) {
+                Some(Entity::Parcours(tr)) if tr.credential_name.is_some() => &tr.credential_name,
+                _ => &p.credential_name,
+            },
             "required": p.required.as_ref().map_or(p.moocs.len() as i64, |r| r.value),
             "count": p.moocs.len(),
             "price_label": price_label,

@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::load::common::slugify;
 use crate::load::fields::Out;
-use crate::load::{Entity, Institution, Loaded, Mooc, Page, Parcours, Platform, Schedule, SubjectDoc};
+use crate::load::{Entity, Institution, Kind, Loaded, Mooc, Page, Parcours, Platform, Schedule, SubjectDoc};
 
 /// A subject page: every MOOC labelled with it.
 #[derive(Debug, Clone)]
@@ -256,4 +256,35 @@ fn subjects(moocs: &[Mooc], docs: Vec<SubjectDoc>, out: &mut Out) -> Vec<Subject
         }
     }
     by_slug.into_values().collect()
+}
+
+/// Entities without a translation file, per other language: `(lang, file)`,
+/// sorted. A report for writers, not a problem.
+pub fn missing_translations(cat: &Catalogue) -> Vec<(String, std::path::PathBuf)> {
+    let translated: std::collections::HashSet<(Kind, &str, &str)> = cat
+        .translations
+        .iter()
+        .filter_map(|e| Some((e.kind(), e.meta().slug.as_str(), e.meta().lang.as_deref()?)))
+        .collect();
+    let metas = cat
+        .home
+        .iter()
+        .map(|h| (Kind::Home, &h.meta))
+        .chain(cat.moocs.iter().map(|e| (Kind::Mooc, &e.meta)))
+        .chain(cat.parcours.iter().map(|e| (Kind::Parcours, &e.meta)))
+        .chain(cat.platforms.iter().map(|e| (Kind::Platform, &e.meta)))
+        .chain(cat.institutions.iter().map(|e| (Kind::Institution, &e.meta)))
+        .chain(cat.schedules.iter().map(|e| (Kind::Schedule, &e.meta)))
+        .chain(cat.subjects.iter().filter_map(|s| s.doc.as_ref()).map(|d| (Kind::Subject, &d.meta)))
+        .chain(cat.pages.iter().map(|e| (Kind::Page, &e.meta)));
+    let mut out = Vec::new();
+    for (kind, meta) in metas {
+        for lang in cat.config.languages.iter().filter(|l| **l != cat.config.default_language) {
+            if !translated.contains(&(kind, meta.slug.as_str(), lang.as_str())) {
+                out.push((lang.clone(), meta.file.path.clone()));
+            }
+        }
+    }
+    out.sort();
+    out
 }
