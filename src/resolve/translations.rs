@@ -79,11 +79,14 @@ fn compare(kind: Kind, translation: &Arc<SourceFile>, default: &Arc<SourceFile>,
         if allowed.contains(&key) {
             continue;
         }
-        let same = d.get_ref().iter().find(|(dk, _)| dk.get_ref().as_ref() == key).map(|(_, dv)| canon(dv.get_ref()));
-        if same.as_deref() == Some(canon(v.get_ref()).as_str()) {
+        let dv = d.get_ref().iter().find(|(dk, _)| dk.get_ref().as_ref() == key).map(|(_, dv)| dv.get_ref());
+        if dv.map(canon).as_deref() == Some(canon(v.get_ref()).as_str()) {
             continue;
         }
-        let span = k.span().start + offset..k.span().end + offset;
+        // Point at what changed: inside a table or a list of tables (a
+        // session's `start`), else at the key.
+        let span = dv.and_then(|dv| locate(v.get_ref(), dv)).unwrap_or(k.span());
+        let span = span.start + offset..span.end + offset;
         let shown = default.path.display();
         out.push(
             Diagnostic::error(
@@ -96,6 +99,33 @@ fn compare(kind: Kind, translation: &Arc<SourceFile>, default: &Arc<SourceFile>,
                 allowed.iter().filter(|k| **k != "draft").map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
             )),
         );
+    }
+}
+
+/// The span of the first key that differs inside two tables, or two lists
+/// of the same length; `None` when the difference is the value as a whole.
+fn locate(t: &DeValue, d: &DeValue) -> Option<std::ops::Range<usize>> {
+    match (t, d) {
+        (DeValue::Array(ta), DeValue::Array(da)) if ta.len() == da.len() => ta
+            .iter()
+            .zip(da.iter())
+            .find(|(a, b)| canon(a.get_ref()) != canon(b.get_ref()))
+            .map(|(a, b)| locate(a.get_ref(), b.get_ref()).unwrap_or(a.span())),
+        (DeValue::Table(tt), DeValue::Table(dt)) => {
+            let changed = tt.iter().find(|(k, v)| {
+                let other = dt.iter().find(|(dk, _)| dk.get_ref() == k.get_ref()).map(|(_, dv)| canon(dv.get_ref()));
+                other.as_deref() != Some(canon(v.get_ref()).as_str())
+            });
+            match changed {
+                Some((k, v)) => {
+                    let other = dt.iter().find(|(dk, _)| dk.get_ref() == k.get_ref()).map(|(_, dv)| dv.get_ref());
+                    Some(other.and_then(|o| locate(v.get_ref(), o)).unwrap_or(k.span()))
+                }
+                // A key of the default file is missing here.
+                None => None,
+            }
+        }
+        _ => None,
     }
 }
 
