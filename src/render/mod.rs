@@ -4,6 +4,7 @@
 //! [`Sink`] as soon as they are ready, so no copy of the whole site is
 //! kept in memory.
 
+pub mod bodies;
 pub mod calendars;
 pub mod grid;
 pub mod grid_table;
@@ -115,8 +116,9 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
     // every language, which the sitemap lists as alternates.
     let mut sitemap: BTreeSet<String> = BTreeSet::new();
     let jobs = jobs(cat);
+    let bodies = bodies::Bodies::render(cat, out);
     for lang in &cat.config.languages {
-        let view = View::new(cat, theme, lang, out);
+        let view = View::new(cat, theme, lang, out).with_bodies(&bodies);
         let is_default = *lang == cat.config.default_language;
         let lang_dir = if is_default { String::new() } else { format!("{lang}/") };
         let written: Vec<Option<String>> = jobs

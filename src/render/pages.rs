@@ -20,9 +20,12 @@ pub struct PageOut {
 }
 
 impl View<'_> {
-    /// Markdown of an entity's body in this language; problems are only
-    /// reported for the default language (the same text otherwise).
+    /// HTML of an entity's body in this language: rendered once for all
+    /// languages (see `bodies.rs`), or here when the view has no cache.
     pub fn body_html(&self, meta: &Meta, out: &mut Out) -> String {
+        if let Some(html) = self.bodies.and_then(|b| b.get(meta, &self.url(""))) {
+            return html;
+        }
         let body = Body { file: &meta.file, range: meta.body.clone() };
         let resolve = |target: &str| self.internal_url(target);
         markdown::render(&body, &resolve, out)
@@ -30,21 +33,7 @@ impl View<'_> {
 
     /// `moocs/x.md` (or `moocs/x`, `moocs/x/index.md`) -> URL, if it exists.
     pub fn internal_url(&self, target: &str) -> Option<String> {
-        let t = target.trim_end_matches('/');
-        let t = t.strip_suffix("/index.md").or_else(|| t.strip_suffix(".md")).unwrap_or(t);
-        let (folder, slug) = t.split_once('/')?;
-        let idx = &self.cat.index;
-        let exists = match folder {
-            "moocs" => idx.moocs.contains_key(slug),
-            "parcours" => idx.parcours.contains_key(slug),
-            "platforms" => idx.platforms.contains_key(slug),
-            "institutions" => idx.institutions.contains_key(slug),
-            "schedules" => idx.schedules.contains_key(slug),
-            "subjects" => idx.subjects.contains_key(slug),
-            "pages" => return idx.pages.contains_key(slug).then(|| self.url(&format!("{slug}/"))),
-            _ => false,
-        };
-        exists.then(|| self.url(&format!("{folder}/{slug}/")))
+        crate::render::bodies::internal_path(self.cat, target).map(|p| self.url(&p))
     }
 
     /// A page with its values (moved in, never copied: lists of cards

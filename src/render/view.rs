@@ -46,6 +46,8 @@ pub struct View<'a> {
     /// `/catalogue/en/`: base path + language folder, ends with `/`.
     prefix: String,
     translations: HashMap<(Kind, &'a str), &'a Entity>,
+    /// Bodies rendered once for every language, when the caller has them.
+    pub(super) bodies: Option<&'a crate::render::bodies::Bodies>,
     /// (slug, language) of every MOOC translation, in any language.
     translated: std::collections::HashSet<(String, String)>,
     cards: Vec<Value>,
@@ -74,6 +76,7 @@ impl<'a> View<'a> {
             words: theme.words(lang),
             prefix,
             translations,
+            bodies: None,
             translated: cat
                 .translations
                 .iter()
@@ -148,6 +151,12 @@ impl<'a> View<'a> {
             )
             .with_hint("fix the template (see docs/templates.md for the values it gets)")),
         }
+    }
+
+    /// Uses bodies rendered once for all languages.
+    pub fn with_bodies(mut self, bodies: &'a crate::render::bodies::Bodies) -> Self {
+        self.bodies = Some(bodies);
+        self
     }
 
     /// Root-relative URL of a site path (`moocs/x/`) in this language.
