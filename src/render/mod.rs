@@ -116,7 +116,10 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
     // every language, which the sitemap lists as alternates.
     let mut sitemap: BTreeSet<String> = BTreeSet::new();
     let jobs = jobs(cat);
-    let bodies = bodies::Bodies::render(cat, out);
+    // With one language there is nothing to share: bodies are rendered with
+    // their page, so they are never all held in memory at once.
+    let bodies =
+        if cat.config.languages.len() > 1 { bodies::Bodies::render(cat, out) } else { bodies::Bodies::default() };
     for lang in &cat.config.languages {
         let view = View::new(cat, theme, lang, out).with_bodies(&bodies);
         let is_default = *lang == cat.config.default_language;

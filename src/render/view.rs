@@ -49,7 +49,7 @@ pub struct View<'a> {
     /// Bodies rendered once for every language, when the caller has them.
     pub(super) bodies: Option<&'a crate::render::bodies::Bodies>,
     /// (slug, language) of every MOOC translation, in any language.
-    translated: std::collections::HashSet<(String, String)>,
+    translated: std::collections::HashSet<(&'a str, &'a str)>,
     cards: Vec<Value>,
     /// The light form of each card, for lists.
     items: Vec<Value>,
@@ -81,7 +81,7 @@ impl<'a> View<'a> {
                 .translations
                 .iter()
                 .filter(|e| e.kind() == Kind::Mooc)
-                .filter_map(|e| Some((e.meta().slug.clone(), e.meta().lang.clone()?)))
+                .filter_map(|e| Some((e.meta().slug.as_str(), e.meta().lang.as_deref()?)))
                 .collect(),
             cards: Vec::new(),
             items: Vec::new(),
@@ -197,7 +197,7 @@ impl<'a> View<'a> {
         }
         let Some(&mi) = cat.index.moocs.get(slug) else { return default };
         match cat.moocs[mi].languages.as_slice() {
-            [only] if only.value != default && !self.translated.contains(&(slug.to_string(), only.value.clone())) => {
+            [only] if only.value != default && !self.translated.contains(&(slug, only.value.as_str())) => {
                 only.value.as_str()
             }
             _ => default,
