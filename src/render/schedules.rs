@@ -22,19 +22,10 @@ impl View<'_> {
     pub fn schedule_page(&self, i: usize, out: &mut Out) -> (PageOut, Grid) {
         let s = &self.cat.schedules[i];
         let t = self.text(Kind::Schedule, &s.meta, &s.title, "");
-        let parcours = s.parcours.as_ref().and_then(|p| self.cat.index.parcours.get(&p.value)).copied();
         let rows = self.schedule_rows(i);
         let grid = self.compute_grid(i);
-        let schedule = json!({
-            "slug": s.meta.slug,
-            "url": self.url(&format!("schedules/{}/", s.meta.slug)),
-            "title": t.title,
-            "content_lang": t.lang,
-            "note": self.schedule_note(s),
-            "version": s.version.map(|d| self.date(d)),
-            "body_html": self.body_html(t.meta, out),
-            "parcours": parcours.map(|p| self.parcours_link(p)),
-        });
+        let mut schedule = self.schedule_summary(s);
+        schedule["body_html"] = self.body_html(t.meta, out).into();
         let page = self.page(
             format!("schedules/{}/", s.meta.slug),
             "schedule.html",
@@ -65,22 +56,28 @@ impl View<'_> {
             .schedules
             .iter()
             .map(|s| {
-                let t = self.text(Kind::Schedule, &s.meta, &s.title, "");
-                let parcours = s.parcours.as_ref().and_then(|p| self.cat.index.parcours.get(&p.value)).copied();
-                json!({
-                    "slug": s.meta.slug,
-                    "url": self.url(&format!("schedules/{}/", s.meta.slug)),
-                    "title": t.title,
-                    "content_lang": t.lang,
-                    "note": self.schedule_note(s),
-                    "version": s.version.map(|d| self.date(d)),
-                    "parcours": parcours.map(|p| self.parcours_link(p)),
-                    "rows": self.schedule_rows_count(s),
-                })
+                let mut summary = self.schedule_summary(s);
+                summary["rows"] = self.schedule_rows_count(s).into();
+                summary
             })
             .collect();
         let title = self.theme.label(self.lang, "nav", "schedules");
         self.page("schedules/".into(), "schedules.html", &self.page_title(&title), "", vec![("schedules", list.into())])
+    }
+
+    /// What both the schedule page and the list show of a schedule.
+    fn schedule_summary(&self, s: &crate::load::Schedule) -> Value {
+        let t = self.text(Kind::Schedule, &s.meta, &s.title, "");
+        let parcours = s.parcours.as_ref().and_then(|p| self.cat.index.parcours.get(&p.value)).copied();
+        json!({
+            "slug": s.meta.slug,
+            "url": self.url(&format!("schedules/{}/", s.meta.slug)),
+            "title": t.title,
+            "content_lang": t.lang,
+            "note": self.schedule_note(s),
+            "version": s.version.map(|d| self.date(d)),
+            "parcours": parcours.map(|p| self.parcours_link(p)),
+        })
     }
 
     fn schedule_note(&self, s: &'_ crate::load::Schedule) -> Option<String> {
