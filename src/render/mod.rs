@@ -8,6 +8,7 @@ pub mod bodies;
 pub mod calendars;
 pub mod grid;
 pub mod grid_table;
+pub mod listing;
 pub mod pages;
 pub mod schedules;
 pub mod theme;
@@ -54,8 +55,10 @@ pub struct Stats {
 #[derive(Clone, Copy)]
 enum Job {
     Home,
-    Moocs,
     Mooc(usize),
+    Language(usize),
+    Level(usize),
+    OpenNow,
     ParcoursList,
     Parcours(usize),
     Platform(usize),
@@ -68,7 +71,9 @@ enum Job {
 }
 
 fn jobs(cat: &Catalogue) -> Vec<Job> {
-    let mut v = vec![Job::Home, Job::Moocs, Job::ParcoursList, Job::Schedules, Job::NotFound];
+    let mut v = vec![Job::Home, Job::OpenNow, Job::ParcoursList, Job::Schedules, Job::NotFound];
+    v.extend((0..listing::languages(cat).len()).map(Job::Language));
+    v.extend((0..listing::levels(cat).len()).map(Job::Level));
     v.extend((0..cat.moocs.len()).map(Job::Mooc));
     v.extend((0..cat.parcours.len()).map(Job::Parcours));
     v.extend((0..cat.platforms.len()).map(Job::Platform));
@@ -83,7 +88,9 @@ impl View<'_> {
     fn run(&self, job: Job, out: &mut Out) -> PageOut {
         match job {
             Job::Home => self.home(out),
-            Job::Moocs => self.moocs(),
+            Job::Language(i) => self.language_page(i),
+            Job::Level(i) => self.level_page(i),
+            Job::OpenNow => self.open_now(),
             Job::Mooc(i) => self.mooc(i, out),
             Job::ParcoursList => self.parcours_list(),
             Job::Parcours(i) => self.parcours(i, out),
@@ -124,52 +131,73 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
         let view = View::new(cat, theme, lang, out).with_bodies(&bodies);
         let is_default = *lang == cat.config.default_language;
         let lang_dir = if is_default { String::new() } else { format!("{lang}/") };
-        let written: Vec<Option<String>> = jobs
-            .par_iter()
-            .map(|&job| {
-                let mut diags = Vec::new();
-                let page = view.run(job, &mut diags);
-                let file = file_of(&lang_dir, &page.path);
-                for (name, bytes) in &page.files {
-                    let path = format!("{lang_dir}{}{name}", page.path);
-                    if let Err(e) = sink.put(&path, bytes) {
-                        diags.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}")));
-                    }
-                }
-                let result = tera::Context::from_value(Value::Object(page.context))
-                    .and_then(|ctx| theme.tera.render(page.template, &ctx));
-                let ok = match result {
-                    Ok(html) => match sink.put(&file, html.as_bytes()) {
-                        Ok(()) => true,
-                        Err(e) => {
-                            diags.push(Diagnostic::usage(Path::new(&file), format!("cannot write this page: {e}")));
-                            false
-                        }
-                    },
-                    Err(e) => {
-                        diags.push(
-                            Diagnostic::file_error(
-                                Path::new(page.template),
-                                format!("the template failed on {file}: {}", theme::render_error(&e)),
-                            )
-                            .with_hint("fix the template (see docs/templates.md for the values it gets)"),
-                        );
-                        false
-                    }
-                };
-                // Reported in every language: a translation's body has its own
-                // problems; the same problem seen twice is reported once.
-                problems.lock().map(|mut p| p.extend(diags)).ok();
-                (ok && !matches!(job, Job::NotFound)).then_some(page.path)
-            })
-            .collect();
-        stats.pages += written.iter().filter(|w| w.is_some()).count() + 1;
-        sitemap.extend(written.into_iter().flatten());
+        let emit = |page: PageOut, mut diags: Vec<Diagnostic>| -> Option<String> {
+            let written = write_page(theme, sink, &lang_dir, page, &mut diags);
+            // Reported in every language: a translation's body has its own
+            // problems; the same problem seen twice is reported once.
+            problems.lock().map(|mut p| p.extend(diags)).ok();
+            written
+        };
+        // The search index is built while the pages render; the catalogue
+        // page, which points to it, comes last.
+        let (written, search) = rayon::join(
+            || -> Vec<Option<String>> {
+                jobs.par_iter()
+                    .map(|&job| {
+                        let mut diags = Vec::new();
+                        let page = view.run(job, &mut diags);
+                        emit(page, diags).filter(|_| !matches!(job, Job::NotFound))
+                    })
+                    .collect()
+            },
+            || crate::search::build(&view),
+        );
+        for (path, bytes) in &search.files {
+            if let Err(e) = sink.put(path, bytes) {
+                out.push(Diagnostic::usage(Path::new(path), format!("cannot write this file: {e}")));
+            }
+        }
+        stats.files += search.files.len();
+        let catalogue = emit(view.moocs(&search), Vec::new());
+        stats.pages += written.iter().filter(|w| w.is_some()).count() + 1 + usize::from(catalogue.is_some());
+        sitemap.extend(written.into_iter().flatten().chain(catalogue));
     }
     out.extend(problems.into_inner().unwrap_or_default());
     stats.files += extras(cat, theme, &sitemap, sink, out);
     stats.files += stats.pages;
     stats
+}
+
+/// Renders one page and writes it with its files; its path if written.
+fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, diags: &mut Out) -> Option<String> {
+    let file = file_of(lang_dir, &page.path);
+    for (name, bytes) in &page.files {
+        let path = format!("{lang_dir}{}{name}", page.path);
+        if let Err(e) = sink.put(&path, bytes) {
+            diags.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}")));
+        }
+    }
+    let result =
+        tera::Context::from_value(Value::Object(page.context)).and_then(|ctx| theme.tera.render(page.template, &ctx));
+    match result {
+        Ok(html) => match sink.put(&file, html.as_bytes()) {
+            Ok(()) => Some(page.path),
+            Err(e) => {
+                diags.push(Diagnostic::usage(Path::new(&file), format!("cannot write this page: {e}")));
+                None
+            }
+        },
+        Err(e) => {
+            diags.push(
+                Diagnostic::file_error(
+                    Path::new(page.template),
+                    format!("the template failed on {file}: {}", theme::render_error(&e)),
+                )
+                .with_hint("fix the template (see docs/templates.md for the values it gets)"),
+            );
+            None
+        }
+    }
 }
 
 /// Everything that is not a templated page. Returns the number of files.
@@ -183,6 +211,9 @@ fn extras(cat: &Catalogue, theme: &Theme, sitemap: &BTreeSet<String>, sink: &dyn
     files.push(("syntax.css".into(), crate::markdown::highlight::stylesheet().into_bytes()));
     for (name, bytes) in &theme.statics {
         files.push((name.clone(), bytes.clone()));
+        if let Some(hashed) = theme.assets.get(name) {
+            files.push((hashed.clone(), bytes.clone()));
+        }
     }
     // Alias redirect pages, in the default language.
     let view = View::new(cat, theme, &cat.config.default_language, &mut Vec::new());

@@ -81,18 +81,6 @@ impl View<'_> {
         )
     }
 
-    pub fn moocs(&self) -> PageOut {
-        let all: Vec<usize> = (0..self.cat.moocs.len()).collect();
-        let title = self.theme.label(self.lang, "nav", "moocs");
-        self.page(
-            "moocs/".into(),
-            "moocs.html",
-            &self.page_title(&title),
-            "",
-            vec![("moocs", Value::from(self.cards_by_title(&all)))],
-        )
-    }
-
     pub fn mooc(&self, i: usize, out: &mut Out) -> PageOut {
         let m = &self.cat.moocs[i];
         let t = self.text(Kind::Mooc, &m.meta, &m.title, &m.summary);

@@ -22,6 +22,10 @@ pub struct Theme {
     pub strings: BTreeMap<String, Value>,
     /// Static files: output path -> bytes (site's win over theme's).
     pub statics: BTreeMap<String, Vec<u8>>,
+    /// Scripts and stylesheets of `statics` by name, to their name with a
+    /// content hash (`search.js` -> `search.1a2b3c4d5e.js`), also written,
+    /// so hosts can cache them forever.
+    pub assets: BTreeMap<String, String>,
 }
 
 /// HTML escaping for templates. Tera's default also escapes `/`, which
@@ -108,7 +112,13 @@ impl Theme {
                 }
             }
         }
-        Some(Theme { tera, strings, statics })
+        let assets = fingerprints(&statics);
+        Some(Theme { tera, strings, statics, assets })
+    }
+
+    /// Key of an asset in templates: `search.js` -> `search_js`.
+    pub fn asset_key(name: &str) -> String {
+        name.replace(['.', '/', '-'], "_")
     }
 
     /// The words date and price labels need, in `lang`.
@@ -290,4 +300,14 @@ fn merge(base: &mut Value, over: Value) {
         }
         (b, o) => *b = o,
     }
+}
+
+fn fingerprints(statics: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, String> {
+    statics
+        .iter()
+        .filter_map(|(name, bytes)| {
+            let (stem, ext) = name.rsplit_once('.')?;
+            matches!(ext, "js" | "css").then(|| (name.clone(), format!("{stem}.{}.{ext}", crate::search::hash(&[bytes]))))
+        })
+        .collect()
 }

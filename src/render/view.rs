@@ -242,6 +242,26 @@ impl<'a> View<'a> {
         json!({"slug": p.meta.slug, "title": t.title, "url": self.url(&format!("parcours/{}/", p.meta.slug))})
     }
 
+    /// Label of subject `i` in this language, with the language it is
+    /// written in: its `subjects/<slug>.md` title (translated when a
+    /// translation exists), else the label MOOCs give it.
+    pub fn subject_label(&self, i: usize) -> (&'a str, &'a str) {
+        let cat: &'a Catalogue = self.cat;
+        let s = &cat.subjects[i];
+        match &s.doc {
+            Some(d) => {
+                let t = self.text(Kind::Subject, &d.meta, &d.title, &d.summary);
+                (t.title, t.lang)
+            }
+            None => (s.label.as_str(), cat.config.default_language.as_str()),
+        }
+    }
+
+    /// Position of each MOOC when sorted by title in this language.
+    pub fn title_rank(&self) -> &[usize] {
+        &self.rank
+    }
+
     pub fn institution_links(&self, slugs: &[crate::load::fields::Sp<String>]) -> Vec<Value> {
         slugs
             .iter()
@@ -291,7 +311,30 @@ impl<'a> View<'a> {
             ("next_session", state.next.map(|s| self.session(i, s)).into()),
             ("featured", m.featured.into()),
             ("cover", cover.into()),
+            ("sessions_data", (0..m.sessions.len()).map(|s| self.session_data(i, s)).collect::<Vec<_>>().join(";").into()),
         ])
+    }
+
+    /// The dates a session's status depends on, for the script that
+    /// recomputes statuses in the visitor's browser (`status.js`):
+    /// `start,end,enrollment_start,enrollment_end,flags`, ISO dates or
+    /// empty; flags: 1 self-paced, 2 cancelled, 4 planned period (start and
+    /// end are then its first and last day).
+    pub fn session_data(&self, mi: usize, si: usize) -> String {
+        let s = &self.cat.moocs[mi].sessions[si];
+        let iso = |d: Option<Date>| d.map_or(String::new(), |d| d.to_string());
+        let (start, end, planned) = match s.start.value {
+            When::Date(d) => (d, s.end.as_ref().map(|e| e.value), false),
+            When::Period(p) => (p.first_day(), Some(p.last_day()), true),
+        };
+        let flags = u8::from(s.self_paced) | (u8::from(s.cancelled) << 1) | (u8::from(planned) << 2);
+        format!(
+            "{},{},{},{},{flags}",
+            start,
+            iso(end),
+            iso(s.enrollment_start.as_ref().map(|d| d.value)),
+            iso(s.enrollment_end.as_ref().map(|d| d.value))
+        )
     }
 
     /// URL of an image: beside the page for bundles, else from `static/`.
@@ -336,6 +379,7 @@ impl<'a> View<'a> {
             ("platform", platform.into()),
             ("cancelled", s.cancelled.into()),
             ("enrollments", s.enrollments.into()),
+            ("data", self.session_data(mi, si).into()),
         ])
     }
 
@@ -364,6 +408,27 @@ impl<'a> View<'a> {
     pub fn thousands(&self, n: u64) -> String {
         let sep = if self.lang == "en" { "," } else { "\u{202f}" };
         group_thousands(n, sep)
+    }
+
+    /// What `status.js` needs to recompute statuses in the browser: the
+    /// build date, the site's time zone, status labels and date words.
+    /// Safe inside `<script type="application/json">`.
+    fn status_json(&self) -> String {
+        let labels: Map<String, Value> =
+            Status::ALL.iter().map(|s| (s.key().to_string(), json!(self.theme.label(self.lang, "status", s.key())))).collect();
+        let as_of = self.theme.label(self.lang, "search", "as_of");
+        json!({
+            "today": self.cat.today.to_string(),
+            "timezone": self.cat.config.timezone_name,
+            "lang": self.lang,
+            "status": labels,
+            "months": self.words.months,
+            "day_one": self.words.day_one,
+            "quarter_format": self.words.quarter_format,
+            "as_of": as_of,
+        })
+        .to_string()
+        .replace("</", "<\\/")
     }
 
     /// The values every template gets (`docs/templates.md`).
@@ -403,9 +468,12 @@ impl<'a> View<'a> {
                 "languages": languages,
                 "style_url": format!("{}style.css", self.root()),
                 "syntax_url": format!("{}syntax.css", self.root()),
+                "assets": self.theme.assets.iter().map(|(name, hashed)| (Theme::asset_key(name), json!(format!("{}{hashed}", self.root())))).collect::<Map<String, Value>>(),
+                "timezone": cfg.timezone_name,
             }),
         );
         g.insert("today".into(), self.date(self.cat.today));
+        g.insert("status_json".into(), json!(self.status_json()));
         g.insert("page_title".into(), json!(page_title));
         g.insert("description".into(), json!(description));
         let abs_path = self.url(path);

@@ -238,6 +238,7 @@ function formatViolations(violations, where) {
 }
 
 module.exports = {
+  vitrine: vitrineBinary,
   REPO_ROOT,
   TODAY,
   startSite,

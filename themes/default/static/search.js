@@ -1,0 +1,462 @@
+/* vitrine: full-text search and facet filters of the catalogue page.
+ *
+ * Dependency-free. Reads the static index vitrine writes for the page's
+ * language (docs/search-index.md): a manifest, a compact table of facet
+ * values and session dates for every MOOC, term shards by the first two
+ * characters of a term, and result chunks of 16 titles. Only the shards of
+ * the typed words and the chunks of the results shown are fetched.
+ * The form's state lives in the URL (?q=vaccin&platform=fun-mooc&status=open).
+ */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-search-index]");
+  var form = document.getElementById("search-form");
+  var St = window.vitrineStatus;
+  if (!root || !form || !St || !window.fetch || !window.URLSearchParams) return;
+
+  var PAGE = 20;
+  var strings = JSON.parse(document.getElementById("search-strings").textContent);
+  var input = document.getElementById("search-q");
+  var sortSelect = document.getElementById("search-sort");
+  var list = document.getElementById("search-results");
+  var statusEl = document.getElementById("search-status");
+  var moreButton = document.getElementById("search-more");
+  var countEl = document.getElementById("catalogue-count");
+  var base = root.getAttribute("data-search-index").replace(/[^/]*$/, "");
+
+  var manifest = null, table = null, keys = null;
+  var shards = {}, chunks = {};
+  var statuses = null, nextStart = null, isNew = null;
+  var generation = 0, shown = 0, results = [];
+  var facetInputs = {}; // facet key -> [checkbox by value index]
+
+  // ---------------------------------------------------------------- text
+
+  var LIGATURES = { "œ": "oe", "æ": "ae", "ß": "ss", "ı": "i", "ø": "o", "đ": "d", "ł": "l" };
+
+  function fold(s) {
+    return s.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(/[œæßıøđł]/g, function (c) { return LIGATURES[c]; });
+  }
+
+  function tokens(q) {
+    var words = fold(q).split(/[^\p{Alphabetic}\p{N}]+/u).filter(function (w) { return w.length >= 2; });
+    var stop = manifest.stop_words;
+    var kept = words.filter(function (w) { return stop.indexOf(w) < 0; });
+    return kept.length ? kept : words;
+  }
+
+  function shardKey(term) {
+    var key = "";
+    var chars = Array.from(term).slice(0, 2);
+    for (var i = 0; i < chars.length; i++) {
+      key += /^[a-z0-9]$/.test(chars[i]) ? chars[i] : "_" + chars[i].codePointAt(0).toString(16);
+    }
+    return key;
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  function getJson(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  }
+
+  function shard(key) {
+    if (!keys[key]) return Promise.resolve(null);
+    if (!shards[key]) shards[key] = getJson(base + "shards/" + key + "." + manifest.shards + ".json");
+    return shards[key];
+  }
+
+  function chunk(n) {
+    if (!chunks[n]) chunks[n] = getJson(base + "chunks/" + n + "." + manifest.chunks + ".json");
+    return chunks[n];
+  }
+
+  // ---------------------------------------------------------------- matching
+
+  /* Lower bound of `prefix` in the sorted surface words of a shard. */
+  function firstAtLeast(words, prefix) {
+    var lo = 0, hi = words.length / 2;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (words[2 * mid] < prefix) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  /* Scores of one typed word: per document, the best level of a term it
+     matches; a whole word counts fully, a prefix a little less. */
+  function wordScores(token, sh) {
+    var n = manifest.count;
+    var scores = new Float32Array(n);
+    if (!sh) return scores;
+    var weight = {};
+    var w = sh.w;
+    for (var i = firstAtLeast(w, token); i < w.length / 2 && w[2 * i].lastIndexOf(token, 0) === 0; i++) {
+      var t = w[2 * i + 1];
+      var f = w[2 * i] === token ? 1 : 0.85;
+      if (!(weight[t] >= f)) weight[t] = f;
+    }
+    for (var s = 0; s < sh.s.length; s++) {
+      if (sh.s[s].lastIndexOf(token, 0) === 0 && !(weight[s] >= 0.85)) weight[s] = sh.s[s] === token ? 1 : 0.85;
+    }
+    if (Object.keys(weight).length === 0) {
+      // A word the catalogue never uses but whose stem it knows ("vaccinations").
+      for (var k = 0; k < sh.s.length; k++) {
+        var stem = sh.s[k];
+        if (token.lastIndexOf(stem, 0) === 0 && stem.length >= Math.max(4, token.length / 2)) weight[k] = 0.6;
+      }
+    }
+    Object.keys(weight).forEach(function (term) {
+      var p = sh.p[term], f = weight[term];
+      if (typeof p === "string") {
+        for (var d = 0; d < n; d++) {
+          var level = p.charCodeAt(d) - 48;
+          if (level > 0 && level * f > scores[d]) scores[d] = level * f;
+        }
+      } else {
+        var doc = 0;
+        for (var j = 0; j < p.length; j += 2) {
+          doc += p[j];
+          if (p[j + 1] * f > scores[doc]) scores[doc] = p[j + 1] * f;
+        }
+      }
+    });
+    return scores;
+  }
+
+  /* Scores of the query: every word must match (AND); null for no query. */
+  function queryScores(q) {
+    var words = tokens(q);
+    if (!words.length) return Promise.resolve(null);
+    return Promise.all(words.map(function (w) { return shard(shardKey(w)); })).then(function (loaded) {
+      var total = null;
+      words.forEach(function (w, i) {
+        var s = wordScores(w, loaded[i]);
+        if (!total) { total = s; return; }
+        for (var d = 0; d < total.length; d++) total[d] = s[d] > 0 && total[d] > 0 ? total[d] + s[d] : 0;
+      });
+      return total;
+    });
+  }
+
+  // ---------------------------------------------------------------- facets
+
+  var BUCKETS = { "open": [0], "ongoing-open": [0, 1], "ongoing-closed": [1], "upcoming": [2],
+    "enrollment-closed": [2], "planned": [3], "archived": [4], "cancelled": [4], "to-be-scheduled": [5] };
+
+  function values(key, d) {
+    if (key === "status") return BUCKETS[statuses[d]];
+    if (key === "new") return isNew[d] ? [0] : [];
+    var v = table.facets[key] ? table.facets[key][d] : null;
+    return v == null ? [] : typeof v === "number" ? [v] : v;
+  }
+
+  /* The documents' statuses, next start days and "new" flags for today. */
+  function computeDynamic() {
+    var t = St.today();
+    var day0 = table.day0;
+    var n = manifest.count;
+    statuses = new Array(n); nextStart = new Float64Array(n); isNew = new Uint8Array(n);
+    for (var d = 0; d < n; d++) {
+      var ss = table.sessions[d].map(function (s) {
+        return [s[0] + day0, s[1] == null ? null : s[1] + day0, s[2] == null ? null : s[2] + day0,
+          s[3] == null ? null : s[3] + day0, s[4] || 0];
+      });
+      table.sessions[d] = ss;
+      statuses[d] = St.moocStatus(ss, t);
+      var next = Infinity;
+      ss.forEach(function (s) { if (!(s[4] & 2) && s[0] >= t && s[0] < next) next = s[0]; });
+      nextStart[d] = next;
+      var p = table.published[d];
+      isNew[d] = p != null && p + day0 <= t && t - (p + day0) < manifest.new_days ? 1 : 0;
+    }
+  }
+
+  function selected() {
+    var sel = {};
+    manifest.facets.forEach(function (key) {
+      var chosen = (facetInputs[key] || []).filter(function (c) { return c && c.checked; })
+        .map(function (c) { return +c.getAttribute("data-i"); });
+      if (chosen.length) sel[key] = chosen;
+    });
+    return sel;
+  }
+
+  function passes(key, d, chosen) {
+    var v = values(key, d);
+    for (var i = 0; i < v.length; i++) if (chosen.indexOf(v[i]) >= 0) return true;
+    return false;
+  }
+
+  /* Filters, then counts: each facet's counts ignore that facet's own
+     choice, so choosing a platform still shows how many MOOCs the others have. */
+  function filterAndCount(scores, sel) {
+    var n = manifest.count, keysSel = Object.keys(sel);
+    var counts = {};
+    manifest.facets.forEach(function (k) { counts[k] = {}; });
+    var hits = [];
+    for (var d = 0; d < n; d++) {
+      if (scores && !(scores[d] > 0)) continue;
+      var failed = null, fails = 0;
+      for (var i = 0; i < keysSel.length && fails < 2; i++) {
+        if (!passes(keysSel[i], d, sel[keysSel[i]])) { failed = keysSel[i]; fails++; }
+      }
+      if (fails === 0) hits.push(d);
+      if (fails >= 2) continue;
+      manifest.facets.forEach(function (k) {
+        if (fails === 1 && failed !== k) return;
+        var v = values(k, d);
+        for (var j = 0; j < v.length; j++) counts[k][v[j]] = (counts[k][v[j]] || 0) + 1;
+      });
+    }
+    return { hits: hits, counts: counts };
+  }
+
+  function showCounts(counts) {
+    manifest.facets.forEach(function (k) {
+      (facetInputs[k] || []).forEach(function (c, i) {
+        if (!c) return;
+        var n = counts[k][i] || 0;
+        var li = c.closest("li");
+        var out = li.querySelector(".facet-count");
+        if (out) out.textContent = String(n);
+        li.classList.toggle("is-empty", n === 0 && !c.checked);
+      });
+    });
+  }
+
+  // ---------------------------------------------------------------- sorting
+
+  function sortHits(hits, scores, sort) {
+    if (sort === "relevance" && scores) {
+      hits.sort(function (a, b) { return scores[b] - scores[a] || nextStart[a] - nextStart[b] || a - b; });
+    } else if (sort === "next") {
+      hits.sort(function (a, b) { return nextStart[a] - nextStart[b] || a - b; });
+    } else if (sort === "newest") {
+      var p = table.published;
+      hits.sort(function (a, b) { return (p[b] == null ? -1e9 : p[b]) - (p[a] == null ? -1e9 : p[a]) || a - b; });
+    }
+    // "title": document ids are in title order already.
+    return hits;
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { if (attrs[k] != null) e.setAttribute(k, attrs[k]); });
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function facetLabel(key, i) {
+    var c = (facetInputs[key] || [])[i];
+    var span = c && c.closest("li").querySelector(".facet-label");
+    return span ? span.textContent : "";
+  }
+
+  function meta(dl, label, value) {
+    var div = el("div");
+    div.appendChild(el("dt", null, label));
+    var dd = el("dd");
+    if (typeof value === "string") dd.textContent = value; else dd.appendChild(value);
+    div.appendChild(dd);
+    dl.appendChild(div);
+  }
+
+  function sessionText(s) {
+    if (s[4] & 4) return St.formatPeriod(s[0], s[1]);
+    var text = St.formatDay(s[0]);
+    return s[1] != null ? text + " – " + St.formatDay(s[1]) : strings.from + " " + text;
+  }
+
+  function card(d, row) {
+    var lang = document.documentElement.lang;
+    var li = el("li", { "class": "card mooc-card", "data-status": statuses[d] });
+    var article = el("article", { "class": "card-body" });
+    var h = el("h3", { "class": "card-title" });
+    h.appendChild(el("a", { href: manifest.moocs_url + row[0] + "/", lang: row[2] && row[2] !== lang ? row[2] : null }, row[1]));
+    article.appendChild(h);
+    var p = el("p", { "class": "card-status" });
+    p.appendChild(el("span", { "class": "badge status-" + statuses[d], "data-status": statuses[d] },
+      (St.config.status || {})[statuses[d]] || statuses[d]));
+    article.appendChild(p);
+    var dl = el("dl", { "class": "card-meta" });
+    var platforms = values("platform", d).map(function (i) { return facetLabel("platform", i); });
+    if (platforms.length) meta(dl, strings.platform, platforms.join(", "));
+    var langs = values("language", d).map(function (i) { return facetLabel("language", i); });
+    if (langs.length) meta(dl, strings.languages, langs.join(", "));
+    var ss = table.sessions[d];
+    var best = St.mostRelevant(ss, St.today());
+    if (best >= 0) {
+      var s = ss[best];
+      var time = el("span", { "class": "period" });
+      time.appendChild(el("time", { datetime: St.isoOfDay(s[0]) }, sessionText(s)));
+      meta(dl, strings.next_session, time);
+    }
+    var inst = values("institution", d).map(function (i) { return facetLabel("institution", i); });
+    if (inst.length) meta(dl, strings.institutions, inst.join(", "));
+    article.appendChild(dl);
+    li.appendChild(article);
+    return li;
+  }
+
+  function renderPage(gen, from) {
+    var page = results.slice(from, from + PAGE);
+    var needed = {};
+    page.forEach(function (d) { needed[Math.floor(d / manifest.chunk_size)] = true; });
+    return Promise.all(Object.keys(needed).map(function (c) { return chunk(+c); })).then(function (loaded) {
+      if (gen !== generation) return;
+      var rows = {};
+      Object.keys(needed).forEach(function (c, i) { rows[c] = loaded[i]; });
+      var frag = document.createDocumentFragment();
+      page.forEach(function (d) {
+        var c = Math.floor(d / manifest.chunk_size);
+        frag.appendChild(card(d, rows[c][d % manifest.chunk_size]));
+      });
+      if (from === 0) list.textContent = "";
+      list.appendChild(frag);
+      shown = from + page.length;
+      moreButton.hidden = shown >= results.length;
+    });
+  }
+
+  function announce(n) {
+    var text = n === 0 ? strings.results_zero : n === 1 ? strings.results_one : strings.results_many.replace("{count}", String(n));
+    statusEl.textContent = text;
+    if (countEl) countEl.textContent = text;
+  }
+
+  // ---------------------------------------------------------------- state
+
+  function stateFromForm() {
+    var params = new URLSearchParams();
+    if (input.value.trim()) params.set("q", input.value.trim());
+    if (sortSelect.value !== defaultSort()) params.set("sort", sortSelect.value);
+    var sel = selected();
+    manifest.facets.forEach(function (k) {
+      (sel[k] || []).forEach(function (i) { params.append(k, facetInputs[k][i].value); });
+    });
+    return params.toString();
+  }
+
+  function defaultSort() {
+    return input.value.trim() ? "relevance" : "title";
+  }
+
+  function formFromUrl() {
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    sortSelect.value = params.get("sort") || defaultSort();
+    manifest.facets.forEach(function (k) {
+      var chosen = params.getAll(k);
+      (facetInputs[k] || []).forEach(function (c) { if (c) c.checked = chosen.indexOf(c.value) >= 0; });
+    });
+  }
+
+  function writeUrl(push) {
+    var qs = stateFromForm();
+    var url = location.pathname + (qs ? "?" + qs : "") + location.hash;
+    if (url === location.pathname + location.search + location.hash) return;
+    if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
+  }
+
+  var lastSortAuto = true;
+
+  function run() {
+    var gen = ++generation;
+    root.setAttribute("data-search-gen", String(gen));
+    var q = input.value;
+    if (lastSortAuto) sortSelect.value = defaultSort();
+    return queryScores(q).then(function (scores) {
+      if (gen !== generation) return;
+      var r = filterAndCount(scores, selected());
+      results = sortHits(r.hits, scores, sortSelect.value);
+      showCounts(r.counts);
+      announce(results.length);
+      root.setAttribute("data-results", String(results.length));
+      return renderPage(gen, 0);
+    }).then(function () {
+      if (gen === generation) root.setAttribute("data-search-ready", String(gen));
+    }).catch(function (e) {
+      if (window.console) console.error(e);
+      statusEl.textContent = strings.failed;
+    });
+  }
+
+  // ---------------------------------------------------------------- start
+
+  function start() {
+    keys = {};
+    manifest.keys.split(" ").forEach(function (k) { if (k) keys[k] = true; });
+    computeDynamic();
+    manifest.facets.forEach(function (k) {
+      var boxes = form.querySelectorAll("[data-facet='" + k + "'] input[type=checkbox]");
+      var byIndex = [];
+      for (var i = 0; i < boxes.length; i++) byIndex[+boxes[i].getAttribute("data-i")] = boxes[i];
+      facetInputs[k] = byIndex;
+    });
+    form.hidden = false;
+    var browse = document.getElementById("catalogue-browse");
+    if (browse) browse.hidden = true;
+    formFromUrl();
+    lastSortAuto = !new URLSearchParams(location.search).get("sort");
+
+    var typing = null;
+    input.addEventListener("input", function () {
+      run();
+      writeUrl(false);
+      // One history entry per search, not per keystroke.
+      clearTimeout(typing);
+      typing = setTimeout(function () { typing = null; }, 1000);
+    });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      writeUrl(true);
+      run();
+    });
+    form.addEventListener("change", function (e) {
+      if (e.target === input) return;
+      if (e.target === sortSelect) lastSortAuto = false;
+      run();
+      writeUrl(true);
+    });
+    form.addEventListener("reset", function () {
+      setTimeout(function () {
+        lastSortAuto = true;
+        sortSelect.value = defaultSort();
+        run();
+        writeUrl(true);
+      }, 0);
+    });
+    moreButton.addEventListener("click", function () {
+      var first = shown;
+      renderPage(generation, shown).then(function () {
+        // Keyboard users continue from the first new result.
+        var link = list.children[first] && list.children[first].querySelector("a");
+        if (link) link.focus();
+      });
+    });
+    window.addEventListener("popstate", function () {
+      formFromUrl();
+      lastSortAuto = !new URLSearchParams(location.search).get("sort");
+      run();
+    });
+    return run();
+  }
+
+  statusEl.textContent = strings.loading;
+  getJson(root.getAttribute("data-search-index")).then(function (m) {
+    manifest = m;
+    return getJson(base + m.docs);
+  }).then(function (t) {
+    table = t;
+    return start();
+  }).catch(function (e) {
+    if (window.console) console.error(e);
+    statusEl.textContent = strings.failed;
+  });
+})();
