@@ -198,8 +198,26 @@ pub fn institution_cycles(insts: &[Institution], index: &Index, out: &mut Out) {
 /// Aliases must be safe paths inside the site and must not hide a page.
 pub fn aliases_and_paths(l: &Loaded, subjects: &[String], languages: &[String], out: &mut Out) {
     let mut taken: HashMap<String, String> = HashMap::new();
-    for list in ["moocs", "parcours", "schedules"] {
+    for list in ["moocs", "parcours", "schedules", "moocs/open"] {
         taken.insert(format!("/{list}/"), format!("the list page /{list}/"));
+    }
+    for m in &l.moocs {
+        for lang in m.languages.iter() {
+            taken.insert(format!("/languages/{}/", lang.value), format!("the list page /languages/{}/", lang.value));
+        }
+        if let Some(level) = &m.level {
+            taken.insert(format!("/levels/{level}/"), format!("the list page /levels/{level}/"));
+        }
+        if m.meta.slug == "open" {
+            out.push(
+                Diagnostic::error(
+                    &m.meta.file,
+                    0..0,
+                    "a MOOC cannot be called `open`: /moocs/open/ lists the MOOCs open for enrolment",
+                )
+                .with_hint("rename the file, e.g. `open-course.md`"),
+            );
+        }
     }
     for file in ["404.html", "sitemap.xml", "robots.txt", "style.css", "syntax.css"] {
         taken.insert(format!("/{file}"), format!("vitrine's /{file}"));
@@ -225,6 +243,9 @@ pub fn aliases_and_paths(l: &Loaded, subjects: &[String], languages: &[String], 
         "institutions",
         "schedules",
         "subjects",
+        "languages",
+        "levels",
+        "search",
         "404.html",
         "sitemap.xml",
         "robots.txt",
