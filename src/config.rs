@@ -31,9 +31,12 @@ pub struct Config {
     pub timezone_name: String,
     pub timezone: TimeZone,
     pub images: Images,
+    /// `search = false` leaves out the search index and form (the
+    /// catalogue page then lists every MOOC with the static facet links).
+    pub search: bool,
 }
 
-const KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "theme", "timezone", "images"];
+const KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "theme", "timezone", "images", "search"];
 const IMAGE_KEYS: &[&str] = &["widths", "formats", "quality"];
 
 impl Config {
@@ -168,7 +171,8 @@ impl Config {
         {
             return None;
         }
-        Some(Config { title, base_url, default_language, languages, theme, timezone_name, timezone, images })
+        let search = f.bool("search", out).unwrap_or(true);
+        Some(Config { title, base_url, default_language, languages, theme, timezone_name, timezone, images, search })
     }
 }
 

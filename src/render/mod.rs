@@ -150,7 +150,14 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
                     })
                     .collect()
             },
-            || crate::search::build(&view),
+            || {
+                let started = std::time::Instant::now();
+                let search = crate::search::build(&view);
+                if std::env::var_os("VITRINE_TIMINGS").is_some() {
+                    eprintln!("timing: search index ({lang}) {:>9.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+                }
+                search
+            },
         );
         for (path, bytes) in &search.files {
             if let Err(e) = sink.put(path, bytes) {

@@ -57,12 +57,23 @@ pub fn build(view: &View) -> Search {
     let rank = view.title_rank();
     let mut order: Vec<usize> = (0..cat.moocs.len()).collect();
     order.sort_unstable_by_key(|&i| rank[i]);
+    if !cat.config.search {
+        return Search { manifest_url: String::new(), facets: facets::facets(view, &order), files: Vec::new() };
+    }
 
     let (inverted, facets) = rayon::join(
         || {
+            let t0 = std::time::Instant::now();
             let docs: Vec<DocText> = order.par_iter().map(|&m| doc_text(view, m)).collect();
+            let t1 = t0.elapsed();
             let n = docs.len();
-            terms::shards(&terms::invert(&docs), n)
+            let inv = terms::invert(&docs);
+            let t2 = t0.elapsed();
+            let s = terms::shards(&inv, n);
+            if std::env::var_os("VITRINE_TIMINGS").is_some() {
+                eprintln!("search: texts {t1:?} invert {t2:?} shards {:?}", t0.elapsed());
+            }
+            s
         },
         || facets::facets(view, &order),
     );

@@ -3,7 +3,9 @@
 //! Documents are tokenised in parallel, in blocks that each keep their own
 //! word cache, then merged in document order so postings come out sorted.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 use rust_stemmers::Stemmer;
@@ -79,9 +81,9 @@ const BLOCK: usize = 64;
 pub fn invert(docs: &[DocText]) -> Inverted {
     let blocks: Vec<Block> =
         docs.par_chunks(BLOCK).enumerate().map(|(b, chunk)| block((b * BLOCK) as u32, chunk)).collect();
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut ids: HashMap<String, u32> = HashMap::default();
     let mut inv = Inverted { terms: Vec::new(), surfaces: Vec::new(), postings: Vec::new() };
-    let mut seen_surface: HashMap<(String, u32), ()> = HashMap::new();
+    let mut seen_surface: HashMap<(String, u32), ()> = HashMap::default();
     for b in blocks {
         let map: Vec<u32> = b
             .terms
@@ -112,13 +114,17 @@ pub fn invert(docs: &[DocText]) -> Inverted {
 
 fn block(first: u32, docs: &[DocText]) -> Block {
     let mut out = Block::default();
-    let mut term_ids: HashMap<String, u32> = HashMap::new();
-    let mut surface_seen: HashMap<(String, u32), ()> = HashMap::new();
+    let mut term_ids: HashMap<String, u32> = HashMap::default();
+    let mut surface_seen: HashMap<(String, u32), ()> = HashMap::default();
     // Per language: written word -> local term (None: not indexed).
-    let mut caches: HashMap<String, (Option<Stemmer>, HashMap<String, Option<u32>>)> = HashMap::new();
+    let mut caches: HashMap<String, (Option<Stemmer>, HashMap<String, Option<u32>>)> = HashMap::default();
+    // Counts per local term and field for the current document, and the
+    // terms it touched (reset after each document).
+    let mut counts: Vec<[u32; Field::COUNT]> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        let (stem, cache) = caches.entry(doc.lang.clone()).or_insert_with(|| (stemmer(&doc.lang), HashMap::new()));
-        let mut counts: BTreeMap<u32, [u32; Field::COUNT]> = BTreeMap::new();
+        let (stem, cache) =
+            caches.entry(doc.lang.clone()).or_insert_with(|| (stemmer(&doc.lang), HashMap::default()));
         for (field, text) in &doc.fields {
             let slot = *field as usize;
             for_each_word(text, |w| {
@@ -141,12 +147,24 @@ fn block(first: u32, docs: &[DocText]) -> Block {
                     }
                 };
                 if let Some(t) = id {
-                    counts.entry(t).or_default()[slot] += 1;
+                    let t_us = t as usize;
+                    if counts.len() <= t_us {
+                        counts.resize(t_us + 1, [0; Field::COUNT]);
+                    }
+                    if counts[t_us] == [0; Field::COUNT] {
+                        touched.push(t);
+                    }
+                    counts[t_us][slot] += 1;
                 }
             });
         }
         let doc_id = first + d as u32;
-        out.postings.extend(counts.iter().map(|(&t, c)| (doc_id, t, level(c))));
+        for &t in &touched {
+            let c = &mut counts[t as usize];
+            out.postings.push((doc_id, t, level(c)));
+            *c = [0; Field::COUNT];
+        }
+        touched.clear();
     }
     out
 }

@@ -35,16 +35,17 @@ pub fn fold(word: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Calls `f` with each word of `text`, as written (not folded). Words are
-/// Unicode words (UAX #29) further split at every character that is not a
-/// letter or a digit, so "l’épidémie" gives "l" and "épidémie", and
+/// Calls `f` with each word of `text`, as written (not folded): the runs
+/// of letters and digits, so "l’épidémie" gives "l" and "épidémie", and
 /// "hands-on" or "snake_case" two words, exactly as the client splits.
+/// Runs in scripts written without spaces (Chinese, Japanese, Thai…) are
+/// further cut at their Unicode word boundaries (UAX #29).
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    for w in text.unicode_words() {
-        if w.chars().all(char::is_alphanumeric) {
-            f(w);
+    for run in text.split(|c: char| !c.is_alphanumeric()).filter(|r| !r.is_empty()) {
+        if run.chars().all(|c| (c as u32) < 0x2E80) {
+            f(run);
         } else {
-            w.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).for_each(&mut f);
+            run.unicode_words().flat_map(|w| w.split(|c: char| !c.is_alphanumeric())).filter(|p| !p.is_empty()).for_each(&mut f);
         }
     }
 }
