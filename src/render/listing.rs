@@ -14,7 +14,12 @@ use crate::search::Search;
 
 /// Languages MOOCs are taught in, sorted by code.
 pub fn languages(cat: &Catalogue) -> Vec<&str> {
-    cat.moocs.iter().flat_map(|m| m.languages.iter().map(|l| l.value.as_str())).collect::<BTreeSet<_>>().into_iter().collect()
+    cat.moocs
+        .iter()
+        .flat_map(|m| m.languages.iter().map(|l| l.value.as_str()))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
 }
 
 /// The levels of the content model.
@@ -120,8 +125,9 @@ impl View<'_> {
         let code = languages(self.cat).get(i).copied().unwrap_or_default();
         let name = self.theme.label(self.lang, "language", code);
         let heading = self.theme.label(self.lang, "search", "language_title").replace("{language}", &name);
-        let list: Vec<usize> =
-            (0..self.cat.moocs.len()).filter(|&m| self.cat.moocs[m].languages.iter().any(|l| l.value == code)).collect();
+        let list: Vec<usize> = (0..self.cat.moocs.len())
+            .filter(|&m| self.cat.moocs[m].languages.iter().any(|l| l.value == code))
+            .collect();
         self.facet_list(format!("languages/{code}/"), heading, &list)
     }
 

@@ -307,7 +307,8 @@ fn fingerprints(statics: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, String>
         .iter()
         .filter_map(|(name, bytes)| {
             let (stem, ext) = name.rsplit_once('.')?;
-            matches!(ext, "js" | "css").then(|| (name.clone(), format!("{stem}.{}.{ext}", crate::search::hash(&[bytes]))))
+            matches!(ext, "js" | "css")
+                .then(|| (name.clone(), format!("{stem}.{}.{ext}", crate::search::hash(&[bytes]))))
         })
         .collect()
 }

@@ -311,7 +311,10 @@ impl<'a> View<'a> {
             ("next_session", state.next.map(|s| self.session(i, s)).into()),
             ("featured", m.featured.into()),
             ("cover", cover.into()),
-            ("sessions_data", (0..m.sessions.len()).map(|s| self.session_data(i, s)).collect::<Vec<_>>().join(";").into()),
+            (
+                "sessions_data",
+                (0..m.sessions.len()).map(|s| self.session_data(i, s)).collect::<Vec<_>>().join(";").into(),
+            ),
         ])
     }
 
@@ -414,8 +417,10 @@ impl<'a> View<'a> {
     /// build date, the site's time zone, status labels and date words.
     /// Safe inside `<script type="application/json">`.
     fn status_json(&self) -> String {
-        let labels: Map<String, Value> =
-            Status::ALL.iter().map(|s| (s.key().to_string(), json!(self.theme.label(self.lang, "status", s.key())))).collect();
+        let labels: Map<String, Value> = Status::ALL
+            .iter()
+            .map(|s| (s.key().to_string(), json!(self.theme.label(self.lang, "status", s.key()))))
+            .collect();
         let as_of = self.theme.label(self.lang, "search", "as_of");
         json!({
             "today": self.cat.today.to_string(),

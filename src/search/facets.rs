@@ -142,10 +142,16 @@ pub fn facets(view: &View, order: &[usize]) -> Vec<Facet> {
     ));
 
     // Languages the MOOCs are taught in, by label.
-    let codes: Vec<String> =
-        cat.moocs.iter().flat_map(|m| m.languages.iter().map(|l| l.value.clone())).collect::<BTreeSet<_>>().into_iter().collect();
+    let codes: Vec<String> = cat
+        .moocs
+        .iter()
+        .flat_map(|m| m.languages.iter().map(|l| l.value.clone()))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let labels: Vec<String> = codes.iter().map(|c| label("language", c)).collect();
-    let languages: Vec<(usize, &str, &str)> = labels.iter().enumerate().map(|(i, l)| (i, l.as_str(), view.lang)).collect();
+    let languages: Vec<(usize, &str, &str)> =
+        labels.iter().enumerate().map(|(i, l)| (i, l.as_str(), view.lang)).collect();
     facets.push(by_label(
         "language",
         view.lang,
@@ -157,11 +163,18 @@ pub fn facets(view: &View, order: &[usize]) -> Vec<Facet> {
 
     let levels = ["beginner", "intermediate", "advanced"];
     facets.push(fixed("level", &levels.map(|k| (k, label("level", k))), order, |m| {
-        cat.moocs[m].level.as_deref().and_then(|l| levels.iter().position(|k| *k == l)).map(|p| p as u32).into_iter().collect()
+        cat.moocs[m]
+            .level
+            .as_deref()
+            .and_then(|l| levels.iter().position(|k| *k == l))
+            .map(|p| p as u32)
+            .into_iter()
+            .collect()
     }));
-    let mut status = fixed("status", &STATUS_BUCKETS.map(|k| (k, label("search", &format!("status_{k}")))), order, |m| {
-        status_buckets(cat.states[m].status).to_vec()
-    });
+    let mut status =
+        fixed("status", &STATUS_BUCKETS.map(|k| (k, label("search", &format!("status_{k}")))), order, |m| {
+            status_buckets(cat.states[m].status).to_vec()
+        });
     status.dynamic = true;
     facets.push(status);
     let certs = ["free-attestation", "paid-certificate", "ects"];

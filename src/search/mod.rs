@@ -208,48 +208,53 @@ fn table_json(view: &View, order: &[usize], facets: &[Facet]) -> String {
     json!({"day0": day0, "facets": columns, "sessions": sessions, "published": published}).to_string()
 }
 
-/// The sessions whose status can still change after the build date, plus
-/// the most relevant of the others (archived or cancelled for good), each
-/// as `[start, end, enrollment_start, enrollment_end, flags]` with
-/// trailing nulls and zero flags left out; flags: 1 self-paced,
-/// 2 cancelled, 4 planned period (start and end are its first and last day).
+/// The sessions of a MOOC whose status can still change after the build
+/// date, each as `[start, length, enrollment_start, enrollment_end, flags]`:
+/// `start` in days from the build date, the others in days from `start`
+/// (`length` = end - start), null when absent, trailing nulls and zero flags
+/// left out; flags: 1 self-paced, 2 cancelled, 4 planned period (start and
+/// end are its first and last day). Sessions archived or cancelled at build
+/// time stay so for any later day: they are summed up as one number, the
+/// position of the best of their statuses in the priority order (6
+/// archived, 7 cancelled), put first. A MOOC with only such sessions is that
+/// number alone; one without sessions, `[]`.
 fn sessions_json(view: &View, m: usize, day0: i64) -> Value {
     let mooc = &view.cat.moocs[m];
     let statuses = &view.cat.states[m].sessions;
-    let start_of = |i: usize| match mooc.sessions[i].start.value {
-        When::Date(d) => d,
-        When::Period(p) => p.first_day(),
-    };
     let settled = |s: Status| matches!(s, Status::Archived | Status::Cancelled);
-    let best_settled =
-        (0..mooc.sessions.len()).filter(|&i| settled(statuses[i])).min_by_key(|&i| (statuses[i], start_of(i), i));
-    let rel = |d: jiff::civil::Date| json!(day_number(d) - day0);
-    let rows: Vec<Value> = (0..mooc.sessions.len())
-        .filter(|&i| !settled(statuses[i]) || Some(i) == best_settled)
-        .map(|i| {
-            let s = &mooc.sessions[i];
-            let (start, end, planned) = match s.start.value {
-                When::Date(d) => (rel(d), s.end.as_ref().map_or(Value::Null, |e| rel(e.value)), false),
-                When::Period(p) => (rel(p.first_day()), rel(p.last_day()), true),
-            };
-            let flags = u8::from(s.self_paced) | (u8::from(s.cancelled) << 1) | (u8::from(planned) << 2);
-            let mut row = vec![
-                start,
-                end,
-                s.enrollment_start.as_ref().map_or(Value::Null, |d| rel(d.value)),
-                s.enrollment_end.as_ref().map_or(Value::Null, |d| rel(d.value)),
-                json!(flags),
-            ];
-            if flags == 0 {
+    let fallback = statuses.iter().copied().filter(|s| settled(*s)).min();
+    let rank = |s: Status| Status::ALL.iter().position(|x| *x == s).unwrap_or(0);
+    let mut rows: Vec<Value> = fallback.map(|s| json!(rank(s))).into_iter().collect();
+    for (i, s) in mooc.sessions.iter().enumerate() {
+        if settled(statuses[i]) {
+            continue;
+        }
+        let (start, end, planned) = match s.start.value {
+            When::Date(d) => (d, s.end.as_ref().map(|e| e.value), false),
+            When::Period(p) => (p.first_day(), Some(p.last_day()), true),
+        };
+        let first = day_number(start);
+        let rel = |d: Option<jiff::civil::Date>| d.map_or(Value::Null, |d| json!(day_number(d) - first));
+        let flags = u8::from(s.self_paced) | (u8::from(s.cancelled) << 1) | (u8::from(planned) << 2);
+        let mut row = vec![
+            json!(first - day0),
+            rel(end),
+            rel(s.enrollment_start.as_ref().map(|d| d.value)),
+            rel(s.enrollment_end.as_ref().map(|d| d.value)),
+            json!(flags),
+        ];
+        if flags == 0 {
+            row.pop();
+            while row.len() > 1 && row.last().is_some_and(Value::is_null) {
                 row.pop();
-                while row.len() > 1 && row.last().is_some_and(Value::is_null) {
-                    row.pop();
-                }
             }
-            Value::Array(row)
-        })
-        .collect();
-    Value::Array(rows)
+        }
+        rows.push(Value::Array(row));
+    }
+    match rows.as_slice() {
+        [only] if only.is_number() => only.clone(),
+        _ => Value::Array(rows),
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 use rayon::prelude::*;
 use rust_stemmers::Stemmer;
 
-use super::text::{for_each_word, index_word, shard_key, stemmer};
+use super::text::{for_each_word, index_word, shard_key, shard_key_n, stemmer};
 
 /// One document's text, field by field, with the weight of each field.
 pub struct DocText {
@@ -45,11 +45,12 @@ impl Field {
     }
 }
 
-/// Highest score level a posting can carry (one character in dense form).
-pub const MAX_LEVEL: u8 = 74;
+/// Highest score level a posting can carry: in dense form a level is one
+/// character, `'0'` + level, which must stay below `\\` (escaped in JSON).
+pub const MAX_LEVEL: u8 = 43;
 
 /// Score of a term in a document from its count in each field: the field
-/// weights, each times 1 + ln(count), stored as a level 1..=74 (half units).
+/// weights, each times 1 + ln(count), stored as a level 1..=43 (half units).
 fn level(counts: &[u32; Field::COUNT]) -> u8 {
     let fields = [Field::Title, Field::Subjects, Field::Institutions, Field::Teachers, Field::Summary, Field::Body];
     let score: f32 =
@@ -112,19 +113,21 @@ pub fn invert(docs: &[DocText]) -> Inverted {
     inv
 }
 
+/// A language's stemmer and its written word -> local term cache.
+type WordCache = (Option<Stemmer>, HashMap<String, Option<u32>>);
+
 fn block(first: u32, docs: &[DocText]) -> Block {
     let mut out = Block::default();
     let mut term_ids: HashMap<String, u32> = HashMap::default();
     let mut surface_seen: HashMap<(String, u32), ()> = HashMap::default();
     // Per language: written word -> local term (None: not indexed).
-    let mut caches: HashMap<String, (Option<Stemmer>, HashMap<String, Option<u32>>)> = HashMap::default();
+    let mut caches: HashMap<String, WordCache> = HashMap::default();
     // Counts per local term and field for the current document, and the
     // terms it touched (reset after each document).
     let mut counts: Vec<[u32; Field::COUNT]> = Vec::new();
     let mut touched: Vec<u32> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        let (stem, cache) =
-            caches.entry(doc.lang.clone()).or_insert_with(|| (stemmer(&doc.lang), HashMap::default()));
+        let (stem, cache) = caches.entry(doc.lang.clone()).or_insert_with(|| (stemmer(&doc.lang), HashMap::default()));
         for (field, text) in &doc.fields {
             let slot = *field as usize;
             for_each_word(text, |w| {
@@ -169,52 +172,77 @@ fn block(first: u32, docs: &[DocText]) -> Block {
     out
 }
 
+/// Largest shard, in bytes of JSON, before it is split by one more
+/// character (up to four).
+pub const SHARD_LIMIT: usize = 24 * 1024;
+const MAX_KEY_CHARS: usize = 4;
+
 /// The shards of an index, by key, as JSON:
 /// `{"w": [surface, term, ...], "s": [term...], "p": [postings...]}` where
 /// `term` indexes `s` and `p`; a posting list is a string of one character
 /// per document (`'0'` + level, `'0'` when absent) when the term is in more
 /// than a quarter of the documents, else `[doc, level, gap, level, ...]`
 /// with each document after the first as the gap from the previous one.
+/// Surface words are grouped by their first two characters; a group larger
+/// than [`SHARD_LIMIT`] is split by three, then four characters (words
+/// shorter than the new key stay under the shorter one).
 pub fn shards(inv: &Inverted, n_docs: usize) -> BTreeMap<String, String> {
-    let mut by_key: BTreeMap<String, (Vec<u32>, Vec<(&str, u32)>)> = BTreeMap::new();
-    for (g, t) in inv.terms.iter().enumerate() {
-        by_key.entry(shard_key(t)).or_default().0.push(g as u32);
-    }
+    let mut groups: BTreeMap<String, Vec<(&str, u32)>> = BTreeMap::new();
     for (s, g) in &inv.surfaces {
-        by_key.entry(shard_key(&inv.terms[*g as usize])).or_default().1.push((s.as_str(), *g));
+        groups.entry(shard_key(s)).or_default().push((s.as_str(), *g));
     }
-    by_key
-        .into_par_iter()
-        .map(|(key, (mut terms, mut surfaces))| {
-            terms.sort_unstable_by(|a, b| inv.terms[*a as usize].cmp(&inv.terms[*b as usize]));
-            let local: HashMap<u32, usize> = terms.iter().enumerate().map(|(i, g)| (*g, i)).collect();
-            surfaces.sort_unstable_by(|a, b| (a.0, &inv.terms[a.1 as usize]).cmp(&(b.0, &inv.terms[b.1 as usize])));
-            let mut json = String::from("{\"w\":[");
-            for (i, (s, g)) in surfaces.iter().enumerate() {
-                if i > 0 {
-                    json.push(',');
-                }
-                push_str(&mut json, s);
-                json.push_str(&format!(",{}", local[g]));
-            }
-            json.push_str("],\"s\":[");
-            for (i, g) in terms.iter().enumerate() {
-                if i > 0 {
-                    json.push(',');
-                }
-                push_str(&mut json, &inv.terms[*g as usize]);
-            }
-            json.push_str("],\"p\":[");
-            for (i, g) in terms.iter().enumerate() {
-                if i > 0 {
-                    json.push(',');
-                }
-                push_postings(&mut json, &inv.postings[*g as usize], n_docs);
-            }
-            json.push_str("]}");
-            (key, json)
-        })
-        .collect()
+    groups.into_par_iter().flat_map_iter(|(key, surfaces)| split(inv, n_docs, key, surfaces, 2)).collect()
+}
+
+fn split(
+    inv: &Inverted,
+    n_docs: usize,
+    key: String,
+    surfaces: Vec<(&str, u32)>,
+    depth: usize,
+) -> Vec<(String, String)> {
+    let json = shard_json(inv, n_docs, &surfaces);
+    if json.len() <= SHARD_LIMIT || depth >= MAX_KEY_CHARS || surfaces.iter().all(|(s, _)| s.chars().count() <= depth) {
+        return vec![(key, json)];
+    }
+    let mut groups: BTreeMap<String, Vec<(&str, u32)>> = BTreeMap::new();
+    for (s, g) in surfaces {
+        groups.entry(shard_key_n(s, depth + 1)).or_default().push((s, g));
+    }
+    groups.into_iter().flat_map(|(k, group)| split(inv, n_docs, k, group, depth + 1)).collect()
+}
+
+fn shard_json(inv: &Inverted, n_docs: usize, surfaces: &[(&str, u32)]) -> String {
+    let mut terms: Vec<u32> = surfaces.iter().map(|(_, g)| *g).collect();
+    terms.sort_unstable_by(|a, b| inv.terms[*a as usize].cmp(&inv.terms[*b as usize]));
+    terms.dedup();
+    let local: HashMap<u32, usize> = terms.iter().enumerate().map(|(i, g)| (*g, i)).collect();
+    let mut surfaces = surfaces.to_vec();
+    surfaces.sort_unstable_by(|a, b| (a.0, &inv.terms[a.1 as usize]).cmp(&(b.0, &inv.terms[b.1 as usize])));
+    let mut json = String::from("{\"w\":[");
+    for (i, (s, g)) in surfaces.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        push_str(&mut json, s);
+        json.push_str(&format!(",{}", local[g]));
+    }
+    json.push_str("],\"s\":[");
+    for (i, g) in terms.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        push_str(&mut json, &inv.terms[*g as usize]);
+    }
+    json.push_str("],\"p\":[");
+    for (i, g) in terms.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        push_postings(&mut json, &inv.postings[*g as usize], n_docs);
+    }
+    json.push_str("]}");
+    json
 }
 
 fn push_str(json: &mut String, s: &str) {
@@ -270,6 +298,31 @@ mod tests {
     }
 
     #[test]
+    fn large_shards_are_split_by_more_characters() {
+        let words: Vec<String> = (0..60).map(|i| format!("re{}{}x", (b'a' + i % 26) as char, i)).collect();
+        let inv = Inverted {
+            terms: words.clone(),
+            surfaces: words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.clone(), i as u32))
+                .chain([("re".to_string(), 0)])
+                .collect(),
+            postings: words.iter().map(|_| (0..2000).map(|d| (d, 5)).collect()).collect(),
+        };
+        let shards = shards(&inv, 2000);
+        assert!(shards.keys().any(|k| k.len() >= 3), "{:?}", shards.keys().collect::<Vec<_>>());
+        assert!(shards.contains_key("re"), "a word of two letters stays under the two-letter key");
+        for w in &words {
+            let holders = shards.values().filter(|j| j.contains(&format!("\"{w}\","))).count();
+            assert_eq!(holders, 1, "{w} is in exactly one shard");
+        }
+        for (k, json) in &shards {
+            assert!(json.len() <= SHARD_LIMIT || k.len() >= MAX_KEY_CHARS, "{k}: {}", json.len());
+        }
+    }
+
+    #[test]
     fn dense_and_sparse_encodings() {
         let mut json = String::new();
         push_postings(&mut json, &[(0, 2), (3, 20)], 4);
@@ -277,5 +330,8 @@ mod tests {
         json.clear();
         push_postings(&mut json, &[(5, 2), (9, 3)], 100);
         assert_eq!(json, "[5,2,4,3]");
+        json.clear();
+        push_postings(&mut json, &[(0, MAX_LEVEL)], 1);
+        assert!(serde_json::from_str::<String>(&json).is_ok(), "{json} is a JSON string without escapes");
     }
 }

@@ -45,23 +45,33 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
         if run.chars().all(|c| (c as u32) < 0x2E80) {
             f(run);
         } else {
-            run.unicode_words().flat_map(|w| w.split(|c: char| !c.is_alphanumeric())).filter(|p| !p.is_empty()).for_each(&mut f);
+            run.unicode_words()
+                .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+                .filter(|p| !p.is_empty())
+                .for_each(&mut f);
         }
     }
 }
 
-/// The shard a term belongs to: its first two characters, ASCII letters
-/// and digits as they are, anything else as `_` and its hex code point.
-pub fn shard_key(term: &str) -> String {
+/// The shard of a word: its first `n` characters (fewer if it is
+/// shorter), ASCII letters and digits as they are, any other character as
+/// `_`, its hex code point and `_` (so keys are file-name safe, and a key is
+/// a prefix of another exactly when its characters are).
+pub fn shard_key_n(word: &str, n: usize) -> String {
     let mut key = String::new();
-    for c in term.chars().take(2) {
+    for c in word.chars().take(n) {
         if c.is_ascii_alphanumeric() {
             key.push(c);
         } else {
-            key.push_str(&format!("_{:x}", c as u32));
+            key.push_str(&format!("_{:x}_", c as u32));
         }
     }
     key
+}
+
+/// The two-character shard key, where every word starts.
+pub fn shard_key(word: &str) -> String {
+    shard_key_n(word, 2)
 }
 
 /// Folded French and English words too common to index. The client gets
@@ -191,6 +201,8 @@ mod tests {
     fn shard_keys_are_file_name_safe() {
         assert_eq!(shard_key("vaccin"), "va");
         assert_eq!(shard_key("x"), "x");
-        assert_eq!(shard_key("日本"), "_65e5_672c");
+        assert_eq!(shard_key("日本"), "_65e5__672c_");
+        assert_eq!(shard_key_n("vaccin", 4), "vacc");
+        assert_eq!(shard_key_n("é", 3), "_e9_");
     }
 }

@@ -24,7 +24,7 @@
   var countEl = document.getElementById("catalogue-count");
   var base = root.getAttribute("data-search-index").replace(/[^/]*$/, "");
 
-  var manifest = null, table = null, keys = null;
+  var manifest = null, table = null, keys = null, keyList = [];
   var shards = {}, chunks = {};
   var statuses = null, nextStart = null, isNew = null;
   var generation = 0, shown = 0, results = [];
@@ -45,13 +45,31 @@
     return kept.length ? kept : words;
   }
 
-  function shardKey(term) {
+  /* Shard key of the first n characters of a word (see docs/search-index.md). */
+  function shardKey(word, n) {
     var key = "";
-    var chars = Array.from(term).slice(0, 2);
+    var chars = Array.from(word).slice(0, n);
     for (var i = 0; i < chars.length; i++) {
-      key += /^[a-z0-9]$/.test(chars[i]) ? chars[i] : "_" + chars[i].codePointAt(0).toString(16);
+      key += /^[a-z0-9]$/.test(chars[i]) ? chars[i] : "_" + chars[i].codePointAt(0).toString(16) + "_";
     }
     return key;
+  }
+
+  /* The shards that can hold words starting with `token`: the one of its
+     longest prefix that is a shard, and, when the token is shorter than
+     the shards were split to, every shard under it. */
+  function shardsFor(token) {
+    var found = [];
+    var len = Array.from(token).length;
+    for (var n = Math.min(len, 4); n >= 2; n--) {
+      var k = shardKey(token, n);
+      if (keys[k]) { found.push(k); break; }
+    }
+    var whole = shardKey(token, len);
+    keyList.forEach(function (k) {
+      if (k.length > whole.length && k.lastIndexOf(whole, 0) === 0 && found.indexOf(k) < 0) found.push(k);
+    });
+    return found;
   }
 
   // ---------------------------------------------------------------- loading
@@ -64,7 +82,6 @@
   }
 
   function shard(key) {
-    if (!keys[key]) return Promise.resolve(null);
     if (!shards[key]) shards[key] = getJson(base + "shards/" + key + "." + manifest.shards + ".json");
     return shards[key];
   }
@@ -88,10 +105,14 @@
 
   /* Scores of one typed word: per document, the best level of a term it
      matches; a whole word counts fully, a prefix a little less. */
-  function wordScores(token, sh) {
+  function wordScores(token, list) {
+    var scores = new Float32Array(manifest.count);
+    list.forEach(function (sh) { shardScores(token, sh, scores); });
+    return scores;
+  }
+
+  function shardScores(token, sh, scores) {
     var n = manifest.count;
-    var scores = new Float32Array(n);
-    if (!sh) return scores;
     var weight = {};
     var w = sh.w;
     for (var i = firstAtLeast(w, token); i < w.length / 2 && w[2 * i].lastIndexOf(token, 0) === 0; i++) {
@@ -124,14 +145,13 @@
         }
       }
     });
-    return scores;
   }
 
   /* Scores of the query: every word must match (AND); null for no query. */
   function queryScores(q) {
     var words = tokens(q);
     if (!words.length) return Promise.resolve(null);
-    return Promise.all(words.map(function (w) { return shard(shardKey(w)); })).then(function (loaded) {
+    return Promise.all(words.map(function (w) { return Promise.all(shardsFor(w).map(shard)); })).then(function (loaded) {
       var total = null;
       words.forEach(function (w, i) {
         var s = wordScores(w, loaded[i]);
@@ -154,19 +174,31 @@
     return v == null ? [] : typeof v === "number" ? [v] : v;
   }
 
-  /* The documents' statuses, next start days and "new" flags for today. */
+  /* The documents' statuses, next start days and "new" flags for today.
+     A table entry is the sessions that can still change (days from the
+     build date for the start, from the start for the other dates), led by
+     the rank of the best archived or cancelled one if any (see
+     docs/search-index.md). */
+  var ORDER = ["open", "ongoing-open", "upcoming", "ongoing-closed", "enrollment-closed",
+    "planned", "archived", "cancelled", "to-be-scheduled"];
+
   function computeDynamic() {
     var t = St.today();
     var day0 = table.day0;
     var n = manifest.count;
     statuses = new Array(n); nextStart = new Float64Array(n); isNew = new Uint8Array(n);
     for (var d = 0; d < n; d++) {
-      var ss = table.sessions[d].map(function (s) {
-        return [s[0] + day0, s[1] == null ? null : s[1] + day0, s[2] == null ? null : s[2] + day0,
-          s[3] == null ? null : s[3] + day0, s[4] || 0];
+      var entry = table.sessions[d];
+      var fallback = typeof entry === "number" ? entry : entry.length && typeof entry[0] === "number" ? entry[0] : 8;
+      var rows = typeof entry === "number" ? [] : entry.filter(function (s) { return typeof s !== "number"; });
+      var ss = rows.map(function (s) {
+        var start = s[0] + day0;
+        var rel = function (x) { return x == null ? null : start + x; };
+        return [start, rel(s[1]), rel(s[2]), rel(s[3]), s[4] || 0];
       });
       table.sessions[d] = ss;
-      statuses[d] = St.moocStatus(ss, t);
+      var best = ss.length ? ORDER.indexOf(St.moocStatus(ss, t)) : 8;
+      statuses[d] = ORDER[Math.min(best, fallback)];
       var next = Infinity;
       ss.forEach(function (s) { if (!(s[4] & 2) && s[0] >= t && s[0] < next) next = s[0]; });
       nextStart[d] = next;
@@ -391,7 +423,8 @@
 
   function start() {
     keys = {};
-    manifest.keys.split(" ").forEach(function (k) { if (k) keys[k] = true; });
+    keyList = manifest.keys.split(" ").filter(Boolean);
+    keyList.forEach(function (k) { keys[k] = true; });
     computeDynamic();
     manifest.facets.forEach(function (k) {
       var boxes = form.querySelectorAll("[data-facet='" + k + "'] input[type=checkbox]");
