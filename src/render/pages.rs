@@ -52,26 +52,27 @@ impl View<'_> {
     }
 
     pub(super) fn page_title(&self, title: &str) -> String {
-        format!("{title} · {}", self.cat.config.title)
+        format!("{title} · {}", self.cat.config.title(self.lang))
     }
 
     pub fn home(&self, out: &mut Out) -> PageOut {
         let cat = self.cat;
-        let (title, body, text_lang) = match &cat.home {
+        let (title, summary, body, text_lang) = match &cat.home {
             Some(h) => {
                 let t = self.text(Kind::Home, &h.meta, &h.title, &h.summary);
-                (t.title.to_string(), self.body_html(t.meta, out), t.lang)
+                (t.title.to_string(), t.summary, self.body_html(t.meta, out), t.lang)
             }
-            None => (String::new(), String::new(), self.lang),
+            None => (String::new(), "", String::new(), self.lang),
         };
         let featured: Vec<usize> = (0..cat.moocs.len()).filter(|&i| cat.moocs[i].featured).collect();
         let open: Vec<usize> = (0..cat.moocs.len()).filter(|&i| cat.states[i].status.enrollable()).collect();
-        let shown_title = if title.is_empty() { cat.config.title.clone() } else { title.clone() };
+        let site_title = cat.config.title(self.lang);
+        let shown_title = if title.is_empty() { site_title.to_string() } else { title.clone() };
         self.page(
             String::new(),
             "index.html",
-            &cat.config.title,
-            cat.home.as_ref().map_or("", |h| h.summary.as_str()),
+            site_title,
+            summary,
             vec![
                 ("home", json!({"title": shown_title, "body_html": body, "content_lang": text_lang})),
                 ("featured", Value::from(self.cards_by_title(&featured))),

@@ -458,7 +458,7 @@ impl<'a> View<'a> {
         g.insert(
             "site".into(),
             json!({
-                "title": cfg.title,
+                "title": cfg.title(self.lang),
                 "base_url": cfg.base_url,
                 "home_url": self.url(""),
                 "moocs_url": self.url("moocs/"),
