@@ -211,7 +211,7 @@ impl View<'_> {
             "progression": self.keyed("progression", if p.ordered { "ordered" } else { "any" }),
             "ics_url": self.url(&format!("parcours/{}/sessions.ics", p.meta.slug)),
             "schedule": schedule,
-            "cover": p.cover.as_ref().map(|c| json!({"url": self.asset_url("parcours", &p.meta, &c.path.value), "alt": c.alt})),
+            "cover": self.image(Kind::Parcours, &p.meta, p.cover.as_ref()),
         });
         if let (Value::Object(c), Value::Object(extra)) = (&mut card, extra) {
             c.extend(extra);
@@ -252,7 +252,7 @@ impl View<'_> {
             "learners_label": p.learners.map(|n| self.thousands(n)),
             "learners_year": p.learners_year,
             "certification": ptr.and_then(|t| t.certification.as_ref()).or(p.certification.as_ref()),
-            "logo": p.logo.as_ref().map(|c| json!({"url": self.asset_url("platforms", &p.meta, &c.path.value), "alt": c.alt})),
+            "logo": self.image(Kind::Platform, &p.meta, p.logo.as_ref()),
         });
         let moocs = self.cards_by_title(&self.cat.platform_moocs[i]);
         self.page(
@@ -283,7 +283,7 @@ impl View<'_> {
             "parent": parent,
             "children": self.cat.institution_children[i].iter().map(|&c| self.institution_link(c)).collect::<Vec<_>>(),
             "body_html": self.body_html(t.meta, out),
-            "logo": inst.logo.as_ref().map(|c| json!({"url": self.asset_url("institutions", &inst.meta, &c.path.value), "alt": c.alt})),
+            "logo": self.image(Kind::Institution, &inst.meta, inst.logo.as_ref()),
         });
         let moocs = self.cards_by_title(&self.cat.institution_moocs[i]);
         self.page(

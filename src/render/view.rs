@@ -295,8 +295,7 @@ impl<'a> View<'a> {
         let t = self.text(Kind::Mooc, &m.meta, &m.title, &m.summary);
         let platform =
             m.platform.as_ref().and_then(|p| self.cat.index.platforms.get(&p.value)).map(|&p| self.platform_link(p));
-        let cover =
-            m.cover.as_ref().map(|c| json!({"url": self.asset_url("moocs", &m.meta, &c.path.value), "alt": c.alt}));
+        let cover = self.image(Kind::Mooc, &m.meta, m.cover.as_ref());
         obj([
             ("slug", m.meta.slug.as_str().into()),
             ("url", self.url(&format!("moocs/{}/", m.meta.slug)).into()),
@@ -310,8 +309,27 @@ impl<'a> View<'a> {
             ("level", m.level.as_ref().map(|l| self.keyed("level", l)).into()),
             ("next_session", state.next.map(|s| self.session(i, s)).into()),
             ("featured", m.featured.into()),
-            ("cover", cover.into()),
+            ("cover", cover),
             ("sessions_data", (0..m.sessions.len()).map(|s| self.session_data(i, s)).collect::<Vec<_>>().join(";").into()),
+        ])
+    }
+
+    /// A cover or logo `{url, alt, lang}` in this language, or null: the
+    /// file comes from the default-language entity, the text alternative
+    /// from its translation when that gives one. `lang` is the language of
+    /// `alt` when it is not the page's (an untranslated alternative).
+    pub fn image(&self, kind: Kind, meta: &Meta, img: Option<&crate::load::common::Image>) -> Value {
+        let Some((img, path)) = img.and_then(|i| Some((i, i.path.as_ref()?))) else { return Value::Null };
+        let translated =
+            self.translation(kind, &meta.slug).and_then(entity_image).map(|t| t.alt.as_str()).filter(|a| !a.is_empty());
+        let (alt, lang) = match translated {
+            Some(alt) => (alt, self.lang),
+            None => (img.alt.as_str(), self.source_lang(kind, &meta.slug)),
+        };
+        obj([
+            ("url", self.asset_url(kind.folder(), meta, &path.value).into()),
+            ("alt", alt.into()),
+            ("lang", if lang == self.lang { Value::Null } else { lang.into() }),
         ])
     }
 
@@ -480,6 +498,17 @@ impl<'a> View<'a> {
         let origin_len = cfg.base_url.len() - cfg.base_path().len();
         g.insert("canonical".into(), json!(format!("{}{abs_path}", &cfg.base_url[..origin_len])));
         g
+    }
+}
+
+/// The cover or logo of an entity, for the kinds that have one.
+fn entity_image(e: &Entity) -> Option<&crate::load::common::Image> {
+    match e {
+        Entity::Mooc(m) => m.cover.as_ref(),
+        Entity::Parcours(p) => p.cover.as_ref(),
+        Entity::Platform(p) => p.logo.as_ref(),
+        Entity::Institution(p) => p.logo.as_ref(),
+        Entity::Schedule(_) | Entity::Subject(_) | Entity::Page(_) | Entity::Home(_) => None,
     }
 }
 

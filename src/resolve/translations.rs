@@ -1,6 +1,9 @@
 //! Translations (`<slug>.<lang>.md`) change the text of an entity, never its
 //! structure: a structural key (sessions, references, prices, …) that a
 //! translation sets must have the value of the default-language file.
+//!
+//! `cover_alt` / `logo_alt` are text tied to structure: they describe the
+//! image of the default file.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -73,13 +76,15 @@ fn front(file: &Arc<SourceFile>) -> Option<(Spanned<DeTable<'_>>, usize)> {
 
 fn compare(kind: Kind, translation: &Arc<SourceFile>, default: &Arc<SourceFile>, out: &mut Out) {
     let (Some((t, offset)), Some((d, _))) = (front(translation), front(default)) else { return };
+    let (t, d) = (t.get_ref(), d.get_ref());
+    alt_without_image(t, d, offset, translation, default, out);
     let allowed = text_keys(kind);
-    for (k, v) in t.get_ref().iter() {
+    for (k, v) in t.iter() {
         let key = k.get_ref().as_ref();
         if allowed.contains(&key) {
             continue;
         }
-        let dv = d.get_ref().iter().find(|(dk, _)| dk.get_ref().as_ref() == key).map(|(_, dv)| dv.get_ref());
+        let dv = d.iter().find(|(dk, _)| dk.get_ref().as_ref() == key).map(|(_, dv)| dv.get_ref());
         if dv.map(canon).as_deref() == Some(canon(v.get_ref()).as_str()) {
             continue;
         }
@@ -98,6 +103,38 @@ fn compare(kind: Kind, translation: &Arc<SourceFile>, default: &Arc<SourceFile>,
                 "remove `{key}` from this file; it comes from {shown} (translate only {})",
                 allowed.iter().filter(|k| **k != "draft").map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
             )),
+        );
+    }
+}
+
+/// The value of `key` in a front matter.
+fn get<'t>(table: &'t DeTable<'_>, key: &str) -> Option<&'t Spanned<DeValue<'t>>> {
+    table.iter().find(|(k, _)| k.get_ref().as_ref() == key).map(|(_, v)| v)
+}
+
+/// A translated `cover_alt` (or `logo_alt`) describes the image of the
+/// default file: without one, it is shown nowhere.
+fn alt_without_image(
+    t: &DeTable,
+    d: &DeTable,
+    offset: usize,
+    translation: &Arc<SourceFile>,
+    default: &Arc<SourceFile>,
+    out: &mut Out,
+) {
+    for (image, alt) in [("cover", "cover_alt"), ("logo", "logo_alt")] {
+        let Some((k, _)) = t.iter().find(|(k, _)| k.get_ref().as_ref() == alt) else { continue };
+        if get(d, image).is_some() || get(t, image).is_some() {
+            continue;
+        }
+        let shown = default.path.display();
+        out.push(
+            Diagnostic::warning(
+                translation,
+                k.span().start + offset..k.span().end + offset,
+                format!("`{alt}` is set but {shown} has no `{image}`"),
+            )
+            .with_hint(format!("add `{image}` to {shown}, or remove `{alt}` from this file")),
         );
     }
 }
