@@ -116,14 +116,13 @@ impl View<'_> {
                 link
             })
             .collect();
-        let subjects: Vec<Value> = m
-            .subjects
-            .iter()
-            .filter_map(|s| {
-                let slug = crate::load::common::slugify(&s.value);
-                let subj = &self.cat.subjects[*self.cat.index.subjects.get(&slug)?];
-                let label = subj.doc.as_ref().map_or(subj.label.as_str(), |d| self.text(Kind::Subject, &d.meta, &d.title, &d.summary).title);
-                Some(json!({"slug": slug, "label": label, "title": label, "url": self.url(&format!("subjects/{slug}/"))}))
+        let subjects: Vec<Value> = self
+            .mooc_subjects(i)
+            .into_iter()
+            .map(|(si, label, lang)| {
+                let slug = &self.cat.subjects[si].slug;
+                let lang = if lang == self.lang { Value::Null } else { lang.into() };
+                json!({"slug": slug, "label": label, "title": label, "lang": lang, "url": self.url(&format!("subjects/{slug}/"))})
             })
             .collect();
         let extra = obj([
@@ -297,17 +296,18 @@ impl View<'_> {
 
     pub fn subject(&self, i: usize, out: &mut Out) -> PageOut {
         let s = &self.cat.subjects[i];
-        let default = self.cat.config.default_language.as_str();
-        let (label, summary, body, text_lang) = match &s.doc {
+        let (label, label_lang) = self.subject_label(i);
+        let (summary, body, text_lang) = match &s.doc {
             Some(d) => {
                 let t = self.text(Kind::Subject, &d.meta, &d.title, &d.summary);
-                (t.title.to_string(), t.summary.to_string(), self.body_html(t.meta, out), t.lang)
+                (t.summary, self.body_html(t.meta, out), t.lang)
             }
-            None => (s.label.clone(), String::new(), String::new(), default),
+            None => ("", String::new(), label_lang),
         };
         let subject = json!({
             "slug": s.slug,
             "label": label,
+            "label_lang": label_lang,
             "content_lang": text_lang,
             "url": self.url(&format!("subjects/{}/", s.slug)),
             "body_html": body,
@@ -315,8 +315,8 @@ impl View<'_> {
         self.page(
             format!("subjects/{}/", s.slug),
             "subject.html",
-            &self.page_title(&label),
-            &summary,
+            &self.page_title(label),
+            summary,
             vec![("subject", subject), ("moocs", Value::from(self.cards_by_title(&s.moocs)))],
         )
     }

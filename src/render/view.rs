@@ -185,6 +185,55 @@ impl<'a> View<'a> {
         self.translations.get(&(kind, slug)).copied()
     }
 
+    /// The label of subject `si` in this language, and the language it is
+    /// written in: the title of `subjects/<slug>.<lang>.md` when it exists,
+    /// else the label MOOC translations give (the first MOOC by slug), else
+    /// the default-language label (the `title` of `subjects/<slug>.md`, or
+    /// the label of the first MOOC).
+    pub fn subject_label(&self, si: usize) -> (&'a str, &'a str) {
+        self.label_of_subject(si, None)
+    }
+
+    /// The subjects of MOOC `mi` as its page shows them in this language, in
+    /// the file's order: (subject index, label, language of the label). The
+    /// labels of the MOOC's own translation stand at the positions of the
+    /// default ones (another count is an error found in `resolve`) and come
+    /// before the other labels, after `subjects/<slug>.<lang>.md`.
+    pub fn mooc_subjects(&self, mi: usize) -> Vec<(usize, &'a str, &'a str)> {
+        let cat: &'a Catalogue = self.cat;
+        let m = &cat.moocs[mi];
+        let own = match self.translation(Kind::Mooc, &m.meta.slug) {
+            Some(Entity::Mooc(tr)) if tr.subjects.len() == m.subjects.len() => Some(&tr.subjects),
+            _ => None,
+        };
+        m.subjects
+            .iter()
+            .enumerate()
+            .filter_map(|(pos, s)| {
+                let si = *cat.index.subjects.get(&crate::load::common::slugify(&s.value))?;
+                let own = own.and_then(|labels| labels.get(pos)).map(|l| l.value.trim()).filter(|l| !l.is_empty());
+                let (label, lang) = self.label_of_subject(si, own);
+                Some((si, label, lang))
+            })
+            .collect()
+    }
+
+    /// The label of subject `si`, `own` coming before the labels of MOOC
+    /// translations.
+    fn label_of_subject(&self, si: usize, own: Option<&'a str>) -> (&'a str, &'a str) {
+        let cat: &'a Catalogue = self.cat;
+        let s = &cat.subjects[si];
+        if let Some(Entity::Subject(doc)) = self.translation(Kind::Subject, &s.slug) {
+            if s.doc.is_some() && !doc.title.trim().is_empty() {
+                return (doc.title.as_str(), self.lang);
+            }
+        }
+        match own.or_else(|| s.labels.get(self.lang).map(String::as_str)) {
+            Some(label) if self.lang != cat.config.default_language => (label, self.lang),
+            _ => (s.label.as_str(), cat.config.default_language.as_str()),
+        }
+    }
+
     /// The language of an entity's default-language file: the site's default
     /// language, except for a MOOC taught in one other language and not
     /// translated into it, whose file is written in that language (an
@@ -240,21 +289,6 @@ impl<'a> View<'a> {
         let p = &self.cat.parcours[i];
         let t = self.text(Kind::Parcours, &p.meta, &p.title, &p.summary);
         json!({"slug": p.meta.slug, "title": t.title, "url": self.url(&format!("parcours/{}/", p.meta.slug))})
-    }
-
-    /// Label of subject `i` in this language, with the language it is
-    /// written in: its `subjects/<slug>.md` title (translated when a
-    /// translation exists), else the label MOOCs give it.
-    pub fn subject_label(&self, i: usize) -> (&'a str, &'a str) {
-        let cat: &'a Catalogue = self.cat;
-        let s = &cat.subjects[i];
-        match &s.doc {
-            Some(d) => {
-                let t = self.text(Kind::Subject, &d.meta, &d.title, &d.summary);
-                (t.title, t.lang)
-            }
-            None => (s.label.as_str(), cat.config.default_language.as_str()),
-        }
     }
 
     /// Position of each MOOC when sorted by title in this language.
