@@ -1,6 +1,7 @@
 //! `vitrine.toml`: the site configuration, read and checked before anything
 //! else (unknown keys are errors with a suggestion, like in content files).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -21,7 +22,11 @@ pub struct Images {
 
 #[derive(Debug, Clone)]
 pub struct Config {
+    /// The site's title in the default language.
     pub title: String,
+    /// The site's title in other languages (`title_en = "…"`), by code;
+    /// see [`Config::title`].
+    pub titles: BTreeMap<String, String>,
     /// Without trailing slash, e.g. `https://moocs.example.org`.
     pub base_url: String,
     pub default_language: String,
@@ -40,6 +45,11 @@ const KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "t
 const IMAGE_KEYS: &[&str] = &["widths", "formats", "quality"];
 
 impl Config {
+    /// The site's title in `lang`: `title_<lang>` when set, else `title`.
+    pub fn title(&self, lang: &str) -> &str {
+        self.titles.get(lang).map_or(self.title.as_str(), String::as_str)
+    }
+
     /// Base path of `base_url` (`""` or `/catalogue`), the prefix of every URL.
     pub fn base_path(&self) -> &str {
         let after_scheme = self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, r)| r);
@@ -71,7 +81,6 @@ impl Config {
             }
         };
         let f = Fields::new(file, 0, table.get_ref(), 0..0);
-        f.check_keys(KEYS, "vitrine.toml", out);
         let errors_before = out.len();
         let title = f.req_str("title", out).map(|s| s.value).unwrap_or_default();
         let base_url = match base_url {
@@ -125,6 +134,11 @@ impl Config {
         }
         languages.retain(|l| *l != default_language);
         languages.insert(0, default_language.clone());
+        // Unknown keys are reported but do not stop the build, so that the
+        // content is still checked.
+        let mut key_problems = Vec::new();
+        check_keys(&f, &default_language, &languages, &mut key_problems);
+        let titles = titles(&f, &default_language, &languages, out);
         let theme = f.str("theme", out).map_or("default".to_string(), |s| s.value);
         let (timezone_name, timezone) = match f.str("timezone", out) {
             None => ("Europe/Paris".to_string(), TimeZone::get("Europe/Paris").unwrap_or(TimeZone::UTC)),
@@ -166,14 +180,71 @@ impl Config {
                 images.widths = parse_widths(&t, out);
             }
         }
-        if out.len() > errors_before
-            && out[errors_before..].iter().any(|d| d.severity == crate::diagnostic::Severity::Error)
-        {
+        let failed = out[errors_before..].iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
+        out.extend(key_problems);
+        if failed {
             return None;
         }
         let search = f.bool("search", out).unwrap_or(true);
-        Some(Config { title, base_url, default_language, languages, theme, timezone_name, timezone, images, search })
+        Some(Config {
+            title,
+            titles,
+            base_url,
+            default_language,
+            languages,
+            theme,
+            timezone_name,
+            timezone,
+            images,
+            search,
+        })
     }
+}
+
+/// `title_<lang>` for each configured language but the default one, whose
+/// title is `title`.
+fn title_keys(default: &str, languages: &[String]) -> Vec<(String, String)> {
+    languages.iter().filter(|l| *l != default).map(|l| (format!("title_{l}"), l.clone())).collect()
+}
+
+/// Every key of `vitrine.toml` that is not known is an error. The keys
+/// allowed depend on `languages` (`title_en`), so this runs once the
+/// languages are known.
+fn check_keys(f: &Fields, default: &str, languages: &[String], out: &mut Out) {
+    let title_keys = title_keys(default, languages);
+    let allowed: Vec<&str> = KEYS.iter().copied().chain(title_keys.iter().map(|(k, _)| k.as_str())).collect();
+    for (key, span) in f.keys() {
+        if allowed.contains(&key) {
+            continue;
+        }
+        let d = match key.strip_prefix("title_").filter(|code| crate::load::common::is_lang_code(code)) {
+            Some(code) if code == default => f
+                .err(span, format!("`{key}` is not needed: `{code}` is the default language, whose title is `title`"))
+                .with_hint("remove this line (or move its text to `title`)"),
+            Some(code) => f
+                .err(span, format!("unknown key `{key}` in vitrine.toml: `{code}` is not one of `languages`"))
+                .with_hint(format!("add \"{code}\" to `languages`, or remove this line")),
+            None => f.unknown_key(key, span, &allowed, "vitrine.toml"),
+        };
+        out.push(d);
+    }
+}
+
+/// The site's title in the other languages, by language code.
+fn titles(f: &Fields, default: &str, languages: &[String], out: &mut Out) -> BTreeMap<String, String> {
+    let mut titles = BTreeMap::new();
+    for (key, lang) in title_keys(default, languages) {
+        let Some(s) = f.str(&key, out) else { continue };
+        if s.value.trim().is_empty() {
+            out.push(
+                f.err(s.span, format!("`{key}` must not be empty"))
+                    .with_hint(format!("write the site's title in `{lang}`, or remove the line to show `title`")),
+            );
+            continue;
+        }
+        titles.insert(lang, s.value);
+    }
+    titles
 }
 
 fn parse_widths(t: &Fields, out: &mut Out) -> Vec<u32> {

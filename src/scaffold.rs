@@ -7,7 +7,7 @@ use std::path::Path;
 const FILES: &[(&str, &str)] = &[
     (
         "vitrine.toml",
-        "title = \"Catalogue des MOOC\"\nbase_url = \"https://moocs.example.org\"\ndefault_language = \"fr\"\nlanguages = [\"fr\", \"en\"]\ntheme = \"default\"\ntimezone = \"Europe/Paris\"\n",
+        "title = \"Catalogue des MOOC\"\ntitle_en = \"MOOC catalogue\"\nbase_url = \"https://moocs.example.org\"\ndefault_language = \"fr\"\nlanguages = [\"fr\", \"en\"]\ntheme = \"default\"\ntimezone = \"Europe/Paris\"\n",
     ),
     ("content/_index.md", "+++\ntitle = \"Nos MOOC\"\n+++\n\nBienvenue dans notre catalogue de cours en ligne.\n"),
     (

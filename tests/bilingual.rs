@@ -15,8 +15,13 @@
 //!   at its location; a UI string missing in a language is an error naming
 //!   the key and the file; `--missing-translations` lists the entities
 //!   without a translation (a report, exit 0).
+//!
+//! Subject labels, image descriptions and the site's title per language are
+//! in `bilingual/labels.rs`.
 
 mod common;
+#[path = "bilingual/labels.rs"]
+mod labels;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

@@ -141,21 +141,32 @@ pub fn url(f: &Fields, key: &str, out: &mut Out) -> Option<String> {
 /// An image with its alternative text (`cover` + `cover_alt`, `logo` + `logo_alt`).
 #[derive(Debug, Clone)]
 pub struct Image {
-    pub path: Sp<String>,
+    /// Always set in a default-language file. A translation may give only
+    /// the text alternative: the image itself is structural and comes from
+    /// the default-language file.
+    pub path: Option<Sp<String>>,
+    /// Empty when a translation repeats the image without translating its
+    /// alternative.
     pub alt: String,
 }
 
 pub fn image(f: &Fields, key: &str, alt_key: &str, out: &mut Out) -> Option<Image> {
     let path = f.str(key, out);
     let alt = f.str(alt_key, out);
+    if f.is_partial() {
+        // A translation: `key`, if repeated, is checked against the default
+        // file in `resolve`; `alt_key` is the translated alternative.
+        return (path.is_some() || alt.is_some())
+            .then(|| Image { path, alt: alt.map(|a| a.value.trim().to_string()).unwrap_or_default() });
+    }
     match (path, alt) {
-        (Some(path), Some(alt)) => Some(Image { path, alt: alt.value }),
+        (Some(path), Some(alt)) => Some(Image { path: Some(path), alt: alt.value }),
         (Some(path), None) => {
             out.push(
                 f.err(path.span.clone(), format!("`{key}` needs a text alternative in `{alt_key}`"))
                     .with_hint(format!("add `{alt_key} = \"what the image shows\"` for screen-reader users")),
             );
-            Some(Image { path, alt: String::new() })
+            Some(Image { path: Some(path), alt: String::new() })
         }
         (None, Some(alt)) => {
             out.push(f.err(alt.span, format!("`{alt_key}` is set but there is no `{key}`")).into_warning());

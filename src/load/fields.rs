@@ -85,17 +85,24 @@ impl<'a> Fields<'a> {
 
     /// Every key not in `allowed` is an error at the key, with a suggestion.
     pub fn check_keys(&self, allowed: &[&str], what: &str, out: &mut Out) {
-        for (k, _) in self.table.iter() {
-            let key = k.get_ref().as_ref();
-            if allowed.contains(&key) {
-                continue;
+        for (key, span) in self.keys() {
+            if !allowed.contains(&key) {
+                out.push(self.unknown_key(key, span, allowed, what));
             }
-            let mut d = self.err(self.abs(k.span()), format!("unknown key `{key}` in {what}"));
-            d = match did_you_mean(key, allowed.iter().copied()) {
-                Some(h) => d.with_hint(h),
-                None => d.with_hint(format!("the keys of {what} are: {}", allowed.join(", "))),
-            };
-            out.push(d);
+        }
+    }
+
+    /// The keys of the table, in file order, with their spans in the file.
+    pub fn keys(&self) -> impl Iterator<Item = (&'a str, Range<usize>)> + '_ {
+        self.table.iter().map(|(k, _)| (k.get_ref().as_ref(), self.abs(k.span())))
+    }
+
+    /// "unknown key `key` in `what`", with the nearest allowed key as hint.
+    pub fn unknown_key(&self, key: &str, span: Range<usize>, allowed: &[&str], what: &str) -> Diagnostic {
+        let d = self.err(span, format!("unknown key `{key}` in {what}"));
+        match did_you_mean(key, allowed.iter().copied()) {
+            Some(h) => d.with_hint(h),
+            None => d.with_hint(format!("the keys of {what} are: {}", allowed.join(", "))),
         }
     }
 

@@ -133,7 +133,16 @@ pub fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Mooc {
     }
     let subjects = f.str_list("subjects", out).unwrap_or_default();
     for s in &subjects {
-        if common::slugify(&s.value).is_empty() {
+        if f.is_partial() {
+            // A translated label: the subject's slug comes from the default
+            // file's label, so any script will do, but not nothing.
+            if s.value.trim().is_empty() {
+                out.push(
+                    f.err(s.span.clone(), "a translated subject label must not be empty")
+                        .with_hint("write the subject's name in this language"),
+                );
+            }
+        } else if common::slugify(&s.value).is_empty() {
             out.push(f.err(s.span.clone(), "a subject needs at least one letter or digit"));
         }
     }

@@ -52,26 +52,27 @@ impl View<'_> {
     }
 
     pub(super) fn page_title(&self, title: &str) -> String {
-        format!("{title} · {}", self.cat.config.title)
+        format!("{title} · {}", self.cat.config.title(self.lang))
     }
 
     pub fn home(&self, out: &mut Out) -> PageOut {
         let cat = self.cat;
-        let (title, body, text_lang) = match &cat.home {
+        let (title, summary, body, text_lang) = match &cat.home {
             Some(h) => {
                 let t = self.text(Kind::Home, &h.meta, &h.title, &h.summary);
-                (t.title.to_string(), self.body_html(t.meta, out), t.lang)
+                (t.title.to_string(), t.summary, self.body_html(t.meta, out), t.lang)
             }
-            None => (String::new(), String::new(), self.lang),
+            None => (String::new(), "", String::new(), self.lang),
         };
         let featured: Vec<usize> = (0..cat.moocs.len()).filter(|&i| cat.moocs[i].featured).collect();
         let open: Vec<usize> = (0..cat.moocs.len()).filter(|&i| cat.states[i].status.enrollable()).collect();
-        let shown_title = if title.is_empty() { cat.config.title.clone() } else { title.clone() };
+        let site_title = cat.config.title(self.lang);
+        let shown_title = if title.is_empty() { site_title.to_string() } else { title.clone() };
         self.page(
             String::new(),
             "index.html",
-            &cat.config.title,
-            cat.home.as_ref().map_or("", |h| h.summary.as_str()),
+            site_title,
+            summary,
             vec![
                 ("home", json!({"title": shown_title, "body_html": body, "content_lang": text_lang})),
                 ("featured", Value::from(self.cards_by_title(&featured))),
@@ -115,14 +116,13 @@ impl View<'_> {
                 link
             })
             .collect();
-        let subjects: Vec<Value> = m
-            .subjects
-            .iter()
-            .filter_map(|s| {
-                let slug = crate::load::common::slugify(&s.value);
-                let subj = &self.cat.subjects[*self.cat.index.subjects.get(&slug)?];
-                let label = subj.doc.as_ref().map_or(subj.label.as_str(), |d| self.text(Kind::Subject, &d.meta, &d.title, &d.summary).title);
-                Some(json!({"slug": slug, "label": label, "title": label, "url": self.url(&format!("subjects/{slug}/"))}))
+        let subjects: Vec<Value> = self
+            .mooc_subjects(i)
+            .into_iter()
+            .map(|(si, label, lang)| {
+                let slug = &self.cat.subjects[si].slug;
+                let lang = if lang == self.lang { Value::Null } else { lang.into() };
+                json!({"slug": slug, "label": label, "title": label, "lang": lang, "url": self.url(&format!("subjects/{slug}/"))})
             })
             .collect();
         let extra = obj([
@@ -210,7 +210,7 @@ impl View<'_> {
             "progression": self.keyed("progression", if p.ordered { "ordered" } else { "any" }),
             "ics_url": self.url(&format!("parcours/{}/sessions.ics", p.meta.slug)),
             "schedule": schedule,
-            "cover": p.cover.as_ref().map(|c| json!({"url": self.asset_url("parcours", &p.meta, &c.path.value), "alt": c.alt})),
+            "cover": self.image(Kind::Parcours, &p.meta, p.cover.as_ref()),
         });
         if let (Value::Object(c), Value::Object(extra)) = (&mut card, extra) {
             c.extend(extra);
@@ -251,7 +251,7 @@ impl View<'_> {
             "learners_label": p.learners.map(|n| self.thousands(n)),
             "learners_year": p.learners_year,
             "certification": ptr.and_then(|t| t.certification.as_ref()).or(p.certification.as_ref()),
-            "logo": p.logo.as_ref().map(|c| json!({"url": self.asset_url("platforms", &p.meta, &c.path.value), "alt": c.alt})),
+            "logo": self.image(Kind::Platform, &p.meta, p.logo.as_ref()),
         });
         let moocs = self.cards_by_title(&self.cat.platform_moocs[i]);
         self.page(
@@ -282,7 +282,7 @@ impl View<'_> {
             "parent": parent,
             "children": self.cat.institution_children[i].iter().map(|&c| self.institution_link(c)).collect::<Vec<_>>(),
             "body_html": self.body_html(t.meta, out),
-            "logo": inst.logo.as_ref().map(|c| json!({"url": self.asset_url("institutions", &inst.meta, &c.path.value), "alt": c.alt})),
+            "logo": self.image(Kind::Institution, &inst.meta, inst.logo.as_ref()),
         });
         let moocs = self.cards_by_title(&self.cat.institution_moocs[i]);
         self.page(
@@ -296,17 +296,18 @@ impl View<'_> {
 
     pub fn subject(&self, i: usize, out: &mut Out) -> PageOut {
         let s = &self.cat.subjects[i];
-        let default = self.cat.config.default_language.as_str();
-        let (label, summary, body, text_lang) = match &s.doc {
+        let (label, label_lang) = self.subject_label(i);
+        let (summary, body, text_lang) = match &s.doc {
             Some(d) => {
                 let t = self.text(Kind::Subject, &d.meta, &d.title, &d.summary);
-                (t.title.to_string(), t.summary.to_string(), self.body_html(t.meta, out), t.lang)
+                (t.summary, self.body_html(t.meta, out), t.lang)
             }
-            None => (s.label.clone(), String::new(), String::new(), default),
+            None => ("", String::new(), label_lang),
         };
         let subject = json!({
             "slug": s.slug,
             "label": label,
+            "label_lang": label_lang,
             "content_lang": text_lang,
             "url": self.url(&format!("subjects/{}/", s.slug)),
             "body_html": body,
@@ -314,8 +315,8 @@ impl View<'_> {
         self.page(
             format!("subjects/{}/", s.slug),
             "subject.html",
-            &self.page_title(&label),
-            &summary,
+            &self.page_title(label),
+            summary,
             vec![("subject", subject), ("moocs", Value::from(self.cards_by_title(&s.moocs)))],
         )
     }

@@ -185,6 +185,55 @@ impl<'a> View<'a> {
         self.translations.get(&(kind, slug)).copied()
     }
 
+    /// The label of subject `si` in this language, and the language it is
+    /// written in: the title of `subjects/<slug>.<lang>.md` when it exists,
+    /// else the label MOOC translations give (the first MOOC by slug), else
+    /// the default-language label (the `title` of `subjects/<slug>.md`, or
+    /// the label of the first MOOC).
+    pub fn subject_label(&self, si: usize) -> (&'a str, &'a str) {
+        self.label_of_subject(si, None)
+    }
+
+    /// The subjects of MOOC `mi` as its page shows them in this language, in
+    /// the file's order: (subject index, label, language of the label). The
+    /// labels of the MOOC's own translation stand at the positions of the
+    /// default ones (another count is an error found in `resolve`) and come
+    /// before the other labels, after `subjects/<slug>.<lang>.md`.
+    pub fn mooc_subjects(&self, mi: usize) -> Vec<(usize, &'a str, &'a str)> {
+        let cat: &'a Catalogue = self.cat;
+        let m = &cat.moocs[mi];
+        let own = match self.translation(Kind::Mooc, &m.meta.slug) {
+            Some(Entity::Mooc(tr)) if tr.subjects.len() == m.subjects.len() => Some(&tr.subjects),
+            _ => None,
+        };
+        m.subjects
+            .iter()
+            .enumerate()
+            .filter_map(|(pos, s)| {
+                let si = *cat.index.subjects.get(&crate::load::common::slugify(&s.value))?;
+                let own = own.and_then(|labels| labels.get(pos)).map(|l| l.value.trim()).filter(|l| !l.is_empty());
+                let (label, lang) = self.label_of_subject(si, own);
+                Some((si, label, lang))
+            })
+            .collect()
+    }
+
+    /// The label of subject `si`, `own` coming before the labels of MOOC
+    /// translations.
+    fn label_of_subject(&self, si: usize, own: Option<&'a str>) -> (&'a str, &'a str) {
+        let cat: &'a Catalogue = self.cat;
+        let s = &cat.subjects[si];
+        if let Some(Entity::Subject(doc)) = self.translation(Kind::Subject, &s.slug) {
+            if s.doc.is_some() && !doc.title.trim().is_empty() {
+                return (doc.title.as_str(), self.lang);
+            }
+        }
+        match own.or_else(|| s.labels.get(self.lang).map(String::as_str)) {
+            Some(label) if self.lang != cat.config.default_language => (label, self.lang),
+            _ => (s.label.as_str(), cat.config.default_language.as_str()),
+        }
+    }
+
     /// The language of an entity's default-language file: the site's default
     /// language, except for a MOOC taught in one other language and not
     /// translated into it, whose file is written in that language (an
@@ -242,21 +291,6 @@ impl<'a> View<'a> {
         json!({"slug": p.meta.slug, "title": t.title, "url": self.url(&format!("parcours/{}/", p.meta.slug))})
     }
 
-    /// Label of subject `i` in this language, with the language it is
-    /// written in: its `subjects/<slug>.md` title (translated when a
-    /// translation exists), else the label MOOCs give it.
-    pub fn subject_label(&self, i: usize) -> (&'a str, &'a str) {
-        let cat: &'a Catalogue = self.cat;
-        let s = &cat.subjects[i];
-        match &s.doc {
-            Some(d) => {
-                let t = self.text(Kind::Subject, &d.meta, &d.title, &d.summary);
-                (t.title, t.lang)
-            }
-            None => (s.label.as_str(), cat.config.default_language.as_str()),
-        }
-    }
-
     /// Position of each MOOC when sorted by title in this language.
     pub fn title_rank(&self) -> &[usize] {
         &self.rank
@@ -295,8 +329,7 @@ impl<'a> View<'a> {
         let t = self.text(Kind::Mooc, &m.meta, &m.title, &m.summary);
         let platform =
             m.platform.as_ref().and_then(|p| self.cat.index.platforms.get(&p.value)).map(|&p| self.platform_link(p));
-        let cover =
-            m.cover.as_ref().map(|c| json!({"url": self.asset_url("moocs", &m.meta, &c.path.value), "alt": c.alt}));
+        let cover = self.image(Kind::Mooc, &m.meta, m.cover.as_ref());
         obj([
             ("slug", m.meta.slug.as_str().into()),
             ("url", self.url(&format!("moocs/{}/", m.meta.slug)).into()),
@@ -310,11 +343,30 @@ impl<'a> View<'a> {
             ("level", m.level.as_ref().map(|l| self.keyed("level", l)).into()),
             ("next_session", state.next.map(|s| self.session(i, s)).into()),
             ("featured", m.featured.into()),
-            ("cover", cover.into()),
+            ("cover", cover),
             (
                 "sessions_data",
                 (0..m.sessions.len()).map(|s| self.session_data(i, s)).collect::<Vec<_>>().join(";").into(),
             ),
+        ])
+    }
+
+    /// A cover or logo `{url, alt, lang}` in this language, or null: the
+    /// file comes from the default-language entity, the text alternative
+    /// from its translation when that gives one. `lang` is the language of
+    /// `alt` when it is not the page's (an untranslated alternative).
+    pub fn image(&self, kind: Kind, meta: &Meta, img: Option<&crate::load::common::Image>) -> Value {
+        let Some((img, path)) = img.and_then(|i| Some((i, i.path.as_ref()?))) else { return Value::Null };
+        let translated =
+            self.translation(kind, &meta.slug).and_then(entity_image).map(|t| t.alt.as_str()).filter(|a| !a.is_empty());
+        let (alt, lang) = match translated {
+            Some(alt) => (alt, self.lang),
+            None => (img.alt.as_str(), self.source_lang(kind, &meta.slug)),
+        };
+        obj([
+            ("url", self.asset_url(kind.folder(), meta, &path.value).into()),
+            ("alt", alt.into()),
+            ("lang", if lang == self.lang { Value::Null } else { lang.into() }),
         ])
     }
 
@@ -463,7 +515,7 @@ impl<'a> View<'a> {
         g.insert(
             "site".into(),
             json!({
-                "title": cfg.title,
+                "title": cfg.title(self.lang),
                 "base_url": cfg.base_url,
                 "home_url": self.url(""),
                 "moocs_url": self.url("moocs/"),
@@ -485,6 +537,17 @@ impl<'a> View<'a> {
         let origin_len = cfg.base_url.len() - cfg.base_path().len();
         g.insert("canonical".into(), json!(format!("{}{abs_path}", &cfg.base_url[..origin_len])));
         g
+    }
+}
+
+/// The cover or logo of an entity, for the kinds that have one.
+fn entity_image(e: &Entity) -> Option<&crate::load::common::Image> {
+    match e {
+        Entity::Mooc(m) => m.cover.as_ref(),
+        Entity::Parcours(p) => p.cover.as_ref(),
+        Entity::Platform(p) => p.logo.as_ref(),
+        Entity::Institution(p) => p.logo.as_ref(),
+        Entity::Schedule(_) | Entity::Subject(_) | Entity::Page(_) | Entity::Home(_) => None,
     }
 }
 

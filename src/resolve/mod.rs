@@ -25,7 +25,13 @@ use crate::load::{Entity, Institution, Kind, Loaded, Mooc, Page, Parcours, Platf
 #[derive(Debug, Clone)]
 pub struct Subject {
     pub slug: String,
+    /// In the default language: the `title` of `subjects/<slug>.md`, else
+    /// the label of the first MOOC (by slug) that has the subject.
     pub label: String,
+    /// Labels in other languages given by MOOC translations (`subjects` of
+    /// `x.en.md`), by language code: the first MOOC (by slug) wins. A
+    /// `subjects/<slug>.<lang>.md` file, when there is one, wins over them.
+    pub labels: BTreeMap<String, String>,
     pub doc: Option<SubjectDoc>,
     pub moocs: Vec<usize>,
 }
@@ -101,7 +107,7 @@ pub fn resolve(mut loaded: Loaded, config: Config, today: Date, drafts: bool, ou
     loaded.schedules.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
     loaded.pages.sort_by(|a, b| (a.weight, &a.meta.slug).cmp(&(b.weight, &b.meta.slug)));
 
-    let subjects = subjects(&loaded.moocs, std::mem::take(&mut loaded.subjects), out);
+    let mut subjects = subjects(&loaded.moocs, std::mem::take(&mut loaded.subjects), out);
     let index = Index {
         moocs: index_of(&loaded.moocs, |m| &m.meta.slug),
         parcours: index_of(&loaded.parcours, |p| &p.meta.slug),
@@ -118,6 +124,7 @@ pub fn resolve(mut loaded: Loaded, config: Config, today: Date, drafts: bool, ou
     refs::aliases_and_paths(&loaded, &subject_slugs, &config.languages, out);
     refs::orphan_translations(&loaded.translations, &index, out);
     translations::check(&loaded, &subjects, out);
+    translations::subject_labels(&loaded, &index, &mut subjects);
     schedules::empty_rows(&loaded, &index, out);
     schedules::sessions_outside(&loaded, &index, out);
 
@@ -222,6 +229,7 @@ fn subjects(moocs: &[Mooc], docs: Vec<SubjectDoc>, out: &mut Out) -> Vec<Subject
             let s = by_slug.entry(slug.clone()).or_insert_with(|| Subject {
                 slug,
                 label: label.value.trim().to_string(),
+                labels: BTreeMap::new(),
                 doc: None,
                 moocs: Vec::new(),
             });
@@ -250,7 +258,13 @@ fn subjects(moocs: &[Mooc], docs: Vec<SubjectDoc>, out: &mut Out) -> Vec<Subject
                 let slug = doc.meta.slug.clone();
                 by_slug.insert(
                     slug.clone(),
-                    Subject { slug, label: doc.title.clone(), doc: Some(doc), moocs: Vec::new() },
+                    Subject {
+                        slug,
+                        label: doc.title.clone(),
+                        labels: BTreeMap::new(),
+                        doc: Some(doc),
+                        moocs: Vec::new(),
+                    },
                 );
             }
         }

@@ -1,6 +1,11 @@
 //! Translations (`<slug>.<lang>.md`) change the text of an entity, never its
 //! structure: a structural key (sessions, references, prices, …) that a
 //! translation sets must have the value of the default-language file.
+//!
+//! Two text keys are tied to structure: a MOOC's translated `subjects` give
+//! one label per subject of the default file, in its order (the slug always
+//! comes from the default label), and `cover_alt` / `logo_alt` describe the
+//! image of the default file.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -10,9 +15,10 @@ use toml::Spanned;
 
 use crate::calendar::period::{parse_when, When};
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::load::common::slugify;
 use crate::load::fields::Out;
-use crate::load::{source, Kind, Loaded, Meta};
-use crate::resolve::Subject;
+use crate::load::{source, Entity, Kind, Loaded, Meta, Mooc};
+use crate::resolve::{Index, Subject};
 
 /// The keys a translation may change, by kind; every other key is structural.
 fn text_keys(kind: Kind) -> &'static [&'static str] {
@@ -73,13 +79,18 @@ fn front(file: &Arc<SourceFile>) -> Option<(Spanned<DeTable<'_>>, usize)> {
 
 fn compare(kind: Kind, translation: &Arc<SourceFile>, default: &Arc<SourceFile>, out: &mut Out) {
     let (Some((t, offset)), Some((d, _))) = (front(translation), front(default)) else { return };
+    let (t, d) = (t.get_ref(), d.get_ref());
+    if kind == Kind::Mooc {
+        subjects_count(t, d, offset, translation, default, out);
+    }
+    alt_without_image(t, d, offset, translation, default, out);
     let allowed = text_keys(kind);
-    for (k, v) in t.get_ref().iter() {
+    for (k, v) in t.iter() {
         let key = k.get_ref().as_ref();
         if allowed.contains(&key) {
             continue;
         }
-        let dv = d.get_ref().iter().find(|(dk, _)| dk.get_ref().as_ref() == key).map(|(_, dv)| dv.get_ref());
+        let dv = d.iter().find(|(dk, _)| dk.get_ref().as_ref() == key).map(|(_, dv)| dv.get_ref());
         if dv.map(canon).as_deref() == Some(canon(v.get_ref()).as_str()) {
             continue;
         }
@@ -99,6 +110,127 @@ fn compare(kind: Kind, translation: &Arc<SourceFile>, default: &Arc<SourceFile>,
                 allowed.iter().filter(|k| **k != "draft").map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
             )),
         );
+    }
+}
+
+/// The value of `key` in a front matter.
+fn get<'t>(table: &'t DeTable<'_>, key: &str) -> Option<&'t Spanned<DeValue<'t>>> {
+    table.iter().find(|(k, _)| k.get_ref().as_ref() == key).map(|(_, v)| v)
+}
+
+/// A MOOC translation's `subjects` translate the default file's labels one
+/// by one, so there must be as many.
+fn subjects_count(
+    t: &DeTable,
+    d: &DeTable,
+    offset: usize,
+    translation: &Arc<SourceFile>,
+    default: &Arc<SourceFile>,
+    out: &mut Out,
+) {
+    let Some(tv) = get(t, "subjects") else { return };
+    let DeValue::Array(labels) = tv.get_ref() else { return };
+    let originals: Vec<String> = match get(d, "subjects").map(|v| v.get_ref()) {
+        Some(DeValue::Array(items)) => items
+            .iter()
+            .map(|i| match i.get_ref() {
+                DeValue::String(s) => s.to_string(),
+                other => canon(other),
+            })
+            .collect(),
+        Some(_) => return,
+        None => Vec::new(),
+    };
+    if labels.len() == originals.len() {
+        return;
+    }
+    let shown = default.path.display();
+    let there = if originals.is_empty() { "none".to_string() } else { originals.len().to_string() };
+    let span = tv.span();
+    let hint = if originals.is_empty() {
+        format!("remove `subjects` from this file, or add the subjects to {shown} first")
+    } else {
+        let quoted: Vec<String> = originals.iter().map(|o| format!("\"{o}\"")).collect();
+        format!("write one label for each of {}, in that order", quoted.join(", "))
+    };
+    out.push(
+        Diagnostic::error(
+            translation,
+            span.start + offset..span.end + offset,
+            format!(
+                "`subjects` has {} here but {there} in {shown}: a translation gives one label per subject, in the same order",
+                plural(labels.len(), "label", "labels")
+            ),
+        )
+        .with_hint(hint),
+    );
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// A translated `cover_alt` (or `logo_alt`) describes the image of the
+/// default file: without one, it is shown nowhere.
+fn alt_without_image(
+    t: &DeTable,
+    d: &DeTable,
+    offset: usize,
+    translation: &Arc<SourceFile>,
+    default: &Arc<SourceFile>,
+    out: &mut Out,
+) {
+    for (image, alt) in [("cover", "cover_alt"), ("logo", "logo_alt")] {
+        let Some((k, _)) = t.iter().find(|(k, _)| k.get_ref().as_ref() == alt) else { continue };
+        if get(d, image).is_some() || get(t, image).is_some() {
+            continue;
+        }
+        let shown = default.path.display();
+        out.push(
+            Diagnostic::warning(
+                translation,
+                k.span().start + offset..k.span().end + offset,
+                format!("`{alt}` is set but {shown} has no `{image}`"),
+            )
+            .with_hint(format!("add `{image}` to {shown}, or remove `{alt}` from this file")),
+        );
+    }
+}
+
+/// Labels of subjects in other languages from MOOC translations: the label
+/// at the same position as a default label names that label's subject. MOOCs
+/// are sorted by slug, so the first MOOC that translates a subject gives
+/// its label, whatever the order files were read in.
+pub fn subject_labels(loaded: &Loaded, index: &Index, subjects: &mut [Subject]) {
+    let translated: HashMap<(&str, &str), &Mooc> = loaded
+        .translations
+        .iter()
+        .filter_map(|e| match e {
+            Entity::Mooc(m) => Some(((m.meta.slug.as_str(), m.meta.lang.as_deref()?), m.as_ref())),
+            _ => None,
+        })
+        .collect();
+    let mut langs: Vec<&str> = translated.keys().map(|(_, l)| *l).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    for m in &loaded.moocs {
+        for lang in &langs {
+            let Some(tr) = translated.get(&(m.meta.slug.as_str(), *lang)) else { continue };
+            if tr.subjects.len() != m.subjects.len() {
+                continue;
+            }
+            for (label, translated) in m.subjects.iter().zip(&tr.subjects) {
+                let Some(&si) = index.subjects.get(&slugify(&label.value)) else { continue };
+                let text = translated.value.trim();
+                if !text.is_empty() {
+                    subjects[si].labels.entry(lang.to_string()).or_insert_with(|| text.to_string());
+                }
+            }
+        }
     }
 }
 

@@ -122,12 +122,8 @@ fn doc_text(view: &View, m: usize) -> DocText {
     let cat = view.cat;
     let mooc = &cat.moocs[m];
     let t = view.text(Kind::Mooc, &mooc.meta, &mooc.title, &mooc.summary);
-    let subjects: Vec<&str> = mooc
-        .subjects
-        .iter()
-        .filter_map(|s| cat.index.subjects.get(&crate::load::common::slugify(&s.value)))
-        .map(|&i| view.subject_label(i).0)
-        .collect();
+    // The labels its page shows (its translation's, when it gives some).
+    let subjects: Vec<&str> = view.mooc_subjects(m).into_iter().map(|(_, label, _)| label).collect();
     let institutions: Vec<String> = view
         .institution_links(&mooc.institutions)
         .iter()

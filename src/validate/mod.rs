@@ -38,8 +38,8 @@ pub fn validate(loaded: &Loaded, root: &Path, out: &mut Out) {
 
 /// A cover or logo must exist: beside the file in a bundle, else in `static/`.
 fn image(root: &Path, meta: &Meta, img: Option<&Image>, out: &mut Out) {
-    let Some(img) = img else { return };
-    let path = img.path.value.as_str();
+    let Some(at) = img.and_then(|i| i.path.as_ref()) else { return };
+    let path = at.value.as_str();
     if path.starts_with("https://") || path.starts_with("http://") {
         return;
     }
@@ -50,10 +50,9 @@ fn image(root: &Path, meta: &Meta, img: Option<&Image>, out: &mut Out) {
     };
     if clean.split('/').any(|p| p == "..") || !file.is_file() {
         out.push(
-            Diagnostic::error(&meta.file, img.path.span.clone(), format!("image `{path}` not found in {shown}"))
-                .with_hint(
-                    "check the file name (case matters), or put the image in static/ or beside index.md in a bundle",
-                ),
+            Diagnostic::error(&meta.file, at.span.clone(), format!("image `{path}` not found in {shown}")).with_hint(
+                "check the file name (case matters), or put the image in static/ or beside index.md in a bundle",
+            ),
         );
     }
 }
