@@ -39,9 +39,15 @@ pub struct Config {
     /// `search = false` leaves out the search index and form (the
     /// catalogue page then lists every MOOC with the static facet links).
     pub search: bool,
+    /// MOOCs per page of the full list `/moocs/` (then `/moocs/page/2/`…).
+    pub paginate_by: usize,
 }
 
-const KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "theme", "timezone", "images", "search"];
+/// MOOCs per page of `/moocs/` when `paginate_by` is not set.
+pub const DEFAULT_PAGINATE_BY: usize = 60;
+
+const KEYS: &[&str] =
+    &["title", "base_url", "default_language", "languages", "theme", "timezone", "images", "search", "paginate_by"];
 const IMAGE_KEYS: &[&str] = &["widths", "formats", "quality"];
 
 impl Config {
@@ -186,6 +192,7 @@ impl Config {
             return None;
         }
         let search = f.bool("search", out).unwrap_or(true);
+        let paginate_by = f.positive_int("paginate_by", out).map_or(DEFAULT_PAGINATE_BY, |v| v.value as usize);
         Some(Config {
             title,
             titles,
@@ -197,6 +204,7 @@ impl Config {
             timezone,
             images,
             search,
+            paginate_by,
         })
     }
 }

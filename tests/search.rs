@@ -221,3 +221,39 @@ fn a_mooc_cannot_be_called_open() {
     assert!(err.contains("a MOOC cannot be called `open`"), "{err}");
     assert!(err.contains("content/moocs/open.md"), "{err}");
 }
+
+#[test]
+fn the_full_list_is_paginated() {
+    let dir = TempDir::new("search-pages");
+    let root = common::minimal_site_in(&dir);
+    let toml = fs::read_to_string(root.join("vitrine.toml")).expect("read");
+    common::write(&root, "vitrine.toml", &format!("paginate_by = 2\n{toml}"));
+    let out = dir.join("public");
+    common::build_ok(&root, &out);
+    let site = Built { files: common::read_tree(&out), _dir: dir };
+    let first = site.cards("moocs/index.html");
+    let second = site.cards("moocs/page/2/index.html");
+    assert_eq!(first.len(), 2);
+    assert_eq!(second.len(), 1);
+    let mut all: Vec<String> = first.into_iter().chain(second).collect();
+    all.sort();
+    assert_eq!(all, ["paludisme", "rage", "reseaux"]);
+    let html = site.text("moocs/index.html");
+    assert!(html.contains("href=\"/moocs/page/2/\" rel=\"next\""), "a link to the next page");
+    assert!(html.contains("3\u{a0}MOOC"), "the count is of the whole catalogue");
+    let page2 = site.text("moocs/page/2/index.html");
+    assert!(page2.contains("href=\"/moocs/\" rel=\"prev\"") && page2.contains("aria-current=\"page\">2<"));
+    assert!(!site.files.contains_key("moocs/page/3/index.html"));
+    assert!(site.text("sitemap.xml").contains("/moocs/page/2/"));
+}
+
+#[test]
+fn a_mooc_cannot_be_called_page() {
+    let dir = TempDir::new("search-page");
+    let root = common::minimal_site_in(&dir);
+    let text = fs::read_to_string(root.join("content/moocs/rage.md")).expect("read");
+    common::write(&root, "content/moocs/page.md", &text);
+    let out = common::run(&["check", "--root", root.to_str().unwrap_or_default(), "--today", common::TODAY]);
+    assert_eq!(out.status.code(), Some(1), "{}", common::describe(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("a MOOC cannot be called `page`"));
+}

@@ -30,7 +30,81 @@ pub fn levels(cat: &Catalogue) -> Vec<&'static str> {
     LEVELS.into_iter().filter(|l| cat.moocs.iter().any(|m| m.level.as_deref() == Some(*l))).collect()
 }
 
+/// Pages of the full list: `paginate_by` MOOCs each, at least one.
+pub fn page_count(cat: &Catalogue) -> usize {
+    cat.moocs.len().div_ceil(cat.config.paginate_by.max(1)).max(1)
+}
+
 impl View<'_> {
+    /// MOOC indices of page `n` (from 1) of the full list, by title.
+    fn page_moocs(&self, n: usize) -> Vec<usize> {
+        let per = self.cat.config.paginate_by.max(1);
+        let rank = self.title_rank();
+        let mut all: Vec<usize> = (0..self.cat.moocs.len()).collect();
+        all.sort_unstable_by_key(|&i| rank[i]);
+        all.into_iter().skip((n - 1) * per).take(per).collect()
+    }
+
+    /// Site path of page `n` of the full list.
+    fn page_path(n: usize) -> String {
+        if n <= 1 {
+            "moocs/".to_string()
+        } else {
+            format!("moocs/page/{n}/")
+        }
+    }
+
+    /// `{current, total, previous, next, pages: [{number, url, current}]}`,
+    /// or null when the list fits on one page.
+    fn pagination(&self, current: usize) -> Value {
+        let total = page_count(self.cat);
+        if total <= 1 {
+            return Value::Null;
+        }
+        let url = |n: usize| self.url(&Self::page_path(n));
+        // The first, the last and two on each side of the current one; a
+        // gap stands for the others.
+        let mut pages: Vec<Value> = Vec::new();
+        for n in 1..=total {
+            if n == 1 || n == total || n.abs_diff(current) <= 2 {
+                pages.push(json!({"number": n, "url": url(n), "current": n == current}));
+            } else if pages.last().is_some_and(|p| p.get("gap").is_none()) {
+                pages.push(json!({"gap": true}));
+            }
+        }
+        json!({
+            "current": current,
+            "total": total,
+            "previous": (current > 1).then(|| url(current - 1)),
+            "next": (current < total).then(|| url(current + 1)),
+            "pages": pages,
+        })
+    }
+
+    /// Page n ≥ 2 of the full list (the first is `/moocs/`).
+    pub fn moocs_page(&self, n: usize) -> PageOut {
+        let list = self.cards_by_title(&self.page_moocs(n));
+        let title = self.theme.label(self.lang, "nav", "moocs");
+        let heading = self
+            .theme
+            .label(self.lang, "search", "page_title")
+            .replace("{title}", &title)
+            .replace("{current}", &n.to_string())
+            .replace("{total}", &page_count(self.cat).to_string());
+        self.page(
+            Self::page_path(n),
+            "facet.html",
+            &self.page_title(&heading),
+            "",
+            vec![
+                ("heading", json!(heading)),
+                ("moocs", Value::from(list)),
+                ("pagination", self.pagination(n)),
+                ("total", json!(self.cat.moocs.len())),
+            ],
+        )
+    }
+
     /// Site path of the static list of a facet value, if there is one.
     fn facet_page(&self, facet: &str, slug: &str) -> Option<String> {
         let path = match facet {
@@ -50,7 +124,7 @@ impl View<'_> {
     /// with every facet value and its count as of the build date, and the
     /// links to the static lists.
     pub fn moocs(&self, search: &Search) -> PageOut {
-        let all: Vec<usize> = (0..self.cat.moocs.len()).collect();
+        let first = self.page_moocs(1);
         let title = self.theme.label(self.lang, "nav", "moocs");
         let label = |key: &str| self.theme.label(self.lang, "search", key);
         let facets: Vec<Value> = search
@@ -102,7 +176,9 @@ impl View<'_> {
             &self.page_title(&title),
             "",
             vec![
-                ("moocs", Value::from(self.cards_by_title(&all))),
+                ("moocs", Value::from(self.cards_by_title(&first))),
+                ("total", json!(self.cat.moocs.len())),
+                ("pagination", self.pagination(1)),
                 ("search", json!({"index_url": search.manifest_url, "facets": facets, "sorts": sorts})),
                 ("search_strings", json!(strings)),
             ],

@@ -59,6 +59,8 @@ enum Job {
     Language(usize),
     Level(usize),
     OpenNow,
+    /// Page n ≥ 2 of the full list.
+    MoocsPage(usize),
     ParcoursList,
     Parcours(usize),
     Platform(usize),
@@ -74,6 +76,7 @@ fn jobs(cat: &Catalogue) -> Vec<Job> {
     let mut v = vec![Job::Home, Job::OpenNow, Job::ParcoursList, Job::Schedules, Job::NotFound];
     v.extend((0..listing::languages(cat).len()).map(Job::Language));
     v.extend((0..listing::levels(cat).len()).map(Job::Level));
+    v.extend((2..=listing::page_count(cat)).map(Job::MoocsPage));
     v.extend((0..cat.moocs.len()).map(Job::Mooc));
     v.extend((0..cat.parcours.len()).map(Job::Parcours));
     v.extend((0..cat.platforms.len()).map(Job::Platform));
@@ -91,6 +94,7 @@ impl View<'_> {
             Job::Language(i) => self.language_page(i),
             Job::Level(i) => self.level_page(i),
             Job::OpenNow => self.open_now(),
+            Job::MoocsPage(n) => self.moocs_page(n),
             Job::Mooc(i) => self.mooc(i, out),
             Job::ParcoursList => self.parcours_list(),
             Job::Parcours(i) => self.parcours(i, out),

@@ -208,14 +208,15 @@ pub fn aliases_and_paths(l: &Loaded, subjects: &[String], languages: &[String], 
         if let Some(level) = &m.level {
             taken.insert(format!("/levels/{level}/"), format!("the list page /levels/{level}/"));
         }
-        if m.meta.slug == "open" {
+        let reserved = match m.meta.slug.as_str() {
+            "open" => Some("/moocs/open/ lists the MOOCs open for enrolment"),
+            "page" => Some("/moocs/page/2/… are the pages of the full list"),
+            _ => None,
+        };
+        if let Some(why) = reserved {
             out.push(
-                Diagnostic::error(
-                    &m.meta.file,
-                    0..0,
-                    "a MOOC cannot be called `open`: /moocs/open/ lists the MOOCs open for enrolment",
-                )
-                .with_hint("rename the file, e.g. `open-course.md`"),
+                Diagnostic::error(&m.meta.file, 0..0, format!("a MOOC cannot be called `{}`: {why}", m.meta.slug))
+                    .with_hint(format!("rename the file, e.g. `{}-course.md`", m.meta.slug)),
             );
         }
     }

@@ -435,6 +435,8 @@
     form.hidden = false;
     var browse = document.getElementById("catalogue-browse");
     if (browse) browse.hidden = true;
+    var pages = document.getElementById("catalogue-pages");
+    if (pages) pages.hidden = true;
     formFromUrl();
     lastSortAuto = !new URLSearchParams(location.search).get("sort");
 
