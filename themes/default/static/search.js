@@ -21,7 +21,6 @@
   var list = document.getElementById("search-results");
   var statusEl = document.getElementById("search-status");
   var moreButton = document.getElementById("search-more");
-  var countEl = document.getElementById("catalogue-count");
   var base = root.getAttribute("data-search-index").replace(/[^/]*$/, "");
 
   var manifest = null, table = null, keys = null, keyList = [];
@@ -359,7 +358,6 @@
   function announce(n) {
     var text = n === 0 ? strings.results_zero : n === 1 ? strings.results_one : strings.results_many.replace("{count}", String(n));
     statusEl.textContent = text;
-    if (countEl) countEl.textContent = text;
   }
 
   // ---------------------------------------------------------------- state
@@ -433,6 +431,9 @@
       facetInputs[k] = byIndex;
     });
     form.hidden = false;
+    // On a phone the filters start folded, so the results come first.
+    var filters = document.getElementById("search-filters");
+    if (filters && window.matchMedia && window.matchMedia("(max-width: 59.99rem)").matches) filters.open = false;
     var browse = document.getElementById("catalogue-browse");
     if (browse) browse.hidden = true;
     var pages = document.getElementById("catalogue-pages");
