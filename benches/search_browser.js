@@ -62,7 +62,7 @@ function gz(file) {
   const sum = (list) => list.reduce((a, f) => a + f.gz, 0);
   const isSearch = (f) => !f.rel.endsWith('.html') && !f.rel.endsWith('.css');
   const html = fetched.filter((f) => f.rel.endsWith('.html'));
-  const rows = [];
+    const rows = [];
   for (const [i, q] of queries.entries()) {
     const before = fetched.length;
     const first = await query(q);

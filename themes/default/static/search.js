@@ -14,7 +14,9 @@
   var St = window.vitrineStatus;
   if (!root || !form || !St || !window.fetch || !window.URLSearchParams) return;
 
-  var PAGE = 20;
+  // Results shown at first and added by "show more": few enough that their
+  // title chunks come in one or two rounds of requests.
+  var PAGE = 12;
   var strings = JSON.parse(document.getElementById("search-strings").textContent);
   var input = document.getElementById("search-q");
   var sortSelect = document.getElementById("search-sort");
@@ -182,8 +184,10 @@
     "planned", "archived", "cancelled", "to-be-scheduled"];
 
   function computeDynamic() {
-    var t = St.today();
     var day0 = table.day0;
+    // Sessions settled at build time are summed up: a clock before the
+    // build date counts as the build date.
+    var t = Math.max(St.today(), day0);
     var n = manifest.count;
     statuses = new Array(n); nextStart = new Float64Array(n); isNew = new Uint8Array(n);
     for (var d = 0; d < n; d++) {
