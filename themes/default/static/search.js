@@ -448,8 +448,9 @@
     var typing = null;
     input.addEventListener("input", function () {
       run();
-      writeUrl(false);
-      // One history entry per search, not per keystroke.
+      // One history entry per search, not per keystroke: the first
+      // keystroke after a pause adds one, the next ones update it.
+      writeUrl(typing === null);
       clearTimeout(typing);
       typing = setTimeout(function () { typing = null; }, 1000);
     });
