@@ -69,6 +69,20 @@ pub fn output_dir(opts: &Options) -> PathBuf {
 /// Runs the pipeline. On any error, nothing is written (the previous
 /// output, if any, stays as it was) and the report lists every problem.
 pub fn build(opts: &Options) -> Report {
+    run(opts, None)
+}
+
+/// Builds the site into memory (for `vitrine serve`): the report, and the
+/// files when the build succeeded.
+pub fn build_in_memory(opts: &Options) -> (Report, Option<output::Files>) {
+    let sink = output::MemorySink::default();
+    let report = run(opts, Some(&sink));
+    let files = (!report.has_errors()).then(|| sink.into_files());
+    (report, files)
+}
+
+/// The pipeline, writing to the output folder, or to `memory`.
+fn run(opts: &Options, memory: Option<&output::MemorySink>) -> Report {
     let timer = Timer::new();
     let mut out = Vec::new();
     let target = output_dir(opts);
@@ -83,10 +97,12 @@ pub fn build(opts: &Options) -> Report {
         report.diagnostics = finish(out);
         return report;
     };
-    if let Err(d) = check_output_location(&opts.root, &target) {
-        out.push(d);
-        report.diagnostics = finish(out);
-        return report;
+    if memory.is_none() {
+        if let Err(d) = check_output_location(&opts.root, &target) {
+            out.push(d);
+            report.diagnostics = finish(out);
+            return report;
+        }
     }
     let today = match calendar::today::resolve_today(opts.today, opts.source_date_epoch.as_deref(), &config.timezone) {
         Ok(d) => d,
@@ -115,6 +131,12 @@ pub fn build(opts: &Options) -> Report {
         // Still render (without writing) to find dangling links and
         // template errors: `check` must report what `build` would.
         report.stats = render::render_all(&catalogue, &theme, &NullSink, &mut out);
+        report.diagnostics = finish(out);
+        return report;
+    }
+    if let Some(sink) = memory {
+        report.stats = render::render_all(&catalogue, &theme, sink, &mut out);
+        timer.lap("render");
         report.diagnostics = finish(out);
         return report;
     }

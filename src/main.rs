@@ -30,13 +30,24 @@ enum Command {
     Build(BuildArgs),
     /// Check everything `build` checks, write nothing.
     Check(BuildArgs),
-    /// Build, serve on 127.0.0.1 and rebuild on change.
+    /// Build into memory, serve on 127.0.0.1, rebuild on change and reload
+    /// the open pages.
     Serve {
         #[command(flatten)]
         build: BuildArgs,
-        /// Port to listen on.
+        /// Port to listen on (0: any free port).
         #[arg(long, default_value_t = 1111)]
         port: u16,
+        /// Address to listen on; anything but 127.0.0.1 or ::1 makes the
+        /// site (drafts included) reachable from other machines.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Milliseconds without a change before rebuilding.
+        #[arg(long, default_value_t = 20)]
+        debounce: u64,
     },
     /// Create a minimal site to start from.
     New {
@@ -111,7 +122,10 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => run(&args, true),
         Command::Check(args) => run(&args, false),
-        Command::Serve { build: args, port } => serve(args, port),
+        Command::Serve { build: args, port, bind, open, debounce } => serve(
+            args,
+            vitrine::serve::ServeOptions { bind, port, open, debounce: std::time::Duration::from_millis(debounce) },
+        ),
         Command::New { dir } => match vitrine::scaffold::create(&dir) {
             Ok(()) => {
                 eprintln!("Created a new site in {}. Next: vitrine serve --root {}", dir.display(), dir.display());
@@ -196,30 +210,27 @@ fn print_report(report: &Report, format: Format) {
     }
 }
 
-fn serve(args: BuildArgs, port: u16) -> ExitCode {
-    let code = run(&args, true);
-    if code != ExitCode::SUCCESS {
-        eprintln!("Fix the problems above, then run `vitrine serve` again.");
-        return code;
-    }
-    let opts = args.options(true);
-    let out = vitrine::output_dir(&opts);
-    let root = opts.root.clone();
-    let watched = ["content", "static", "templates", "themes", "vitrine.toml"].iter().map(|p| root.join(p)).collect();
+fn serve(args: BuildArgs, how: vitrine::serve::ServeOptions) -> ExitCode {
     let fmt = args.message_format;
-    let result = vitrine::serve::serve(out, port, watched, move || {
-        let started = Instant::now();
-        let report = build(&opts);
-        print_report(&report, fmt);
+    let built = std::sync::atomic::AtomicBool::new(false);
+    let result = vitrine::serve::serve(args.options(true), how, move |report, took| {
+        let first = !built.swap(true, std::sync::atomic::Ordering::Relaxed);
+        print_report(report, fmt);
         if report.has_errors() {
-            eprintln!("Rebuild failed; still serving the last good site.");
+            if first {
+                eprintln!("Fix the problems above, then run `vitrine serve` again.");
+            } else {
+                eprintln!("Rebuild failed; still serving the last good site (the problems show in the browser).");
+            }
         } else {
-            eprintln!("Rebuilt {} pages in {:.2} s.", report.stats.pages, started.elapsed().as_secs_f64());
+            let what = if first { "Built" } else { "Rebuilt" };
+            eprintln!("{what} {} pages in memory in {:.2} s.", report.stats.pages, took.as_secs_f64());
         }
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+        Err(vitrine::serve::ServeError::Content) => ExitCode::from(1),
+        Err(vitrine::serve::ServeError::Io(e)) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
         }

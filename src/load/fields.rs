@@ -366,9 +366,10 @@ impl<'a> Fields<'a> {
         }
         let list = choices.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
         let mut d = self.err(s.span.clone(), format!("`{key}` must be one of {list}, not `{}`", s.value));
-        if let Some(h) = did_you_mean(&s.value, choices.iter().copied()) {
-            d = d.with_hint(h);
-        }
+        d = match did_you_mean(&s.value, choices.iter().copied()) {
+            Some(h) => d.with_hint(h),
+            None => d.with_hint(format!("write one of {list}, e.g. `{key} = \"{}\"`", choices[0])),
+        };
         out.push(d);
         None
     }

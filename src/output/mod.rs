@@ -9,6 +9,9 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::render::Sink;
 
+pub mod memory;
+pub use memory::{Files, MemorySink};
+
 /// Writes files under a root folder, refusing any path that would escape it.
 pub struct DirSink {
     root: PathBuf,

@@ -1,0 +1,151 @@
+//! What the server holds: the last good site, in memory, the problems of
+//! the last build (shown in the browser's overlay), and the browsers
+//! listening for changes (server-sent events).
+
+use std::sync::mpsc::{Receiver, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+
+use serde_json::Value;
+
+use crate::output::Files;
+
+/// What changed in a rebuild, for the browsers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Nothing the browser shows.
+    None,
+    /// Only stylesheets: swapped without a reload.
+    Css,
+    /// Anything else: the page reloads.
+    Reload,
+}
+
+/// Shared by the HTTP threads and the rebuild thread.
+#[derive(Default)]
+pub struct State {
+    site: RwLock<Arc<Files>>,
+    /// Problems of the last build (JSON, as `--message-format json`), empty
+    /// when it succeeded.
+    problems: RwLock<Vec<Value>>,
+    listeners: Mutex<Vec<Sender<String>>>,
+}
+
+impl State {
+    pub fn new(files: Files) -> State {
+        State { site: RwLock::new(Arc::new(files)), ..State::default() }
+    }
+
+    /// The site being served.
+    pub fn site(&self) -> Arc<Files> {
+        self.site.read().map(|s| Arc::clone(&s)).unwrap_or_default()
+    }
+
+    pub fn problems(&self) -> Vec<Value> {
+        self.problems.read().map(|p| p.clone()).unwrap_or_default()
+    }
+
+    /// A successful rebuild: serve `files`, clear the overlay, tell the
+    /// browsers what changed.
+    pub fn replace(&self, files: Files) -> Change {
+        let change = {
+            let old = self.site();
+            diff(&old, &files)
+        };
+        if let Ok(mut site) = self.site.write() {
+            *site = Arc::new(files);
+        }
+        let had_problems = self.problems.write().map(|mut p| !std::mem::take(&mut *p).is_empty()).unwrap_or(false);
+        if had_problems {
+            self.broadcast("ok", "{}");
+        }
+        match change {
+            Change::Css => self.broadcast("css", "{}"),
+            Change::Reload => self.broadcast("reload", "{}"),
+            Change::None => {}
+        }
+        change
+    }
+
+    /// A failed rebuild: keep the site, show `problems` in every page.
+    pub fn fail(&self, problems: Vec<Value>) {
+        let json = Value::Array(problems.clone()).to_string();
+        if let Ok(mut p) = self.problems.write() {
+            *p = problems;
+        }
+        self.broadcast("problems", &json);
+    }
+
+    /// A new browser: it gets the current problems, if any, at once.
+    pub fn listen(&self) -> Receiver<String> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let problems = self.problems();
+        if !problems.is_empty() {
+            let _ = tx.send(event("problems", &Value::Array(problems).to_string()));
+        }
+        if let Ok(mut l) = self.listeners.lock() {
+            l.push(tx);
+        }
+        rx
+    }
+
+    fn broadcast(&self, name: &str, data: &str) {
+        let message = event(name, data);
+        if let Ok(mut l) = self.listeners.lock() {
+            l.retain(|tx| tx.send(message.clone()).is_ok());
+        }
+    }
+}
+
+/// One server-sent event.
+fn event(name: &str, data: &str) -> String {
+    format!("event: {name}\ndata: {}\n\n", data.replace('\n', "\ndata: "))
+}
+
+/// What a browser must do to show `new` instead of `old`.
+pub fn diff(old: &Files, new: &Files) -> Change {
+    let mut changed = old
+        .iter()
+        .filter(|(k, v)| new.get(*k) != Some(v))
+        .map(|(k, _)| k)
+        .chain(new.keys().filter(|k| !old.contains_key(*k)))
+        .peekable();
+    if changed.peek().is_none() {
+        return Change::None;
+    }
+    if changed.all(|k| k.ends_with(".css")) {
+        Change::Css
+    } else {
+        Change::Reload
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(pairs: &[(&str, &str)]) -> Files {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.as_bytes().to_vec())).collect()
+    }
+
+    #[test]
+    fn a_stylesheet_alone_is_swapped_anything_else_reloads() {
+        let a = files(&[("index.html", "a"), ("style.css", "x")]);
+        assert_eq!(diff(&a, &a), Change::None);
+        assert_eq!(diff(&a, &files(&[("index.html", "a"), ("style.css", "y")])), Change::Css);
+        assert_eq!(diff(&a, &files(&[("index.html", "b"), ("style.css", "y")])), Change::Reload);
+        assert_eq!(diff(&a, &files(&[("index.html", "a")])), Change::Reload);
+    }
+
+    #[test]
+    fn listeners_get_problems_then_ok_and_reload() {
+        let state = State::new(files(&[("index.html", "a")]));
+        let rx = state.listen();
+        state.fail(vec![serde_json::json!({"message": "bad"})]);
+        assert!(rx.try_recv().is_ok_and(|m| m.starts_with("event: problems\ndata: [{\"message\":\"bad\"}]")));
+        let late = state.listen();
+        assert!(late.try_recv().is_ok_and(|m| m.starts_with("event: problems")), "a new page sees the problems");
+        assert_eq!(state.replace(files(&[("index.html", "b")])), Change::Reload);
+        assert_eq!(rx.try_recv().ok().as_deref(), Some("event: ok\ndata: {}\n\n"));
+        assert_eq!(rx.try_recv().ok().as_deref(), Some("event: reload\ndata: {}\n\n"));
+    }
+}
