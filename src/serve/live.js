@@ -37,6 +37,9 @@
   }
 
   var source = new EventSource("/__vitrine/events");
+  source.addEventListener("open", function () {
+    document.documentElement.setAttribute("data-vitrine-live", "open");
+  });
   source.addEventListener("reload", function () { location.reload(); });
   source.addEventListener("css", function () {
     var links = document.querySelectorAll('link[rel="stylesheet"]');
