@@ -101,18 +101,16 @@ fn event(name: &str, data: &str) -> String {
     format!("event: {name}\ndata: {}\n\n", data.replace('\n', "\ndata: "))
 }
 
-/// What a browser must do to show `new` instead of `old`.
+/// What a browser must do to show `new` instead of `old`: nothing, swap
+/// stylesheets (only `.css` files changed or appeared), or reload.
 pub fn diff(old: &Files, new: &Files) -> Change {
-    let mut changed = old
-        .iter()
-        .filter(|(k, v)| new.get(*k) != Some(v))
-        .map(|(k, _)| k)
-        .chain(new.keys().filter(|k| !old.contains_key(*k)))
-        .peekable();
-    if changed.peek().is_none() {
-        return Change::None;
+    if old.keys().any(|k| !new.contains_key(k)) {
+        return Change::Reload;
     }
-    if changed.all(|k| k.ends_with(".css")) {
+    let mut changed = new.iter().filter(|(k, v)| old.get(*k) != Some(*v)).map(|(k, _)| k).peekable();
+    if changed.peek().is_none() {
+        Change::None
+    } else if changed.all(|k| k.ends_with(".css")) {
         Change::Css
     } else {
         Change::Reload
