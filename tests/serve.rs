@@ -233,6 +233,10 @@ fn edits_are_rebuilt_and_announced() {
     let seen = events_of(&rx, &server, || common::write(&root, "static/style.css", "body { color: #123456; }\n"));
     assert!(seen.contains(&"css".to_string()) && !seen.contains(&"reload".to_string()), "{seen:?}");
     server.wait_for("/style.css", "the new stylesheet", |r| r.body.contains("#123456"));
+    // `static/` did not exist when the server started: it is watched now.
+    let seen = events_of(&rx, &server, || common::write(&root, "static/style.css", "body { color: #654321; }\n"));
+    assert_eq!(seen, ["css"]);
+    server.wait_for("/style.css", "the second stylesheet", |r| r.body.contains("#654321"));
 }
 
 #[test]

@@ -102,12 +102,15 @@ fn event(name: &str, data: &str) -> String {
 }
 
 /// What a browser must do to show `new` instead of `old`: nothing, swap
-/// stylesheets (only `.css` files changed or appeared), or reload.
+/// stylesheets (every file changed, added or removed is a `.css`: a
+/// stylesheet's hashed copy is renamed with its content), or reload.
 pub fn diff(old: &Files, new: &Files) -> Change {
-    if old.keys().any(|k| !new.contains_key(k)) {
-        return Change::Reload;
-    }
-    let mut changed = new.iter().filter(|(k, v)| old.get(*k) != Some(*v)).map(|(k, _)| k).peekable();
+    let mut changed = new
+        .iter()
+        .filter(|(k, v)| old.get(*k) != Some(*v))
+        .map(|(k, _)| k)
+        .chain(old.keys().filter(|k| !new.contains_key(*k)))
+        .peekable();
     if changed.peek().is_none() {
         Change::None
     } else if changed.all(|k| k.ends_with(".css")) {
@@ -131,7 +134,8 @@ mod tests {
         assert_eq!(diff(&a, &a), Change::None);
         assert_eq!(diff(&a, &files(&[("index.html", "a"), ("style.css", "y")])), Change::Css);
         assert_eq!(diff(&a, &files(&[("index.html", "b"), ("style.css", "y")])), Change::Reload);
-        assert_eq!(diff(&a, &files(&[("index.html", "a")])), Change::Reload);
+        assert_eq!(diff(&a, &files(&[("index.html", "a"), ("style.1.css", "y")])), Change::Css, "renamed stylesheet");
+        assert_eq!(diff(&a, &files(&[("style.css", "x")])), Change::Reload, "a page removed");
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub fn watch(
     root: &Path,
     debounce: Duration,
     on_change: impl Fn(Vec<PathBuf>) + Send + 'static,
-) -> Result<notify::RecommendedWatcher, String> {
+) -> Result<Watching, String> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
     let filter_root = root.clone();
@@ -52,25 +52,47 @@ pub fn watch(
     })
     .map_err(|e| format!("cannot watch files: {e}"))?;
     watcher.watch(&root, RecursiveMode::NonRecursive).map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-    for folder in FOLDERS {
-        let dir = root.join(folder);
-        if dir.is_dir() {
-            watcher
-                .watch(&dir, RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
-        }
-    }
+    let watcher = std::sync::Arc::new(std::sync::Mutex::new(watcher));
+    let mut watched = [false; FOLDERS.len()];
+    watch_new_folders(&watcher, &root, &mut watched)?;
+    let keep = std::sync::Arc::clone(&watcher);
     std::thread::spawn(move || {
         while let Ok(mut changed) = rx.recv() {
             while let Ok(more) = rx.recv_timeout(debounce) {
                 changed.extend(more);
+            }
+            // A folder created since (`static/` of a new site) is watched
+            // from now on.
+            if let Err(e) = watch_new_folders(&watcher, &root, &mut watched) {
+                eprintln!("warning: {e}");
             }
             changed.sort();
             changed.dedup();
             on_change(changed);
         }
     });
-    Ok(watcher)
+    Ok(Watching { _watcher: keep })
+}
+
+/// Keeps the watch alive.
+pub struct Watching {
+    _watcher: std::sync::Arc<std::sync::Mutex<notify::RecommendedWatcher>>,
+}
+
+fn watch_new_folders(
+    watcher: &std::sync::Mutex<notify::RecommendedWatcher>,
+    root: &Path,
+    watched: &mut [bool; FOLDERS.len()],
+) -> Result<(), String> {
+    for (i, folder) in FOLDERS.iter().enumerate() {
+        let dir = root.join(folder);
+        if !watched[i] && dir.is_dir() {
+            let mut w = watcher.lock().map_err(|_| "the file watcher failed".to_string())?;
+            w.watch(&dir, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
+            watched[i] = true;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
