@@ -151,17 +151,20 @@ fn switcher(html: &str) -> BTreeMap<String, Vec<String>> {
     found
 }
 
-/// Visible text of the `<main>` of a page (see [`common::text`]).
-fn main_text(html: &str) -> String {
+/// Visible text of the first element `css` selects (see [`common::text`]).
+fn first_text(html: &str, css: &str) -> String {
     let doc = Html::parse_document(html);
-    let main = doc.select(&sel("main")).next().expect("a <main>");
-    common::text(&main.html())
+    let el = doc.select(&sel(css)).next().unwrap_or_else(|| panic!("no `{css}` in the page"));
+    common::text(&el.html())
+}
+
+/// Visible text of the `<main>` of a page.
+fn main_text(html: &str) -> String {
+    first_text(html, "main")
 }
 
 fn h1_text(html: &str) -> String {
-    let doc = Html::parse_document(html);
-    let h1 = doc.select(&sel("main h1")).next().expect("an <h1> in <main>");
-    common::text(&h1.html())
+    first_text(html, "main h1")
 }
 
 /// A text node of a page: its text (whitespace collapsed), the language it

@@ -38,15 +38,11 @@ fn images(html: &str, src: &str) -> Vec<(String, Option<String>)> {
 }
 
 fn title_text(html: &str) -> String {
-    let doc = Html::parse_document(html);
-    let title = doc.select(&sel("head title")).next().expect("a <title>");
-    common::text(&title.html())
+    first_text(html, "head title")
 }
 
 fn header_title(html: &str) -> String {
-    let doc = Html::parse_document(html);
-    let a = doc.select(&sel("header .site-title")).next().expect("the site title in the header");
-    common::text(&a.html())
+    first_text(html, "header .site-title")
 }
 
 fn link(text: &str, href: &str, lang: Option<&str>) -> (String, String, Option<String>) {
