@@ -85,6 +85,14 @@ function gz(file) {
     console.log(`${label.padEnd(22)}${String(r.results).padStart(7)}${String(r.files).padStart(7)}` +
       `${r.kb.toFixed(1).padStart(9)}${r.cold.toFixed(1).padStart(9)}${r.median.toFixed(1).padStart(11)}`);
   }
+  // Typing a new word letter by letter, as a visitor does: each keystroke's
+  // time, fetching included (its shard at the second letter, new chunks).
+  const word = process.env.TYPING_WORD || 'biodiversite';
+  const typed = [];
+  for (let k = 1; k <= word.length; k++) typed.push((await query(word.slice(0, k))).ms);
+  const sorted = [...typed].sort((a, b) => a - b);
+  console.log(`typing "${word}" letter by letter: ${typed.map((t) => t.toFixed(0)).join(' ')} ms; ` +
+    `median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, worst ${sorted[sorted.length - 1].toFixed(1)} ms`);
   const first = fetched.filter(isSearch).slice(0, 6);
   console.log('first files: ' + first.map((f) => `${path.basename(f.rel)} ${(f.gz / 1024).toFixed(1)} KB`).join(', '));
   await browser.close();
