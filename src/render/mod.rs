@@ -6,6 +6,7 @@
 
 pub mod bodies;
 pub mod calendars;
+pub mod globals;
 pub mod grid;
 pub mod grid_table;
 pub mod listing;

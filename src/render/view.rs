@@ -15,6 +15,7 @@ use crate::calendar::status::Status;
 use crate::diagnostic::Diagnostic;
 use crate::load::fields::Out;
 use crate::load::{Entity, Kind, Meta};
+use crate::render::globals::Globals;
 use crate::render::theme::{render_error, Theme};
 use crate::resolve::Catalogue;
 
@@ -57,6 +58,8 @@ pub struct View<'a> {
     items: Vec<Value>,
     /// Position of each MOOC when sorted by title in this language.
     rank: Vec<usize>,
+    /// The values every page of this language gets.
+    globals: Globals,
 }
 
 impl<'a> View<'a> {
@@ -87,7 +90,9 @@ impl<'a> View<'a> {
                 .collect(),
             items: Vec::with_capacity(cat.moocs.len()),
             rank: Vec::new(),
+            globals: Globals::default(),
         };
+        v.globals = Globals::new(&v);
         let strings = theme.strings.get(lang).cloned().unwrap_or(Value::Null);
         let moocs: Vec<usize> = (0..cat.moocs.len()).collect();
         let chunks: Vec<(Vec<Value>, Option<Diagnostic>)> =
@@ -467,78 +472,9 @@ impl<'a> View<'a> {
         group_thousands(n, sep)
     }
 
-    /// What `status.js` needs to recompute statuses in the browser: the
-    /// build date, the site's time zone, status labels and date words.
-    /// Safe inside `<script type="application/json">`.
-    fn status_json(&self) -> String {
-        let labels: Map<String, Value> = Status::ALL
-            .iter()
-            .map(|s| (s.key().to_string(), json!(self.theme.label(self.lang, "status", s.key()))))
-            .collect();
-        let as_of = self.theme.label(self.lang, "search", "as_of");
-        json!({
-            "today": self.cat.today.to_string(),
-            "timezone": self.cat.config.timezone_name,
-            "lang": self.lang,
-            "status": labels,
-            "months": self.words.months,
-            "day_one": self.words.day_one,
-            "quarter_format": self.words.quarter_format,
-            "as_of": as_of,
-        })
-        .to_string()
-        .replace("</", "<\\/")
-    }
-
     /// The values every template gets (`docs/templates.md`).
     pub fn globals(&self, path: &str, page_title: &str, description: &str) -> Map<String, Value> {
-        let cfg = &self.cat.config;
-        let menu: Vec<Value> = self
-            .cat
-            .pages
-            .iter()
-            .filter(|p| p.menu)
-            .map(|p| {
-                let t = self.text(Kind::Page, &p.meta, &p.title, &p.summary);
-                json!({"title": t.title, "url": self.url(&format!("{}/", p.meta.slug))})
-            })
-            .collect();
-        let languages: Vec<Value> = cfg
-            .languages
-            .iter()
-            .map(|l| {
-                let pre = if *l == cfg.default_language { String::new() } else { format!("{l}/") };
-                json!({"code": l, "label": self.theme.label(l, "language", l), "url": format!("{}/{pre}{path}", cfg.base_path()), "current": l == self.lang})
-            })
-            .collect();
-        let mut g = Map::new();
-        g.insert("lang".into(), json!(self.lang));
-        g.insert("t".into(), self.theme.strings.get(self.lang).cloned().unwrap_or(Value::Null));
-        g.insert(
-            "site".into(),
-            json!({
-                "title": cfg.title(self.lang),
-                "base_url": cfg.base_url,
-                "home_url": self.url(""),
-                "moocs_url": self.url("moocs/"),
-                "parcours_url": self.url("parcours/"),
-                "schedules_url": self.url("schedules/"),
-                "menu": menu,
-                "languages": languages,
-                "style_url": format!("{}style.css", self.root()),
-                "syntax_url": format!("{}syntax.css", self.root()),
-                "assets": self.theme.assets.iter().map(|(name, hashed)| (Theme::asset_key(name), json!(format!("{}{hashed}", self.root())))).collect::<Map<String, Value>>(),
-                "timezone": cfg.timezone_name,
-            }),
-        );
-        g.insert("today".into(), self.date(self.cat.today));
-        g.insert("status_json".into(), json!(self.status_json()));
-        g.insert("page_title".into(), json!(page_title));
-        g.insert("description".into(), json!(description));
-        let abs_path = self.url(path);
-        let origin_len = cfg.base_url.len() - cfg.base_path().len();
-        g.insert("canonical".into(), json!(format!("{}{abs_path}", &cfg.base_url[..origin_len])));
-        g
+        self.globals.for_page(self, path, page_title, description)
     }
 }
 
