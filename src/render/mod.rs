@@ -6,6 +6,7 @@
 
 pub mod bodies;
 pub mod calendars;
+pub mod globals;
 pub mod grid;
 pub mod grid_table;
 pub mod listing;
@@ -122,59 +123,77 @@ fn file_of(lang_dir: &str, path: &str) -> String {
 /// rendering (dangling links) and template errors go to `out`.
 pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out) -> Stats {
     let problems = Mutex::new(Vec::new());
-    let mut stats = Stats::default();
-    // Page paths inside a language folder (`moocs/x/`): every page exists in
-    // every language, which the sitemap lists as alternates.
-    let mut sitemap: BTreeSet<String> = BTreeSet::new();
     let jobs = jobs(cat);
     // With one language there is nothing to share: bodies are rendered with
     // their page, so they are never all held in memory at once.
     let bodies =
         if cat.config.languages.len() > 1 { bodies::Bodies::render(cat, out) } else { bodies::Bodies::default() };
-    for lang in &cat.config.languages {
-        let view = View::new(cat, theme, lang, out).with_bodies(&bodies);
-        let is_default = *lang == cat.config.default_language;
-        let lang_dir = if is_default { String::new() } else { format!("{lang}/") };
-        let emit = |page: PageOut, mut diags: Vec<Diagnostic>| -> Option<String> {
-            let written = write_page(theme, sink, &lang_dir, page, &mut diags);
-            // Reported in every language: a translation's body has its own
-            // problems; the same problem seen twice is reported once.
-            problems.lock().map(|mut p| p.extend(diags)).ok();
-            written
-        };
-        // The search index is built while the pages render; the catalogue
-        // page, which points to it, comes last.
-        let (written, search) = rayon::join(
-            || -> Vec<Option<String>> {
-                jobs.par_iter()
-                    .map(|&job| {
-                        let mut diags = Vec::new();
-                        let page = view.run(job, &mut diags);
-                        emit(page, diags).filter(|_| !matches!(job, Job::NotFound))
-                    })
-                    .collect()
-            },
-            || {
-                let started = std::time::Instant::now();
-                let search = crate::search::build(&view);
-                if std::env::var_os("VITRINE_TIMINGS").is_some() {
-                    eprintln!("timing: search index ({lang}) {:>9.1} ms", started.elapsed().as_secs_f64() * 1000.0);
-                }
-                search
-            },
-        );
-        for (path, bytes) in &search.files {
-            if let Err(e) = sink.put(path, bytes) {
-                out.push(Diagnostic::usage(Path::new(path), format!("cannot write this file: {e}")));
+    let views: Vec<View> =
+        cat.config.languages.iter().map(|lang| View::new(cat, theme, lang, out).with_bodies(&bodies)).collect();
+    let lang_dirs: Vec<String> = views
+        .iter()
+        .map(|v| if v.lang == cat.config.default_language { String::new() } else { format!("{}/", v.lang) })
+        .collect();
+    let emit = |l: usize, page: PageOut, mut diags: Vec<Diagnostic>| -> Option<String> {
+        let written = write_page(theme, sink, &lang_dirs[l], page, &mut diags);
+        // Reported in every language: a translation's body has its own
+        // problems; the same problem seen twice is reported once.
+        problems.lock().map(|mut p| p.extend(diags)).ok();
+        written
+    };
+    // Every page of every language in one parallel pass (no language waits
+    // for another to finish), with the search indexes built alongside; the
+    // catalogue pages, which point to their index, come last.
+    let all_jobs: Vec<(usize, Job)> = (0..views.len()).flat_map(|l| jobs.iter().map(move |&j| (l, j))).collect();
+    let (written, searches) = rayon::join(
+        || -> Vec<Option<String>> {
+            all_jobs
+                .par_iter()
+                .map(|&(l, job)| {
+                    let mut diags = Vec::new();
+                    let page = views[l].run(job, &mut diags);
+                    emit(l, page, diags).filter(|_| !matches!(job, Job::NotFound))
+                })
+                .collect()
+        },
+        || {
+            let started = std::time::Instant::now();
+            let searches = crate::search::build_all(&views);
+            if std::env::var_os("VITRINE_TIMINGS").is_some() {
+                eprintln!("timing: search indexes   {:>7.1} ms", started.elapsed().as_secs_f64() * 1000.0);
             }
-        }
-        stats.files += search.files.len();
-        let catalogue = emit(view.moocs(&search), Vec::new());
-        stats.pages += written.iter().filter(|w| w.is_some()).count() + 1 + usize::from(catalogue.is_some());
-        sitemap.extend(written.into_iter().flatten().chain(catalogue));
+            searches
+        },
+    );
+    let catalogues: Vec<Option<String>> = views
+        .par_iter()
+        .zip(&searches)
+        .enumerate()
+        .map(|(l, (view, search))| emit(l, view.moocs(search), Vec::new()))
+        .collect();
+    let search_files: Vec<&(String, Vec<u8>)> = searches.iter().flat_map(|s| &s.files).collect();
+    out.extend(
+        search_files
+            .par_iter()
+            .filter_map(|(path, bytes)| {
+                sink.put(path, bytes)
+                    .err()
+                    .map(|e| Diagnostic::usage(Path::new(path), format!("cannot write this file: {e}")))
+            })
+            .collect::<Vec<_>>(),
+    );
+    // Page paths inside a language folder (`moocs/x/`): every page exists in
+    // every language, which the sitemap lists as alternates. The 404 page
+    // counts as a page but is not listed.
+    let mut stats = Stats { pages: views.len(), files: search_files.len() };
+    let mut sitemap: BTreeSet<String> = BTreeSet::new();
+    for path in written.into_iter().chain(catalogues).flatten() {
+        stats.pages += 1;
+        sitemap.insert(path);
     }
     out.extend(problems.into_inner().unwrap_or_default());
-    stats.files += extras(cat, theme, &sitemap, sink, out);
+    let default = views.iter().find(|v| v.lang == cat.config.default_language).unwrap_or(&views[0]);
+    stats.files += extras(default, &sitemap, sink, out);
     stats.files += stats.pages;
     stats
 }
@@ -212,7 +231,9 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, dia
 }
 
 /// Everything that is not a templated page. Returns the number of files.
-fn extras(cat: &Catalogue, theme: &Theme, sitemap: &BTreeSet<String>, sink: &dyn Sink, out: &mut Out) -> usize {
+/// `view` is the default language's: alias pages redirect to its pages.
+fn extras(view: &View, sitemap: &BTreeSet<String>, sink: &dyn Sink, out: &mut Out) -> usize {
+    let (cat, theme) = (view.cat, view.theme);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     files.push(("sitemap.xml".into(), sitemap_xml(cat, sitemap).into_bytes()));
     files.push((
@@ -227,7 +248,6 @@ fn extras(cat: &Catalogue, theme: &Theme, sitemap: &BTreeSet<String>, sink: &dyn
         }
     }
     // Alias redirect pages, in the default language.
-    let view = View::new(cat, theme, &cat.config.default_language, &mut Vec::new());
     for m in &cat.moocs {
         let target = format!("{}{}", view.origin(), view.url(&format!("moocs/{}/", m.meta.slug)));
         for a in &m.aliases {

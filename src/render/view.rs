@@ -15,6 +15,7 @@ use crate::calendar::status::Status;
 use crate::diagnostic::Diagnostic;
 use crate::load::fields::Out;
 use crate::load::{Entity, Kind, Meta};
+use crate::render::globals::Globals;
 use crate::render::theme::{render_error, Theme};
 use crate::resolve::Catalogue;
 
@@ -50,11 +51,15 @@ pub struct View<'a> {
     pub(super) bodies: Option<&'a crate::render::bodies::Bodies>,
     /// (slug, language) of every MOOC translation, in any language.
     translated: std::collections::HashSet<(&'a str, &'a str)>,
-    cards: Vec<Value>,
-    /// The light form of each card, for lists.
+    /// The light form of each MOOC's card, for lists: `slug`, `url`,
+    /// `title`, `status` and the rendered `card_html` (cards themselves are
+    /// made again when a page needs one: keeping them all would take more
+    /// memory than making them twice takes time).
     items: Vec<Value>,
     /// Position of each MOOC when sorted by title in this language.
     rank: Vec<usize>,
+    /// The values every page of this language gets.
+    globals: Globals,
 }
 
 impl<'a> View<'a> {
@@ -83,40 +88,24 @@ impl<'a> View<'a> {
                 .filter(|e| e.kind() == Kind::Mooc)
                 .filter_map(|e| Some((e.meta().slug.as_str(), e.meta().lang.as_deref()?)))
                 .collect(),
-            cards: Vec::new(),
-            items: Vec::new(),
+            items: Vec::with_capacity(cat.moocs.len()),
             rank: Vec::new(),
+            globals: Globals::default(),
         };
-        let mut cards: Vec<Value> = (0..cat.moocs.len()).into_par_iter().map(|i| v.build_card(i)).collect();
+        v.globals = Globals::new(&v);
         let strings = theme.strings.get(lang).cloned().unwrap_or(Value::Null);
-        let chunks: Vec<Result<Vec<String>, Diagnostic>> =
-            cards.par_chunks(CARD_CHUNK).map(|chunk| v.render_cards(chunk, &strings)).collect();
-        let mut i = 0;
-        for chunk in chunks {
-            match chunk {
-                Ok(htmls) => {
-                    for html in htmls {
-                        cards[i]["card_html"] = Value::String(html);
-                        i += 1;
-                    }
-                }
-                Err(d) => {
-                    out.push(d);
-                    break;
-                }
-            }
+        let moocs: Vec<usize> = (0..cat.moocs.len()).collect();
+        let chunks: Vec<(Vec<Value>, Option<Diagnostic>)> =
+            moocs.par_chunks(CARD_CHUNK).map(|chunk| v.list_items(chunk, &strings)).collect();
+        let mut problems = Vec::new();
+        for (items, problem) in chunks {
+            v.items.extend(items);
+            problems.extend(problem);
         }
-        v.items = cards
-            .iter()
-            .map(|c| {
-                let mut item = Map::new();
-                for key in ["slug", "url", "title", "status", "card_html"] {
-                    item.insert(key.to_string(), c.get(key).cloned().unwrap_or(Value::Null));
-                }
-                Value::Object(item)
-            })
-            .collect();
-        let mut order: Vec<(String, usize)> = cards
+        // A broken `card.html` breaks every chunk: report it once.
+        out.extend(problems.into_iter().next());
+        let mut order: Vec<(String, usize)> = v
+            .items
             .iter()
             .enumerate()
             .map(|(i, c)| (crate::load::common::fold(c["title"].as_str().unwrap_or_default()), i))
@@ -126,30 +115,46 @@ impl<'a> View<'a> {
         for (r, (_, i)) in order.into_iter().enumerate() {
             v.rank[i] = r;
         }
-        v.cards = cards;
         v
     }
 
-    /// Renders `card.html` for many cards in one template call (so the UI
-    /// strings are copied once per chunk, not once per card).
-    fn render_cards(&self, chunk: &[Value], strings: &Value) -> Result<Vec<String>, Diagnostic> {
+    /// The list items of the MOOCs of `chunk`: their cards, rendered
+    /// (`card.html`) in one template call so that the UI strings are copied
+    /// once per chunk, not once per card, then cut down to what lists need.
+    fn list_items(&self, chunk: &[usize], strings: &Value) -> (Vec<Value>, Option<Diagnostic>) {
+        let cards: Vec<Value> = chunk.iter().map(|&i| self.build_card(i)).collect();
+        let (cards, html) = self.render_cards(cards, strings);
+        let (htmls, problem) = match html {
+            Ok(htmls) => (htmls, None),
+            Err(d) => (Vec::new(), Some(d)),
+        };
+        let mut htmls = htmls.into_iter();
+        (cards.into_iter().map(|card| list_item(card, htmls.next())).collect(), problem)
+    }
+
+    /// Renders `card.html` for each card (`cards.html` loops over them);
+    /// gives the cards back.
+    fn render_cards(&self, cards: Vec<Value>, strings: &Value) -> (Vec<Value>, Result<Vec<String>, Diagnostic>) {
+        let count = cards.len();
         let mut map = Map::new();
-        map.insert("moocs".into(), Value::Array(chunk.to_vec()));
+        map.insert("moocs".into(), Value::Array(cards));
         map.insert("t".into(), strings.clone());
         map.insert("lang".into(), json!(self.lang));
-        let html =
-            tera::Context::from_value(Value::Object(map)).and_then(|ctx| self.theme.tera.render("cards.html", &ctx));
+        let mut ctx = match tera::Context::from_value(Value::Object(map)) {
+            Ok(ctx) => ctx,
+            Err(e) => return (Vec::new(), Err(card_error(&e))),
+        };
+        let html = self.theme.tera.render("cards.html", &ctx);
+        let cards = match ctx.remove("moocs") {
+            Some(Value::Array(cards)) => cards,
+            _ => Vec::new(),
+        };
         match html {
             Ok(html) => {
-                let parts: Vec<String> =
-                    html.split(CARD_MARKER).take(chunk.len()).map(|p| p.trim().to_string()).collect();
-                Ok(parts)
+                let parts: Vec<String> = html.split(CARD_MARKER).take(count).map(|p| p.trim().to_string()).collect();
+                (cards, Ok(parts))
             }
-            Err(e) => Err(Diagnostic::file_error(
-                Path::new("card.html"),
-                format!("the template failed: {}", render_error(&e)),
-            )
-            .with_hint("fix the template (see docs/templates.md for the values it gets)")),
+            Err(e) => (cards, Err(card_error(&e))),
         }
     }
 
@@ -304,9 +309,11 @@ impl<'a> View<'a> {
             .collect()
     }
 
-    /// The card of MOOC `i` (computed once per language).
+    /// The card of MOOC `i`, with its rendered `card_html`.
     pub fn card(&self, i: usize) -> Value {
-        self.cards[i].clone()
+        let mut card = self.build_card(i);
+        card["card_html"] = self.items[i]["card_html"].clone();
+        card
     }
 
     /// List items (see [`View::cards_by_title`]) in the given order.
@@ -465,79 +472,25 @@ impl<'a> View<'a> {
         group_thousands(n, sep)
     }
 
-    /// What `status.js` needs to recompute statuses in the browser: the
-    /// build date, the site's time zone, status labels and date words.
-    /// Safe inside `<script type="application/json">`.
-    fn status_json(&self) -> String {
-        let labels: Map<String, Value> = Status::ALL
-            .iter()
-            .map(|s| (s.key().to_string(), json!(self.theme.label(self.lang, "status", s.key()))))
-            .collect();
-        let as_of = self.theme.label(self.lang, "search", "as_of");
-        json!({
-            "today": self.cat.today.to_string(),
-            "timezone": self.cat.config.timezone_name,
-            "lang": self.lang,
-            "status": labels,
-            "months": self.words.months,
-            "day_one": self.words.day_one,
-            "quarter_format": self.words.quarter_format,
-            "as_of": as_of,
-        })
-        .to_string()
-        .replace("</", "<\\/")
-    }
-
     /// The values every template gets (`docs/templates.md`).
     pub fn globals(&self, path: &str, page_title: &str, description: &str) -> Map<String, Value> {
-        let cfg = &self.cat.config;
-        let menu: Vec<Value> = self
-            .cat
-            .pages
-            .iter()
-            .filter(|p| p.menu)
-            .map(|p| {
-                let t = self.text(Kind::Page, &p.meta, &p.title, &p.summary);
-                json!({"title": t.title, "url": self.url(&format!("{}/", p.meta.slug))})
-            })
-            .collect();
-        let languages: Vec<Value> = cfg
-            .languages
-            .iter()
-            .map(|l| {
-                let pre = if *l == cfg.default_language { String::new() } else { format!("{l}/") };
-                json!({"code": l, "label": self.theme.label(l, "language", l), "url": format!("{}/{pre}{path}", cfg.base_path()), "current": l == self.lang})
-            })
-            .collect();
-        let mut g = Map::new();
-        g.insert("lang".into(), json!(self.lang));
-        g.insert("t".into(), self.theme.strings.get(self.lang).cloned().unwrap_or(Value::Null));
-        g.insert(
-            "site".into(),
-            json!({
-                "title": cfg.title(self.lang),
-                "base_url": cfg.base_url,
-                "home_url": self.url(""),
-                "moocs_url": self.url("moocs/"),
-                "parcours_url": self.url("parcours/"),
-                "schedules_url": self.url("schedules/"),
-                "menu": menu,
-                "languages": languages,
-                "style_url": format!("{}style.css", self.root()),
-                "syntax_url": format!("{}syntax.css", self.root()),
-                "assets": self.theme.assets.iter().map(|(name, hashed)| (Theme::asset_key(name), json!(format!("{}{hashed}", self.root())))).collect::<Map<String, Value>>(),
-                "timezone": cfg.timezone_name,
-            }),
-        );
-        g.insert("today".into(), self.date(self.cat.today));
-        g.insert("status_json".into(), json!(self.status_json()));
-        g.insert("page_title".into(), json!(page_title));
-        g.insert("description".into(), json!(description));
-        let abs_path = self.url(path);
-        let origin_len = cfg.base_url.len() - cfg.base_path().len();
-        g.insert("canonical".into(), json!(format!("{}{abs_path}", &cfg.base_url[..origin_len])));
-        g
+        self.globals.for_page(self, path, page_title, description)
     }
+}
+
+/// The light form of a card, for lists, with its HTML.
+fn list_item(mut card: Value, html: Option<String>) -> Value {
+    let mut item = Map::new();
+    for key in ["slug", "url", "title", "status"] {
+        item.insert(key.to_string(), card.get_mut(key).map_or(Value::Null, Value::take));
+    }
+    item.insert("card_html".into(), html.map_or(Value::Null, Value::String));
+    Value::Object(item)
+}
+
+fn card_error(e: &tera::Error) -> Diagnostic {
+    Diagnostic::file_error(Path::new("card.html"), format!("the template failed: {}", render_error(e)))
+        .with_hint("fix the template (see docs/templates.md for the values it gets)")
 }
 
 /// The cover or logo of an entity, for the kinds that have one.

@@ -1,4 +1,4 @@
-//! The static search index of one language, read by the theme's
+//! The static search index of each language, read by the theme's
 //! dependency-free client (`search.js`). Its format is documented in
 //! `docs/search-index.md`:
 //!
@@ -13,12 +13,20 @@
 //!
 //! Document ids are positions in title order, so sorting by title is
 //! sorting by id.
+//!
+//! Start with [`build_all`]: the texts of every language are gathered
+//! (`corpus.rs`, each distinct text once), tokenised once (`terms.rs`), then
+//! each language's index is put together and cut into shards (`shards.rs`).
 
+pub mod corpus;
 pub mod facets;
+pub mod shards;
 pub mod terms;
 pub mod text;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde_json::{json, Value};
 
@@ -26,8 +34,8 @@ use crate::calendar::period::When;
 use crate::calendar::status::Status;
 use crate::load::Kind;
 use crate::render::view::View;
+use corpus::{Corpus, PlainBodies};
 use facets::{day_number, Facet};
-use terms::{DocText, Field};
 
 /// MOOCs per result chunk.
 pub const CHUNK: usize = 16;
@@ -51,38 +59,75 @@ pub fn hash(parts: &[&[u8]]) -> String {
     format!("{:010x}", h.digest() & 0xff_ffff_ffff)
 }
 
-/// Builds the index of the view's language.
-pub fn build(view: &View) -> Search {
-    let cat = view.cat;
-    let rank = view.title_rank();
-    let mut order: Vec<usize> = (0..cat.moocs.len()).collect();
-    order.sort_unstable_by_key(|&i| rank[i]);
-    if !cat.config.search {
-        return Search { manifest_url: String::new(), facets: facets::facets(view, &order), files: Vec::new() };
-    }
+/// The shards of one language's index (key -> JSON).
+type Shards = Arc<BTreeMap<String, String>>;
 
-    let (inverted, facets) = rayon::join(
-        || {
-            let t0 = std::time::Instant::now();
-            let docs: Vec<DocText> = order.par_iter().map(|&m| doc_text(view, m)).collect();
-            let t1 = t0.elapsed();
-            let n = docs.len();
-            let inv = terms::invert(&docs);
-            let t2 = t0.elapsed();
-            let s = terms::shards(&inv, n);
-            if std::env::var_os("VITRINE_TIMINGS").is_some() {
-                eprintln!("search: texts {t1:?} invert {t2:?} shards {:?}", t0.elapsed());
-            }
-            s
-        },
-        || facets::facets(view, &order),
+/// Builds the index of each view's language, in the order of `views`. The
+/// text a MOOC shows in several languages is tokenised once for all of
+/// them, and a language whose documents are those of another (no MOOC
+/// translated) gets that language's shards as they are.
+pub fn build_all(views: &[View]) -> Vec<Search> {
+    let orders: Vec<Vec<usize>> = views.iter().map(title_order).collect();
+    let enabled = views.first().is_some_and(|v| v.cat.config.search);
+    let (shards, facets) = rayon::join(
+        || if enabled { index_shards(views, &orders) } else { Vec::new() },
+        || views.par_iter().zip(&orders).map(|(view, order)| facets::facets(view, order)).collect::<Vec<_>>(),
     );
+    if !enabled {
+        let none = |facets| Search { manifest_url: String::new(), facets, files: Vec::new() };
+        return facets.into_iter().map(none).collect();
+    }
+    views
+        .par_iter()
+        .zip(orders)
+        .zip(shards)
+        .zip(facets)
+        .map(|(((view, order), shards), facets)| files(view, &order, &shards, facets))
+        .collect()
+}
+
+/// MOOC indices in the view's title order: document id -> MOOC.
+fn title_order(view: &View) -> Vec<usize> {
+    let rank = view.title_rank();
+    let mut order: Vec<usize> = (0..view.cat.moocs.len()).collect();
+    order.sort_unstable_by_key(|&i| rank[i]);
+    order
+}
+
+/// The shards of each view's index.
+fn index_shards(views: &[View], orders: &[Vec<usize>]) -> Vec<Shards> {
+    let t0 = std::time::Instant::now();
+    // The texts are dropped once tokenised: only their tokens are needed.
+    let (tokens, docs, texts) = {
+        let bodies = PlainBodies::new(views);
+        let Corpus { texts, docs } = Corpus::new(views, orders, &bodies);
+        (terms::tokenise(&texts), docs, texts.len())
+    };
+    let t1 = t0.elapsed();
+    let mut all: Vec<Shards> = Vec::with_capacity(views.len());
+    for (i, lang_docs) in docs.iter().enumerate() {
+        let shards = match docs[..i].iter().position(|d| d == lang_docs) {
+            Some(same) => Arc::clone(&all[same]),
+            None => Arc::new(shards::shards(&shards::invert(&tokens, lang_docs), lang_docs.len())),
+        };
+        all.push(shards);
+    }
+    if std::env::var_os("VITRINE_TIMINGS").is_some() {
+        let n: usize = docs.iter().map(Vec::len).sum();
+        eprintln!("search: {texts} texts for {n} documents tokenised in {t1:?}, shards in {:?}", t0.elapsed());
+    }
+    all
+}
+
+/// The files of one language's index.
+fn files(view: &View, order: &[usize], inverted: &BTreeMap<String, String>, facets: Vec<Facet>) -> Search {
+    let cat = view.cat;
     let dir = format!("search/{}/", view.lang);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
 
     let shard_hash = hash(&inverted.iter().flat_map(|(k, v)| [k.as_bytes(), v.as_bytes()]).collect::<Vec<_>>());
     let keys: Vec<&str> = inverted.keys().map(String::as_str).collect();
-    for (key, json) in &inverted {
+    for (key, json) in inverted {
         files.push((format!("{dir}shards/{key}.{shard_hash}.json"), json.clone().into_bytes()));
     }
 
@@ -92,7 +137,7 @@ pub fn build(view: &View) -> Search {
         files.push((format!("{dir}chunks/{i}.{chunk_hash}.json"), c.into_bytes()));
     }
 
-    let table = table_json(view, &order, &facets);
+    let table = table_json(view, order, &facets);
     let table_name = format!("docs.{}.json", hash(&[table.as_bytes()]));
     files.push((format!("{dir}{table_name}"), table.into_bytes()));
 
@@ -115,51 +160,6 @@ pub fn build(view: &View) -> Search {
     let manifest_name = format!("index.{}.json", hash(&[manifest.as_bytes()]));
     files.push((format!("{dir}{manifest_name}"), manifest.into_bytes()));
     Search { manifest_url: format!("{}{dir}{manifest_name}", view.root()), facets, files }
-}
-
-/// The text of MOOC `m` in the view's language, field by field.
-fn doc_text(view: &View, m: usize) -> DocText {
-    let cat = view.cat;
-    let mooc = &cat.moocs[m];
-    let t = view.text(Kind::Mooc, &mooc.meta, &mooc.title, &mooc.summary);
-    // The labels its page shows (its translation's, when it gives some).
-    let subjects: Vec<&str> = view.mooc_subjects(m).into_iter().map(|(_, label, _)| label).collect();
-    let institutions: Vec<String> = view
-        .institution_links(&mooc.institutions)
-        .iter()
-        .filter_map(|l| l["title"].as_str().map(str::to_string))
-        .collect();
-    DocText {
-        lang: t.lang.to_string(),
-        fields: vec![
-            (Field::Title, t.title.to_string()),
-            (Field::Subjects, subjects.join(" ; ")),
-            (Field::Institutions, institutions.join(" ; ")),
-            (Field::Teachers, mooc.teachers.join(" ; ")),
-            (Field::Summary, t.summary.to_string()),
-            (Field::Body, plain_text(t.meta.body())),
-        ],
-    }
-}
-
-/// The words of a Markdown body: text and inline code, without code
-/// blocks, link targets or HTML.
-pub fn plain_text(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len());
-    let mut in_code_block = false;
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
-            Event::End(TagEnd::CodeBlock) => in_code_block = false,
-            Event::Text(t) | Event::Code(t) if !in_code_block => {
-                out.push_str(&t);
-                out.push(' ');
-            }
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// `[[slug, title], [slug, title, lang], ...]`: the lang is given when the
@@ -256,14 +256,6 @@ fn sessions_json(view: &View, m: usize, day0: i64) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn plain_text_skips_code_blocks_and_urls() {
-        let md = "# Titre\n\nUn [lien](https://example.org) et `code`.\n\n```rust\nfn main() {}\n```\n";
-        let t = plain_text(md);
-        assert!(t.contains("Titre") && t.contains("lien") && t.contains("code"), "{t}");
-        assert!(!t.contains("example") && !t.contains("main"), "{t}");
-    }
 
     #[test]
     fn hashes_are_stable_and_short() {

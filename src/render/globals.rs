@@ -1,0 +1,107 @@
+//! The values every template gets (`docs/templates.md`, "Values every
+//! template gets"). All but a few are the same on every page of a
+//! language, so they are made once per language, and each page gets a
+//! copy with its own values added: its title, description, canonical URL
+//! and the links to itself in the other languages.
+
+use serde_json::{json, Map, Value};
+
+use crate::calendar::status::Status;
+use crate::load::Kind;
+use crate::render::theme::Theme;
+use crate::render::view::View;
+
+/// The values of one language's pages, but the page's own.
+#[derive(Default)]
+pub struct Globals {
+    shared: Map<String, Value>,
+}
+
+impl Globals {
+    pub fn new(view: &View) -> Self {
+        let cfg = &view.cat.config;
+        let menu: Vec<Value> = view
+            .cat
+            .pages
+            .iter()
+            .filter(|p| p.menu)
+            .map(|p| {
+                let t = view.text(Kind::Page, &p.meta, &p.title, &p.summary);
+                json!({"title": t.title, "url": view.url(&format!("{}/", p.meta.slug))})
+            })
+            .collect();
+        let assets: Map<String, Value> = view
+            .theme
+            .assets
+            .iter()
+            .map(|(name, hashed)| (Theme::asset_key(name), json!(format!("{}{hashed}", view.root()))))
+            .collect();
+        let mut shared = Map::new();
+        shared.insert("lang".into(), json!(view.lang));
+        shared.insert("t".into(), view.theme.strings.get(view.lang).cloned().unwrap_or(Value::Null));
+        shared.insert(
+            "site".into(),
+            json!({
+                "title": cfg.title(view.lang),
+                "base_url": cfg.base_url,
+                "home_url": view.url(""),
+                "moocs_url": view.url("moocs/"),
+                "parcours_url": view.url("parcours/"),
+                "schedules_url": view.url("schedules/"),
+                "menu": menu,
+                "style_url": format!("{}style.css", view.root()),
+                "syntax_url": format!("{}syntax.css", view.root()),
+                "assets": assets,
+                "timezone": cfg.timezone_name,
+            }),
+        );
+        shared.insert("today".into(), view.date(view.cat.today));
+        shared.insert("status_json".into(), json!(status_json(view)));
+        Globals { shared }
+    }
+
+    /// The values of the page at `path` (inside the language folder).
+    pub fn for_page(&self, view: &View, path: &str, page_title: &str, description: &str) -> Map<String, Value> {
+        let cfg = &view.cat.config;
+        let languages: Vec<Value> = cfg
+            .languages
+            .iter()
+            .map(|l| {
+                let pre = if *l == cfg.default_language { String::new() } else { format!("{l}/") };
+                json!({"code": l, "label": view.theme.label(l, "language", l), "url": format!("{}/{pre}{path}", cfg.base_path()), "current": l == view.lang})
+            })
+            .collect();
+        let mut g = self.shared.clone();
+        if let Some(Value::Object(site)) = g.get_mut("site") {
+            site.insert("languages".into(), languages.into());
+        }
+        g.insert("page_title".into(), json!(page_title));
+        g.insert("description".into(), json!(description));
+        let origin_len = cfg.base_url.len() - cfg.base_path().len();
+        g.insert("canonical".into(), json!(format!("{}{}", &cfg.base_url[..origin_len], view.url(path))));
+        g
+    }
+}
+
+/// What `status.js` needs to recompute statuses in the browser: the build
+/// date, the site's time zone, status labels and date words. Safe inside
+/// `<script type="application/json">`.
+fn status_json(view: &View) -> String {
+    let labels: Map<String, Value> = Status::ALL
+        .iter()
+        .map(|s| (s.key().to_string(), json!(view.theme.label(view.lang, "status", s.key()))))
+        .collect();
+    let as_of = view.theme.label(view.lang, "search", "as_of");
+    json!({
+        "today": view.cat.today.to_string(),
+        "timezone": view.cat.config.timezone_name,
+        "lang": view.lang,
+        "status": labels,
+        "months": view.words.months,
+        "day_one": view.words.day_one,
+        "quarter_format": view.words.quarter_format,
+        "as_of": as_of,
+    })
+    .to_string()
+    .replace("</", "<\\/")
+}
