@@ -211,11 +211,11 @@ impl<'a> View<'a> {
             Some(Entity::Mooc(tr)) if tr.subjects.len() == m.subjects.len() => Some(&tr.subjects),
             _ => None,
         };
-        m.subjects
+        cat.mooc_subjects[mi]
             .iter()
             .enumerate()
-            .filter_map(|(pos, s)| {
-                let si = *cat.index.subjects.get(&crate::load::common::slugify(&s.value))?;
+            .filter_map(|(pos, &si)| {
+                let si = si?;
                 let own = own.and_then(|labels| labels.get(pos)).map(|l| l.value.trim()).filter(|l| !l.is_empty());
                 let (label, lang) = self.label_of_subject(si, own);
                 Some((si, label, lang))
