@@ -135,7 +135,7 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
         .map(|v| if v.lang == cat.config.default_language { String::new() } else { format!("{}/", v.lang) })
         .collect();
     let emit = |l: usize, page: PageOut, mut diags: Vec<Diagnostic>| -> Option<String> {
-        let written = write_page(theme, sink, &lang_dirs[l], page, &mut diags);
+        let written = write_page(&views[l], sink, &lang_dirs[l], page, &mut diags);
         // Reported in every language: a translation's body has its own
         // problems; the same problem seen twice is reported once.
         problems.lock().map(|mut p| p.extend(diags)).ok();
@@ -199,7 +199,7 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
 }
 
 /// Renders one page and writes it with its files; its path if written.
-fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, diags: &mut Out) -> Option<String> {
+fn write_page(view: &View, sink: &dyn Sink, lang_dir: &str, page: PageOut, diags: &mut Out) -> Option<String> {
     let file = file_of(lang_dir, &page.path);
     for (name, bytes) in &page.files {
         let path = format!("{lang_dir}{}{name}", page.path);
@@ -207,8 +207,13 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, dia
             diags.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}")));
         }
     }
-    let result =
-        tera::Context::from_value(Value::Object(page.context)).and_then(|ctx| theme.tera.render(page.template, &ctx));
+    let result = tera::Context::from_value(Value::Object(page.context)).and_then(|mut ctx| {
+        let html = view.theme.tera.render(page.template, &ctx);
+        if let Some(strings) = ctx.remove("t") {
+            view.give_back(strings);
+        }
+        html
+    });
     match result {
         Ok(html) => match sink.put(&file, html.as_bytes()) {
             Ok(()) => Some(page.path),

@@ -476,6 +476,11 @@ impl<'a> View<'a> {
     pub fn globals(&self, path: &str, page_title: &str, description: &str) -> Map<String, Value> {
         self.globals.for_page(self, path, page_title, description)
     }
+
+    /// Takes back the UI strings (`t`) of a rendered page's values.
+    pub fn give_back(&self, strings: Value) {
+        self.globals.give_back(strings);
+    }
 }
 
 /// The light form of a card, for lists, with its HTML.
