@@ -58,6 +58,8 @@ pub struct View<'a> {
     items: Vec<Value>,
     /// Position of each MOOC when sorted by title in this language.
     rank: Vec<usize>,
+    /// MOOC indices sorted by title in this language (the inverse of `rank`).
+    by_title: Vec<usize>,
     /// The values every page of this language gets.
     globals: Globals,
 }
@@ -90,6 +92,7 @@ impl<'a> View<'a> {
                 .collect(),
             items: Vec::with_capacity(cat.moocs.len()),
             rank: Vec::new(),
+            by_title: Vec::new(),
             globals: Globals::default(),
         };
         v.globals = Globals::new(&v);
@@ -111,8 +114,9 @@ impl<'a> View<'a> {
             .map(|(i, c)| (crate::load::common::fold(c["title"].as_str().unwrap_or_default()), i))
             .collect();
         order.sort_unstable();
-        v.rank = vec![0; order.len()];
-        for (r, (_, i)) in order.into_iter().enumerate() {
+        v.by_title = order.into_iter().map(|(_, i)| i).collect();
+        v.rank = vec![0; v.by_title.len()];
+        for (r, &i) in v.by_title.iter().enumerate() {
             v.rank[i] = r;
         }
         v
@@ -299,6 +303,11 @@ impl<'a> View<'a> {
     /// Position of each MOOC when sorted by title in this language.
     pub fn title_rank(&self) -> &[usize] {
         &self.rank
+    }
+
+    /// MOOC indices sorted by title in this language.
+    pub fn by_title(&self) -> &[usize] {
+        &self.by_title
     }
 
     pub fn institution_links(&self, slugs: &[crate::load::fields::Sp<String>]) -> Vec<Value> {
