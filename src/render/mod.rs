@@ -12,6 +12,7 @@ pub mod grid_table;
 pub mod listing;
 pub mod pages;
 pub mod schedules;
+pub mod sitemap;
 pub mod theme;
 pub mod view;
 
@@ -240,7 +241,7 @@ fn write_page(view: &View, sink: &dyn Sink, lang_dir: &str, page: PageOut, diags
 fn extras(view: &View, sitemap: &BTreeSet<String>, sink: &dyn Sink, out: &mut Out) -> usize {
     let (cat, theme) = (view.cat, view.theme);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    files.push(("sitemap.xml".into(), sitemap_xml(cat, sitemap).into_bytes()));
+    files.push(("sitemap.xml".into(), sitemap::sitemap_xml(cat, sitemap).into_bytes()));
     files.push((
         "robots.txt".into(),
         format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", cat.config.base_url).into_bytes(),
@@ -289,39 +290,6 @@ fn extras(view: &View, sitemap: &BTreeSet<String>, sink: &dyn Sink, out: &mut Ou
     count
 }
 
-/// `sitemap.xml`: every page of every language, each with its alternates
-/// (`xhtml:link hreflang`, and `x-default` for the default language).
-fn sitemap_xml(cat: &Catalogue, paths: &BTreeSet<String>) -> String {
-    let cfg = &cat.config;
-    let origin = &cfg.base_url[..cfg.base_url.len() - cfg.base_path().len()];
-    let url = |lang: &str, path: &str| {
-        let dir = if lang == cfg.default_language { String::new() } else { format!("{lang}/") };
-        xml_escape(&format!("{origin}{}/{dir}{path}", cfg.base_path()))
-    };
-    let mut entries: Vec<(String, &String)> =
-        cfg.languages.iter().flat_map(|l| paths.iter().map(move |p| (url(l, p), p))).collect();
-    entries.sort();
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    for (loc, path) in entries {
-        xml.push_str(&format!("  <url>\n    <loc>{loc}</loc>\n"));
-        if cfg.languages.len() > 1 {
-            for l in &cfg.languages {
-                xml.push_str(&format!(
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{l}\" href=\"{}\"/>\n",
-                    url(l, path)
-                ));
-            }
-            let default = url(&cfg.default_language, path);
-            xml.push_str(&format!("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{default}\"/>\n"));
-        }
-        xml.push_str("  </url>\n");
-    }
-    xml.push_str("</urlset>\n");
-    xml
-}
-
 fn bundle_files(meta: &Meta, folder: &str, files: &mut Vec<(String, Vec<u8>)>, out: &mut Out) {
     let Some(dir) = &meta.bundle else { return };
     for (name, path) in theme::files_under(dir) {
@@ -333,8 +301,4 @@ fn bundle_files(meta: &Meta, folder: &str, files: &mut Vec<(String, Vec<u8>)>, o
             Err(e) => out.push(Diagnostic::file_error(&path, format!("cannot read this file: {e}"))),
         }
     }
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
