@@ -34,7 +34,18 @@ pub fn escape(text: &str) -> String {
 /// Folds a content line: at most 75 octets a line, continuation lines
 /// start with a space, never splitting a UTF-8 character.
 pub fn fold(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
+    push_folded(&mut out, line);
+    out
+}
+
+/// [`fold`], appended to `out`.
+fn push_folded(out: &mut String, line: &str) {
+    if line.len() <= 75 {
+        out.push_str(line);
+        out.push_str("\r\n");
+        return;
+    }
     let mut width = 0;
     for c in line.chars() {
         let n = c.len_utf8();
@@ -46,42 +57,54 @@ pub fn fold(line: &str) -> String {
         width += n;
     }
     out.push_str("\r\n");
-    out
 }
 
-fn day(d: Date) -> String {
-    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+/// `YYYYMMDD`.
+fn day(d: Date) -> impl std::fmt::Display {
+    struct Day(Date);
+    impl std::fmt::Display for Day {
+        fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "{:04}{:02}{:02}", self.0.year(), self.0.month(), self.0.day())
+        }
+    }
+    Day(d)
 }
 
 /// A whole calendar. `stamp` is the build date (`DTSTAMP`).
 pub fn calendar(name: &str, events: &[Event], stamp: Date) -> String {
-    let mut out = String::new();
-    let mut line = |l: String| out.push_str(&fold(&l));
-    line("BEGIN:VCALENDAR".into());
-    line("VERSION:2.0".into());
-    line("PRODID:-//vitrine//MOOC catalogue//EN".into());
-    line("CALSCALE:GREGORIAN".into());
-    line("METHOD:PUBLISH".into());
-    line(format!("X-WR-CALNAME:{}", escape(name)));
+    use std::fmt::Write;
+    let mut out = String::with_capacity(512 + events.len() * 400);
+    // Each line is written to `buf`, then folded into `out`.
+    let mut buf = String::new();
+    let mut line = |out: &mut String, args: std::fmt::Arguments| {
+        buf.clear();
+        let _ = buf.write_fmt(args);
+        push_folded(out, &buf);
+    };
+    for l in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//vitrine//MOOC catalogue//EN", "CALSCALE:GREGORIAN"] {
+        push_folded(&mut out, l);
+    }
+    push_folded(&mut out, "METHOD:PUBLISH");
+    line(&mut out, format_args!("X-WR-CALNAME:{}", escape(name)));
     for e in events {
-        line("BEGIN:VEVENT".into());
-        line(format!("UID:{}", e.uid));
-        line(format!("DTSTAMP:{}T000000Z", day(stamp)));
-        line(format!("DTSTART;VALUE=DATE:{}", day(e.start)));
+        push_folded(&mut out, "BEGIN:VEVENT");
+        line(&mut out, format_args!("UID:{}", e.uid));
+        line(&mut out, format_args!("DTSTAMP:{}T000000Z", day(stamp)));
+        line(&mut out, format_args!("DTSTART;VALUE=DATE:{}", day(e.start)));
         // DTEND of an all-day event is exclusive: the day after the last.
         let end = e.end.max(e.start).tomorrow().unwrap_or(e.end);
-        line(format!("DTEND;VALUE=DATE:{}", day(end)));
-        line(format!("SUMMARY:{}", escape(&e.summary)));
+        line(&mut out, format_args!("DTEND;VALUE=DATE:{}", day(end)));
+        line(&mut out, format_args!("SUMMARY:{}", escape(&e.summary)));
         if !e.description.is_empty() {
-            line(format!("DESCRIPTION:{}", escape(&e.description)));
+            line(&mut out, format_args!("DESCRIPTION:{}", escape(&e.description)));
         }
         if let Some(u) = &e.url {
-            line(format!("URL:{u}"));
+            line(&mut out, format_args!("URL:{u}"));
         }
-        line("TRANSP:TRANSPARENT".into());
-        line("END:VEVENT".into());
+        push_folded(&mut out, "TRANSP:TRANSPARENT");
+        push_folded(&mut out, "END:VEVENT");
     }
-    line("END:VCALENDAR".into());
+    push_folded(&mut out, "END:VCALENDAR");
     out
 }
 

@@ -3,6 +3,13 @@
 //! language, so they are made once per language, and each page gets a
 //! copy with its own values added: its title, description, canonical URL
 //! and the links to itself in the other languages.
+//!
+//! The UI strings `t` (hundreds of them) are the costly part of the copy.
+//! A Tera context owns its values, so each page needs its own `t`; pages
+//! give theirs back once rendered ([`Globals::give_back`]) and the next
+//! pages reuse them, so a language makes a few copies, not one per page.
+
+use std::sync::Mutex;
 
 use serde_json::{json, Map, Value};
 
@@ -15,6 +22,10 @@ use crate::render::view::View;
 #[derive(Default)]
 pub struct Globals {
     shared: Map<String, Value>,
+    /// The UI strings of the language (`t`).
+    strings: Value,
+    /// Copies of `strings` given back by rendered pages.
+    spare: Mutex<Vec<Value>>,
 }
 
 impl Globals {
@@ -38,7 +49,6 @@ impl Globals {
             .collect();
         let mut shared = Map::new();
         shared.insert("lang".into(), json!(view.lang));
-        shared.insert("t".into(), view.theme.strings.get(view.lang).cloned().unwrap_or(Value::Null));
         shared.insert(
             "site".into(),
             json!({
@@ -57,7 +67,8 @@ impl Globals {
         );
         shared.insert("today".into(), view.date(view.cat.today));
         shared.insert("status_json".into(), json!(status_json(view)));
-        Globals { shared }
+        let strings = view.theme.strings.get(view.lang).cloned().unwrap_or(Value::Null);
+        Globals { shared, strings, spare: Mutex::new(Vec::new()) }
     }
 
     /// The values of the page at `path` (inside the language folder).
@@ -72,6 +83,8 @@ impl Globals {
             })
             .collect();
         let mut g = self.shared.clone();
+        let spare = self.spare.lock().ok().and_then(|mut spare| spare.pop());
+        g.insert("t".into(), spare.unwrap_or_else(|| self.strings.clone()));
         if let Some(Value::Object(site)) = g.get_mut("site") {
             site.insert("languages".into(), languages.into());
         }
@@ -80,6 +93,14 @@ impl Globals {
         let origin_len = cfg.base_url.len() - cfg.base_path().len();
         g.insert("canonical".into(), json!(format!("{}{}", &cfg.base_url[..origin_len], view.url(path))));
         g
+    }
+
+    /// Takes back the `t` of a page once rendered, for another page.
+    pub fn give_back(&self, strings: Value) {
+        debug_assert!(strings == self.strings, "a page changed the UI strings it was given");
+        if let Ok(mut spare) = self.spare.lock() {
+            spare.push(strings);
+        }
     }
 }
 

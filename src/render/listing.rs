@@ -39,10 +39,7 @@ impl View<'_> {
     /// MOOC indices of page `n` (from 1) of the full list, by title.
     fn page_moocs(&self, n: usize) -> Vec<usize> {
         let per = self.cat.config.paginate_by.max(1);
-        let rank = self.title_rank();
-        let mut all: Vec<usize> = (0..self.cat.moocs.len()).collect();
-        all.sort_unstable_by_key(|&i| rank[i]);
-        all.into_iter().skip((n - 1) * per).take(per).collect()
+        self.by_title().iter().skip((n - 1) * per).take(per).copied().collect()
     }
 
     /// Site path of page `n` of the full list.

@@ -12,6 +12,7 @@ pub mod grid_table;
 pub mod listing;
 pub mod pages;
 pub mod schedules;
+pub mod sitemap;
 pub mod theme;
 pub mod view;
 
@@ -135,7 +136,7 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
         .map(|v| if v.lang == cat.config.default_language { String::new() } else { format!("{}/", v.lang) })
         .collect();
     let emit = |l: usize, page: PageOut, mut diags: Vec<Diagnostic>| -> Option<String> {
-        let written = write_page(theme, sink, &lang_dirs[l], page, &mut diags);
+        let written = write_page(&views[l], sink, &lang_dirs[l], page, &mut diags);
         // Reported in every language: a translation's body has its own
         // problems; the same problem seen twice is reported once.
         problems.lock().map(|mut p| p.extend(diags)).ok();
@@ -199,7 +200,7 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
 }
 
 /// Renders one page and writes it with its files; its path if written.
-fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, diags: &mut Out) -> Option<String> {
+fn write_page(view: &View, sink: &dyn Sink, lang_dir: &str, page: PageOut, diags: &mut Out) -> Option<String> {
     let file = file_of(lang_dir, &page.path);
     for (name, bytes) in &page.files {
         let path = format!("{lang_dir}{}{name}", page.path);
@@ -207,8 +208,13 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, dia
             diags.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}")));
         }
     }
-    let result =
-        tera::Context::from_value(Value::Object(page.context)).and_then(|ctx| theme.tera.render(page.template, &ctx));
+    let result = tera::Context::from_value(Value::Object(page.context)).and_then(|mut ctx| {
+        let html = view.theme.tera.render(page.template, &ctx);
+        if let Some(strings) = ctx.remove("t") {
+            view.give_back(strings);
+        }
+        html
+    });
     match result {
         Ok(html) => match sink.put(&file, html.as_bytes()) {
             Ok(()) => Some(page.path),
@@ -235,7 +241,7 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, dia
 fn extras(view: &View, sitemap: &BTreeSet<String>, sink: &dyn Sink, out: &mut Out) -> usize {
     let (cat, theme) = (view.cat, view.theme);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    files.push(("sitemap.xml".into(), sitemap_xml(cat, sitemap).into_bytes()));
+    files.push(("sitemap.xml".into(), sitemap::sitemap_xml(cat, sitemap).into_bytes()));
     files.push((
         "robots.txt".into(),
         format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", cat.config.base_url).into_bytes(),
@@ -284,39 +290,6 @@ fn extras(view: &View, sitemap: &BTreeSet<String>, sink: &dyn Sink, out: &mut Ou
     count
 }
 
-/// `sitemap.xml`: every page of every language, each with its alternates
-/// (`xhtml:link hreflang`, and `x-default` for the default language).
-fn sitemap_xml(cat: &Catalogue, paths: &BTreeSet<String>) -> String {
-    let cfg = &cat.config;
-    let origin = &cfg.base_url[..cfg.base_url.len() - cfg.base_path().len()];
-    let url = |lang: &str, path: &str| {
-        let dir = if lang == cfg.default_language { String::new() } else { format!("{lang}/") };
-        xml_escape(&format!("{origin}{}/{dir}{path}", cfg.base_path()))
-    };
-    let mut entries: Vec<(String, &String)> =
-        cfg.languages.iter().flat_map(|l| paths.iter().map(move |p| (url(l, p), p))).collect();
-    entries.sort();
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    for (loc, path) in entries {
-        xml.push_str(&format!("  <url>\n    <loc>{loc}</loc>\n"));
-        if cfg.languages.len() > 1 {
-            for l in &cfg.languages {
-                xml.push_str(&format!(
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{l}\" href=\"{}\"/>\n",
-                    url(l, path)
-                ));
-            }
-            let default = url(&cfg.default_language, path);
-            xml.push_str(&format!("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{default}\"/>\n"));
-        }
-        xml.push_str("  </url>\n");
-    }
-    xml.push_str("</urlset>\n");
-    xml
-}
-
 fn bundle_files(meta: &Meta, folder: &str, files: &mut Vec<(String, Vec<u8>)>, out: &mut Out) {
     let Some(dir) = &meta.bundle else { return };
     for (name, path) in theme::files_under(dir) {
@@ -328,8 +301,4 @@ fn bundle_files(meta: &Meta, folder: &str, files: &mut Vec<(String, Vec<u8>)>, o
             Err(e) => out.push(Diagnostic::file_error(&path, format!("cannot read this file: {e}"))),
         }
     }
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }

@@ -28,13 +28,27 @@ pub struct Theme {
     pub assets: BTreeMap<String, String>,
 }
 
+/// The bytes [`escape_html`] replaces.
+const ESCAPED: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t
+};
+
 /// HTML escaping for templates. Tera's default also escapes `/`, which
 /// turns every URL into `&#x2F;…`; quotes, `<`, `>` and `&` are enough.
 pub fn escape_html(input: &str) -> String {
     let bytes = input.as_bytes();
+    // Most values (titles, labels, dates) have nothing to escape.
+    let Some(first) = bytes.iter().position(|&b| ESCAPED[usize::from(b)]) else { return input.to_string() };
     let mut out = String::with_capacity(input.len() + 16);
-    let mut last = 0;
-    for (i, b) in bytes.iter().enumerate() {
+    out.push_str(&input[..first]);
+    let mut last = first;
+    for (i, b) in bytes.iter().enumerate().skip(first) {
         let rep = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",

@@ -58,6 +58,8 @@ pub struct View<'a> {
     items: Vec<Value>,
     /// Position of each MOOC when sorted by title in this language.
     rank: Vec<usize>,
+    /// MOOC indices sorted by title in this language (the inverse of `rank`).
+    by_title: Vec<usize>,
     /// The values every page of this language gets.
     globals: Globals,
 }
@@ -90,6 +92,7 @@ impl<'a> View<'a> {
                 .collect(),
             items: Vec::with_capacity(cat.moocs.len()),
             rank: Vec::new(),
+            by_title: Vec::new(),
             globals: Globals::default(),
         };
         v.globals = Globals::new(&v);
@@ -111,8 +114,9 @@ impl<'a> View<'a> {
             .map(|(i, c)| (crate::load::common::fold(c["title"].as_str().unwrap_or_default()), i))
             .collect();
         order.sort_unstable();
-        v.rank = vec![0; order.len()];
-        for (r, (_, i)) in order.into_iter().enumerate() {
+        v.by_title = order.into_iter().map(|(_, i)| i).collect();
+        v.rank = vec![0; v.by_title.len()];
+        for (r, &i) in v.by_title.iter().enumerate() {
             v.rank[i] = r;
         }
         v
@@ -211,11 +215,11 @@ impl<'a> View<'a> {
             Some(Entity::Mooc(tr)) if tr.subjects.len() == m.subjects.len() => Some(&tr.subjects),
             _ => None,
         };
-        m.subjects
+        cat.mooc_subjects[mi]
             .iter()
             .enumerate()
-            .filter_map(|(pos, s)| {
-                let si = *cat.index.subjects.get(&crate::load::common::slugify(&s.value))?;
+            .filter_map(|(pos, &si)| {
+                let si = si?;
                 let own = own.and_then(|labels| labels.get(pos)).map(|l| l.value.trim()).filter(|l| !l.is_empty());
                 let (label, lang) = self.label_of_subject(si, own);
                 Some((si, label, lang))
@@ -299,6 +303,11 @@ impl<'a> View<'a> {
     /// Position of each MOOC when sorted by title in this language.
     pub fn title_rank(&self) -> &[usize] {
         &self.rank
+    }
+
+    /// MOOC indices sorted by title in this language.
+    pub fn by_title(&self) -> &[usize] {
+        &self.by_title
     }
 
     pub fn institution_links(&self, slugs: &[crate::load::fields::Sp<String>]) -> Vec<Value> {
@@ -475,6 +484,11 @@ impl<'a> View<'a> {
     /// The values every template gets (`docs/templates.md`).
     pub fn globals(&self, path: &str, page_title: &str, description: &str) -> Map<String, Value> {
         self.globals.for_page(self, path, page_title, description)
+    }
+
+    /// Takes back the UI strings (`t`) of a rendered page's values.
+    pub fn give_back(&self, strings: Value) {
+        self.globals.give_back(strings);
     }
 }
 

@@ -63,6 +63,9 @@ pub struct Catalogue {
     pub states: Vec<MoocState>,
     /// For each MOOC, the parcours it is in, with whether it is core there.
     pub mooc_parcours: Vec<Vec<(usize, bool)>>,
+    /// For each MOOC, the subject of each of its `subjects` labels, in the
+    /// file's order (`None` for a label that makes no slug).
+    pub mooc_subjects: Vec<Vec<Option<usize>>>,
     pub platform_moocs: Vec<Vec<usize>>,
     pub institution_moocs: Vec<Vec<usize>>,
     pub institution_children: Vec<Vec<usize>>,
@@ -138,6 +141,11 @@ pub fn resolve(mut loaded: Loaded, config: Config, today: Date, drafts: bool, ou
             }
         }
     }
+    let mooc_subjects = loaded
+        .moocs
+        .iter()
+        .map(|m| m.subjects.iter().map(|s| index.subjects.get(&slugify(&s.value)).copied()).collect())
+        .collect();
     let mut platform_moocs = vec![Vec::new(); loaded.platforms.len()];
     let mut institution_moocs = vec![Vec::new(); loaded.institutions.len()];
     for (mi, m) in loaded.moocs.iter().enumerate() {
@@ -182,6 +190,7 @@ pub fn resolve(mut loaded: Loaded, config: Config, today: Date, drafts: bool, ou
         translations: loaded.translations,
         states,
         mooc_parcours,
+        mooc_subjects,
         platform_moocs,
         institution_moocs,
         institution_children,

@@ -49,13 +49,14 @@ impl PlainBodies {
 }
 
 impl<'a> Corpus<'a> {
-    /// The documents of each view, in its `orders` (document id -> MOOC).
-    pub fn new(views: &[View<'a>], orders: &[Vec<usize>], bodies: &'a PlainBodies) -> Self {
+    /// The documents of each view: its MOOCs in its title order.
+    pub fn new(views: &[View<'a>], bodies: &'a PlainBodies) -> Self {
         let mut texts: Vec<DocText<'a>> = Vec::new();
         // The texts of each MOOC so far (one per language at most).
         let mut of_mooc: Vec<Vec<u32>> = vec![Vec::new(); views.first().map_or(0, |v| v.cat.moocs.len())];
         let mut docs = Vec::with_capacity(views.len());
-        for (view, order) in views.iter().zip(orders) {
+        for view in views {
+            let order = view.by_title();
             let built: Vec<DocText<'a>> = order.par_iter().map(|&m| doc_text(view, m, bodies)).collect();
             let ids = order
                 .iter()

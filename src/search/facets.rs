@@ -94,13 +94,7 @@ pub fn facets(view: &View, order: &[usize]) -> Vec<Facet> {
         view.lang,
         &subjects,
         order,
-        |m| {
-            cat.moocs[m]
-                .subjects
-                .iter()
-                .filter_map(|s| cat.index.subjects.get(&crate::load::common::slugify(&s.value)).copied())
-                .collect()
-        },
+        |m| cat.mooc_subjects[m].iter().flatten().copied().collect(),
         |i| cat.subjects[i].slug.clone(),
     ));
     let platforms: Vec<(usize, &str, &str)> = (0..cat.platforms.len())

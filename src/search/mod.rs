@@ -67,40 +67,25 @@ type Shards = Arc<BTreeMap<String, String>>;
 /// them, and a language whose documents are those of another (no MOOC
 /// translated) gets that language's shards as they are.
 pub fn build_all(views: &[View]) -> Vec<Search> {
-    let orders: Vec<Vec<usize>> = views.iter().map(title_order).collect();
     let enabled = views.first().is_some_and(|v| v.cat.config.search);
     let (shards, facets) = rayon::join(
-        || if enabled { index_shards(views, &orders) } else { Vec::new() },
-        || views.par_iter().zip(&orders).map(|(view, order)| facets::facets(view, order)).collect::<Vec<_>>(),
+        || if enabled { index_shards(views) } else { Vec::new() },
+        || views.par_iter().map(|view| facets::facets(view, view.by_title())).collect::<Vec<_>>(),
     );
     if !enabled {
         let none = |facets| Search { manifest_url: String::new(), facets, files: Vec::new() };
         return facets.into_iter().map(none).collect();
     }
-    views
-        .par_iter()
-        .zip(orders)
-        .zip(shards)
-        .zip(facets)
-        .map(|(((view, order), shards), facets)| files(view, &order, &shards, facets))
-        .collect()
-}
-
-/// MOOC indices in the view's title order: document id -> MOOC.
-fn title_order(view: &View) -> Vec<usize> {
-    let rank = view.title_rank();
-    let mut order: Vec<usize> = (0..view.cat.moocs.len()).collect();
-    order.sort_unstable_by_key(|&i| rank[i]);
-    order
+    views.par_iter().zip(shards).zip(facets).map(|((view, shards), facets)| files(view, &shards, facets)).collect()
 }
 
 /// The shards of each view's index.
-fn index_shards(views: &[View], orders: &[Vec<usize>]) -> Vec<Shards> {
+fn index_shards(views: &[View]) -> Vec<Shards> {
     let t0 = std::time::Instant::now();
     // The texts are dropped once tokenised: only their tokens are needed.
     let (tokens, docs, texts) = {
         let bodies = PlainBodies::new(views);
-        let Corpus { texts, docs } = Corpus::new(views, orders, &bodies);
+        let Corpus { texts, docs } = Corpus::new(views, &bodies);
         (terms::tokenise(&texts), docs, texts.len())
     };
     let t1 = t0.elapsed();
@@ -120,8 +105,8 @@ fn index_shards(views: &[View], orders: &[Vec<usize>]) -> Vec<Shards> {
 }
 
 /// The files of one language's index.
-fn files(view: &View, order: &[usize], inverted: &BTreeMap<String, String>, facets: Vec<Facet>) -> Search {
-    let cat = view.cat;
+fn files(view: &View, inverted: &BTreeMap<String, String>, facets: Vec<Facet>) -> Search {
+    let (cat, order) = (view.cat, view.by_title());
     let dir = format!("search/{}/", view.lang);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
 
