@@ -208,15 +208,18 @@ fn write_page(view: &View, sink: &dyn Sink, lang_dir: &str, page: PageOut, diags
             diags.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}")));
         }
     }
+    // Rendered as bytes, which go to the file as they are: `Tera::render`
+    // would check them all again to return a String.
+    let mut html = Vec::with_capacity(16 * 1024);
     let result = tera::Context::from_value(Value::Object(page.context)).and_then(|mut ctx| {
-        let html = view.theme.tera.render(page.template, &ctx);
+        let rendered = view.theme.tera.render_to(page.template, &ctx, &mut html);
         if let Some(strings) = ctx.remove("t") {
             view.give_back(strings);
         }
-        html
+        rendered
     });
     match result {
-        Ok(html) => match sink.put(&file, html.as_bytes()) {
+        Ok(()) => match sink.put(&file, &html) {
             Ok(()) => Some(page.path),
             Err(e) => {
                 diags.push(Diagnostic::usage(Path::new(&file), format!("cannot write this page: {e}")));
