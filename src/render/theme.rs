@@ -28,41 +28,55 @@ pub struct Theme {
     pub assets: BTreeMap<String, String>,
 }
 
-/// The bytes [`escape_html`] replaces.
-const ESCAPED: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'&' as usize] = true;
-    t[b'<' as usize] = true;
-    t[b'>' as usize] = true;
-    t[b'"' as usize] = true;
-    t[b'\'' as usize] = true;
-    t
-};
-
 /// HTML escaping for templates. Tera's default also escapes `/`, which
 /// turns every URL into `&#x2F;…`; quotes, `<`, `>` and `&` are enough.
 pub fn escape_html(input: &str) -> String {
-    let bytes = input.as_bytes();
-    // Most values (titles, labels, dates) have nothing to escape.
-    let Some(first) = bytes.iter().position(|&b| ESCAPED[usize::from(b)]) else { return input.to_string() };
+    // Most values (titles, labels, dates) have nothing to escape: they are
+    // copied at once.
+    let Some(first) = first_to_escape(input.as_bytes()) else { return input.to_string() };
     let mut out = String::with_capacity(input.len() + 16);
-    out.push_str(&input[..first]);
-    let mut last = first;
-    for (i, b) in bytes.iter().enumerate().skip(first) {
-        let rep = match b {
+    let mut rest = input;
+    let mut at = first;
+    loop {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&input[last..i]);
-        out.push_str(rep);
-        last = i + 1;
+            _ => "&#39;",
+        });
+        rest = &rest[at + 1..];
+        match first_to_escape(rest.as_bytes()) {
+            Some(next) => at = next,
+            None => break,
+        }
     }
-    out.push_str(&input[last..]);
+    out.push_str(rest);
     out
+}
+
+/// Position of the first byte `escape_html` replaces. Eight bytes at a
+/// time: a word has one of them when, XORed with that byte repeated, it has
+/// a zero byte (the classic `(x - 0x01…) & !x & 0x80…` test).
+fn first_to_escape(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has = |w: u64, b: u8| {
+        let x = w ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    let mut chunks = bytes.chunks_exact(8);
+    let mut start = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        if has(w, b'&') | has(w, b'<') | has(w, b'>') | has(w, b'"') | has(w, b'\'') != 0 {
+            return chunk.iter().position(special).map(|p| start + p);
+        }
+        start += 8;
+    }
+    chunks.remainder().iter().position(special).map(|p| start + p)
 }
 
 impl Theme {
@@ -325,4 +339,24 @@ fn fingerprints(statics: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, String>
                 .then(|| (name.clone(), format!("{stem}.{}.{ext}", crate::search::hash(&[bytes]))))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html;
+
+    #[test]
+    fn escapes_quotes_angle_brackets_and_ampersands_anywhere() {
+        assert_eq!(escape_html("Tom & Jerry's \"<b>\""), "Tom &amp; Jerry&#39;s &quot;&lt;b&gt;&quot;");
+        assert_eq!(escape_html("/moocs/épidémies/ 2024–2025"), "/moocs/épidémies/ 2024–2025");
+        // Every position of an eight-byte word, and the bytes after the last word.
+        for len in 0..20 {
+            for at in 0..len {
+                let mut s = "a".repeat(len);
+                s.replace_range(at..at + 1, ">");
+                let want = format!("{}&gt;{}", "a".repeat(at), "a".repeat(len - at - 1));
+                assert_eq!(escape_html(&s), want, "{s}");
+            }
+        }
+    }
 }
