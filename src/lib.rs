@@ -93,7 +93,7 @@ fn run(opts: &Options, memory: Option<&output::MemorySink>) -> Report {
         output: target.clone(),
         missing: Vec::new(),
     };
-    let Some(config) = Config::load(&opts.root, opts.base_url.as_deref(), &mut out) else {
+    let Some((config, today)) = setup(opts, &mut out) else {
         report.diagnostics = finish(out);
         return report;
     };
@@ -104,25 +104,14 @@ fn run(opts: &Options, memory: Option<&output::MemorySink>) -> Report {
             return report;
         }
     }
-    let today = match calendar::today::resolve_today(opts.today, opts.source_date_epoch.as_deref(), &config.timezone) {
-        Ok(d) => d,
-        Err(msg) => {
-            out.push(Diagnostic::usage(Path::new("SOURCE_DATE_EPOCH"), msg));
-            report.diagnostics = finish(out);
-            return report;
-        }
-    };
     report.today = Some(today);
     let theme = render::theme::Theme::load(&opts.root, &config, &mut out);
     timer.lap("theme");
-    let loaded = load::load(&opts.root, &config, &mut out);
-    timer.lap("load");
-    validate::validate(&loaded, &opts.root, &mut out);
-    let catalogue = resolve::resolve(loaded, config, today, opts.drafts, &mut out);
+    let catalogue = catalogue(opts, config, today, None, &mut out);
     if opts.missing_translations {
         report.missing = resolve::missing_translations(&catalogue);
     }
-    timer.lap("validate+resolve");
+    timer.lap("load+validate+resolve");
     let Some(theme) = theme else {
         report.diagnostics = finish(out);
         return report;
@@ -161,6 +150,33 @@ fn run(opts: &Options, memory: Option<&output::MemorySink>) -> Report {
     report
 }
 
+/// The site's configuration and build date, or `None` with the problems
+/// in `out`.
+pub(crate) fn setup(opts: &Options, out: &mut Vec<Diagnostic>) -> Option<(Config, Date)> {
+    let config = Config::load(&opts.root, opts.base_url.as_deref(), out)?;
+    match calendar::today::resolve_today(opts.today, opts.source_date_epoch.as_deref(), &config.timezone) {
+        Ok(today) => Some((config, today)),
+        Err(msg) => {
+            out.push(Diagnostic::usage(Path::new("SOURCE_DATE_EPOCH"), msg));
+            None
+        }
+    }
+}
+
+/// Load → validate → resolve. With `cache`, only the files that changed
+/// since the cache saw them are parsed (`vitrine serve`).
+pub(crate) fn catalogue(
+    opts: &Options,
+    config: Config,
+    today: Date,
+    cache: Option<&mut load::cache::ParseCache>,
+    out: &mut Vec<Diagnostic>,
+) -> resolve::Catalogue {
+    let loaded = load::load_with(&opts.root, &config, cache, out);
+    validate::validate(&loaded, &opts.root, out);
+    resolve::resolve(loaded, config, today, opts.drafts, out)
+}
+
 /// Stage timings on stderr when `VITRINE_TIMINGS` is set (for profiling).
 struct Timer(Option<std::cell::Cell<std::time::Instant>>);
 
@@ -178,11 +194,11 @@ impl Timer {
     }
 }
 
-fn has_errors(out: &[Diagnostic]) -> bool {
+pub(crate) fn has_errors(out: &[Diagnostic]) -> bool {
     out.iter().any(|d| d.severity == diagnostic::Severity::Error)
 }
 
-fn finish(out: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub(crate) fn finish(out: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut d = Diagnostics::new();
     d.extend(out);
     d.sorted()

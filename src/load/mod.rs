@@ -4,6 +4,7 @@
 //!
 //! Start with [`load`]; the per-kind parsers are in [`mooc`] and [`others`].
 
+pub mod cache;
 pub mod common;
 pub mod fields;
 pub mod mooc;
@@ -19,6 +20,7 @@ use toml::de::DeTable;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, SourceFile};
+use cache::{ParseCache, Seen};
 use fields::{Fields, Out};
 
 pub use mooc::Mooc;
@@ -138,15 +140,31 @@ struct Found {
 
 /// Reads and parses every content file of the site at `root`.
 pub fn load(root: &Path, config: &Config, out: &mut Out) -> Loaded {
+    load_with(root, config, None, out)
+}
+
+/// [`load`], parsing only the files that changed since `cache` saw them
+/// (`vitrine serve`); the cache is then that of this load.
+pub fn load_with(root: &Path, config: &Config, cache: Option<&mut ParseCache>, out: &mut Out) -> Loaded {
     let found = walk(root, config, out);
-    let parsed: Vec<(Option<Entity>, Out)> = found
-        .par_iter()
-        .map(|f| {
-            let mut diags = Vec::new();
-            let e = parse_file(root, f, &mut diags);
-            (e, diags)
-        })
-        .collect();
+    let parsed: Vec<(Option<Entity>, Out)> = match cache {
+        None => found.par_iter().map(|f| parse_with_problems(root, f)).collect(),
+        Some(cache) => {
+            let seen: Vec<Seen> = found.par_iter().map(Found::seen).collect();
+            let parsed: Vec<(Option<Entity>, Out)> = found
+                .par_iter()
+                .zip(&seen)
+                .map(|(f, s)| cache.get(&f.path, s).unwrap_or_else(|| parse_with_problems(root, f)))
+                .collect();
+            cache.files = found
+                .iter()
+                .zip(seen)
+                .zip(&parsed)
+                .map(|((f, s), (e, problems))| (f.path.clone(), (s, e.clone(), problems.clone())))
+                .collect();
+            parsed
+        }
+    };
     let mut loaded = Loaded::default();
     for (entity, diags) in parsed {
         out.extend(diags);
@@ -167,6 +185,24 @@ pub fn load(root: &Path, config: &Config, out: &mut Out) -> Loaded {
         }
     }
     loaded
+}
+
+fn parse_with_problems(root: &Path, f: &Found) -> (Option<Entity>, Out) {
+    let mut problems = Vec::new();
+    let entity = parse_file(root, f, &mut problems);
+    (entity, problems)
+}
+
+impl Found {
+    fn seen(&self) -> Seen {
+        Seen {
+            kind: self.kind,
+            slug: self.slug.clone(),
+            lang: self.lang.clone(),
+            bundle: self.bundle.clone(),
+            stamp: cache::Stamp::of(&self.path),
+        }
+    }
 }
 
 fn display_path(root: &Path, path: &Path) -> PathBuf {

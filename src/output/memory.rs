@@ -2,12 +2,13 @@
 //! relative to the site root, with `/` separators.
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use crate::render::Sink;
 
-/// The files of a built site, by path (`moocs/x/index.html`).
-pub type Files = BTreeMap<String, Vec<u8>>;
+/// The files of a built site, by path (`moocs/x/index.html`). Shared, so
+/// that a rebuild copies the map, not the files.
+pub type Files = BTreeMap<String, Arc<[u8]>>;
 
 /// Collects what the renderer writes.
 #[derive(Default)]
@@ -27,7 +28,7 @@ impl Sink for MemorySink {
             return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("unsafe path {path}")));
         }
         let mut files = self.files.lock().map_err(|_| std::io::Error::other("a render thread panicked"))?;
-        files.insert(path.to_string(), bytes.to_vec());
+        files.insert(path.to_string(), Arc::from(bytes));
         Ok(())
     }
 }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::diagnostic::SourceFile;
 use crate::load::fields::Out;
 use crate::load::Meta;
 use crate::markdown::{self, Body};
@@ -20,7 +21,15 @@ pub const PREFIX_MARK: &str = "@@vitrine-lang-prefix@@";
 /// Rendered bodies, by source file.
 #[derive(Default)]
 pub struct Bodies {
-    html: HashMap<usize, String>,
+    html: HashMap<usize, Rendered>,
+}
+
+/// One body, with the file it comes from (kept alive so that its address,
+/// the key, is not reused by another file) and its problems.
+struct Rendered {
+    _file: Arc<SourceFile>,
+    html: String,
+    problems: Out,
 }
 
 fn key(meta: &Meta) -> usize {
@@ -49,8 +58,12 @@ pub fn internal_path(cat: &Catalogue, target: &str) -> Option<String> {
 
 impl Bodies {
     /// Renders every body of the catalogue (default files and translations)
-    /// in parallel; problems (dangling links) go to `out`, once.
-    pub fn render(cat: &Catalogue, out: &mut Out) -> Bodies {
+    /// in parallel, but those of `previous` for the same files: `vitrine
+    /// serve` passes them only when no page was created or deleted, so
+    /// links resolve as they did. Problems (dangling links) are kept with
+    /// each body ([`Bodies::problems`]).
+    pub fn render(cat: &Catalogue, previous: Option<Bodies>) -> Bodies {
+        let mut previous = previous.map(|p| p.html).unwrap_or_default();
         let mut metas: Vec<&Meta> = Vec::new();
         metas.extend(cat.home.iter().map(|h| &h.meta));
         metas.extend(cat.moocs.iter().map(|e| &e.meta));
@@ -61,29 +74,38 @@ impl Bodies {
         metas.extend(cat.subjects.iter().filter_map(|s| s.doc.as_ref()).map(|d| &d.meta));
         metas.extend(cat.pages.iter().map(|e| &e.meta));
         metas.extend(cat.translations.iter().map(|e| e.meta()));
-        let rendered: Vec<(usize, String, Out)> = metas
+        let mut html = HashMap::with_capacity(metas.len());
+        metas.retain(|m| match previous.remove(&key(m)) {
+            Some(kept) => {
+                html.insert(key(m), kept);
+                false
+            }
+            None => true,
+        });
+        let rendered: Vec<(usize, Rendered)> = metas
             .par_iter()
             .filter(|m| !m.body().contains(PREFIX_MARK))
             .map(|m| {
-                let mut diags = Vec::new();
+                let mut problems = Vec::new();
                 let body = Body { file: &m.file, range: m.body.clone() };
                 let resolve = |target: &str| internal_path(cat, target).map(|p| format!("{PREFIX_MARK}{p}"));
-                let html = markdown::render(&body, &resolve, &mut diags);
-                (key(m), html, diags)
+                let html = markdown::render(&body, &resolve, &mut problems);
+                (key(m), Rendered { _file: Arc::clone(&m.file), html, problems })
             })
             .collect();
-        let mut html = HashMap::with_capacity(rendered.len());
-        for (k, h, diags) in rendered {
-            out.extend(diags);
-            html.insert(k, h);
-        }
+        html.extend(rendered);
         Bodies { html }
+    }
+
+    /// The problems of every body (each body once, for all languages).
+    pub fn problems(&self) -> Vec<crate::diagnostic::Diagnostic> {
+        self.html.values().flat_map(|r| r.problems.iter().cloned()).collect()
     }
 
     /// The body of `meta` with links for the language folder `prefix`
     /// (`/`, `/en/`, `/catalogue/en/`).
     pub fn get(&self, meta: &Meta, prefix: &str) -> Option<String> {
-        let html = self.html.get(&key(meta))?;
+        let html = &self.html.get(&key(meta))?.html;
         Some(if html.contains(PREFIX_MARK) { html.replace(PREFIX_MARK, prefix) } else { html.clone() })
     }
 }

@@ -11,14 +11,14 @@ pub mod grid;
 pub mod grid_table;
 pub mod listing;
 pub mod pages;
+pub mod plan;
 pub mod schedules;
 pub mod sitemap;
 pub mod theme;
 pub mod view;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
-use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -29,6 +29,7 @@ use crate::load::Meta;
 use crate::resolve::normalize_alias;
 use crate::resolve::Catalogue;
 use pages::PageOut;
+pub use plan::{Job, Key, Plan};
 use theme::Theme;
 use view::View;
 
@@ -52,41 +53,6 @@ impl Sink for NullSink {
 pub struct Stats {
     pub pages: usize,
     pub files: usize,
-}
-
-#[derive(Clone, Copy)]
-enum Job {
-    Home,
-    Mooc(usize),
-    Language(usize),
-    Level(usize),
-    OpenNow,
-    /// Page n ≥ 2 of the full list.
-    MoocsPage(usize),
-    ParcoursList,
-    Parcours(usize),
-    Platform(usize),
-    Institution(usize),
-    Subject(usize),
-    Schedule(usize),
-    Schedules,
-    Page(usize),
-    NotFound,
-}
-
-fn jobs(cat: &Catalogue) -> Vec<Job> {
-    let mut v = vec![Job::Home, Job::OpenNow, Job::ParcoursList, Job::Schedules, Job::NotFound];
-    v.extend((0..listing::languages(cat).len()).map(Job::Language));
-    v.extend((0..listing::levels(cat).len()).map(Job::Level));
-    v.extend((2..=listing::page_count(cat)).map(Job::MoocsPage));
-    v.extend((0..cat.moocs.len()).map(Job::Mooc));
-    v.extend((0..cat.parcours.len()).map(Job::Parcours));
-    v.extend((0..cat.platforms.len()).map(Job::Platform));
-    v.extend((0..cat.institutions.len()).map(Job::Institution));
-    v.extend((0..cat.subjects.len()).map(Job::Subject));
-    v.extend((0..cat.schedules.len()).map(Job::Schedule));
-    v.extend((0..cat.pages.len()).map(Job::Page));
-    v
 }
 
 impl View<'_> {
@@ -123,37 +89,103 @@ fn file_of(lang_dir: &str, path: &str) -> String {
 /// Renders the whole site into `sink`. Content problems found while
 /// rendering (dangling links) and template errors go to `out`.
 pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out) -> Stats {
-    let problems = Mutex::new(Vec::new());
-    let jobs = jobs(cat);
+    render(cat, theme, sink, &Plan::All, None, out).stats
+}
+
+/// What a render produced: kept by `vitrine serve` so that the next
+/// rebuild renders only what the edit made stale ([`plan::plan`]).
+#[derive(Default)]
+pub struct Rendered {
+    pub stats: Stats,
+    /// Each page of each language (by index in `languages`).
+    pages: HashMap<(usize, Key), PageRecord>,
+    /// Every other file: search index, sitemap, theme files, aliases…
+    others: Vec<String>,
+    bodies: bodies::Bodies,
+}
+
+impl Rendered {
+    /// Every file of the site, relative to its root.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.pages.values().flat_map(|p| &p.files).chain(&self.others).map(String::as_str)
+    }
+
+    /// How many pages were rendered (rather than kept) by this render.
+    pub fn rendered_pages(&self) -> usize {
+        self.pages.values().filter(|p| p.fresh).count()
+    }
+}
+
+/// One page of one language, as rendered.
+#[derive(Clone)]
+struct PageRecord {
+    /// The page's file first (when it was written), then its own files.
+    files: Vec<String>,
+    /// Its path in the sitemap (inside the language folder), if listed.
+    listed: Option<String>,
+    written: bool,
+    problems: Vec<Diagnostic>,
+    /// Rendered by this render, not kept from the previous one.
+    fresh: bool,
+}
+
+/// Renders the pages `plan` asks for into `sink`, and keeps the others as
+/// `previous` recorded them (they are already where the sink's files go).
+/// Problems of kept pages are reported again: the report of a rebuild is
+/// that of a full build.
+pub fn render(
+    cat: &Catalogue,
+    theme: &Theme,
+    sink: &dyn Sink,
+    plan: &Plan,
+    previous: Option<Rendered>,
+    out: &mut Out,
+) -> Rendered {
+    let (mut kept, old_bodies) = match previous {
+        Some(p) if *plan != Plan::All => (p.pages, Some(p.bodies)),
+        _ => (HashMap::new(), None),
+    };
     // With one language there is nothing to share: bodies are rendered with
     // their page, so they are never all held in memory at once.
-    let bodies =
-        if cat.config.languages.len() > 1 { bodies::Bodies::render(cat, out) } else { bodies::Bodies::default() };
+    let bodies = if cat.config.languages.len() > 1 {
+        bodies::Bodies::render(cat, old_bodies)
+    } else {
+        bodies::Bodies::default()
+    };
+    out.extend(bodies.problems());
     let views: Vec<View> =
         cat.config.languages.iter().map(|lang| View::new(cat, theme, lang, out).with_bodies(&bodies)).collect();
     let lang_dirs: Vec<String> = views
         .iter()
         .map(|v| if v.lang == cat.config.default_language { String::new() } else { format!("{}/", v.lang) })
         .collect();
-    let emit = |l: usize, page: PageOut, mut diags: Vec<Diagnostic>| -> Option<String> {
-        let written = write_page(&views[l], sink, &lang_dirs[l], page, &mut diags);
-        // Reported in every language: a translation's body has its own
-        // problems; the same problem seen twice is reported once.
-        problems.lock().map(|mut p| p.extend(diags)).ok();
-        written
-    };
     // Every page of every language in one parallel pass (no language waits
     // for another to finish), with the search indexes built alongside; the
     // catalogue pages, which point to their index, come last.
-    let all_jobs: Vec<(usize, Job)> = (0..views.len()).flat_map(|l| jobs.iter().map(move |&j| (l, j))).collect();
-    let (written, searches) = rayon::join(
-        || -> Vec<Option<String>> {
-            all_jobs
-                .par_iter()
-                .map(|&(l, job)| {
-                    let mut diags = Vec::new();
-                    let page = views[l].run(job, &mut diags);
-                    emit(l, page, diags).filter(|_| !matches!(job, Job::NotFound))
+    let mut pages = HashMap::new();
+    let mut todo: Vec<(usize, Key, Job)> = Vec::new();
+    for l in 0..views.len() {
+        for job in plan::jobs(cat) {
+            let key = plan::key(cat, job);
+            match kept.remove(&(l, key.clone())) {
+                Some(record) if !plan.wants(&key) => {
+                    pages.insert((l, key), PageRecord { fresh: false, ..record });
+                }
+                _ => todo.push((l, key, job)),
+            }
+        }
+    }
+    let (fresh, searches) = rayon::join(
+        || -> Vec<((usize, Key), PageRecord)> {
+            todo.into_par_iter()
+                .map(|(l, key, job)| {
+                    let mut problems = Vec::new();
+                    let page = views[l].run(job, &mut problems);
+                    let mut record = write_page(&views[l], sink, &lang_dirs[l], page, problems);
+                    if matches!(job, Job::NotFound) {
+                        record.listed = None;
+                    }
+                    ((l, key), record)
                 })
                 .collect()
         },
@@ -166,12 +198,14 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
             searches
         },
     );
-    let catalogues: Vec<Option<String>> = views
+    pages.extend(fresh);
+    let catalogues: Vec<PageRecord> = views
         .par_iter()
         .zip(&searches)
         .enumerate()
-        .map(|(l, (view, search))| emit(l, view.moocs(search), Vec::new()))
+        .map(|(l, (view, search))| write_page(view, sink, &lang_dirs[l], view.moocs(search), Vec::new()))
         .collect();
+    pages.extend(catalogues.into_iter().enumerate().map(|(l, r)| ((l, Key::Catalogue), r)));
     let search_files: Vec<&(String, Vec<u8>)> = searches.iter().flat_map(|s| &s.files).collect();
     out.extend(
         search_files
@@ -183,29 +217,35 @@ pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out
             })
             .collect::<Vec<_>>(),
     );
+    let mut others: Vec<String> = search_files.iter().map(|(path, _)| path.clone()).collect();
     // Page paths inside a language folder (`moocs/x/`): every page exists in
     // every language, which the sitemap lists as alternates. The 404 page
     // counts as a page but is not listed.
-    let mut stats = Stats { pages: views.len(), files: search_files.len() };
+    let mut stats = Stats { pages: 0, files: search_files.len() };
     let mut sitemap: BTreeSet<String> = BTreeSet::new();
-    for path in written.into_iter().chain(catalogues).flatten() {
-        stats.pages += 1;
-        sitemap.insert(path);
+    for record in pages.values() {
+        stats.pages += usize::from(record.written);
+        sitemap.extend(record.listed.iter().cloned());
+        out.extend(record.problems.iter().cloned());
     }
-    out.extend(problems.into_inner().unwrap_or_default());
     let default = views.iter().find(|v| v.lang == cat.config.default_language).unwrap_or(&views[0]);
-    stats.files += extras(default, &sitemap, sink, out);
-    stats.files += stats.pages;
-    stats
+    let extra_files = extras(default, &sitemap, sink, out);
+    stats.files += extra_files.len() + stats.pages;
+    others.extend(extra_files);
+    drop(views);
+    Rendered { stats, pages, others, bodies }
 }
 
-/// Renders one page and writes it with its files; its path if written.
-fn write_page(view: &View, sink: &dyn Sink, lang_dir: &str, page: PageOut, diags: &mut Out) -> Option<String> {
+/// Renders one page and writes it with its files: what was written, and
+/// the page's problems (`problems`, plus any in writing it).
+fn write_page(view: &View, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut problems: Out) -> PageRecord {
     let file = file_of(lang_dir, &page.path);
+    let mut record = PageRecord { files: Vec::new(), listed: None, written: false, problems: Vec::new(), fresh: true };
     for (name, bytes) in &page.files {
         let path = format!("{lang_dir}{}{name}", page.path);
-        if let Err(e) = sink.put(&path, bytes) {
-            diags.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}")));
+        match sink.put(&path, bytes) {
+            Ok(()) => record.files.push(path),
+            Err(e) => problems.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}"))),
         }
     }
     // Rendered as bytes, which go to the file as they are: `Tera::render`
@@ -220,28 +260,28 @@ fn write_page(view: &View, sink: &dyn Sink, lang_dir: &str, page: PageOut, diags
     });
     match result {
         Ok(()) => match sink.put(&file, &html) {
-            Ok(()) => Some(page.path),
-            Err(e) => {
-                diags.push(Diagnostic::usage(Path::new(&file), format!("cannot write this page: {e}")));
-                None
+            Ok(()) => {
+                record.files.insert(0, file);
+                record.written = true;
+                record.listed = Some(page.path);
             }
+            Err(e) => problems.push(Diagnostic::usage(Path::new(&file), format!("cannot write this page: {e}"))),
         },
-        Err(e) => {
-            diags.push(
-                Diagnostic::file_error(
-                    Path::new(page.template),
-                    format!("the template failed on {file}: {}", theme::render_error(&e)),
-                )
-                .with_hint("fix the template (see docs/templates.md for the values it gets)"),
-            );
-            None
-        }
+        Err(e) => problems.push(
+            Diagnostic::file_error(
+                Path::new(page.template),
+                format!("the template failed on {file}: {}", theme::render_error(&e)),
+            )
+            .with_hint("fix the template (see docs/templates.md for the values it gets)"),
+        ),
     }
+    record.problems = problems;
+    record
 }
 
-/// Everything that is not a templated page. Returns the number of files.
+/// Everything that is not a templated page; returns the files' paths.
 /// `view` is the default language's: alias pages redirect to its pages.
-fn extras(view: &View, sitemap: &BTreeSet<String>, sink: &dyn Sink, out: &mut Out) -> usize {
+fn extras(view: &View, sitemap: &BTreeSet<String>, sink: &dyn Sink, out: &mut Out) -> Vec<String> {
     let (cat, theme) = (view.cat, view.theme);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     files.push(("sitemap.xml".into(), sitemap::sitemap_xml(cat, sitemap).into_bytes()));
@@ -284,13 +324,14 @@ fn extras(view: &View, sitemap: &BTreeSet<String>, sink: &dyn Sink, out: &mut Ou
     for (meta, folder) in metas {
         bundle_files(meta, folder, &mut files, out);
     }
-    let count = files.len();
+    let mut paths = Vec::with_capacity(files.len());
     for (path, bytes) in files {
-        if let Err(e) = sink.put(&path, &bytes) {
-            out.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}")));
+        match sink.put(&path, &bytes) {
+            Ok(()) => paths.push(path),
+            Err(e) => out.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}"))),
         }
     }
-    count
+    paths
 }
 
 fn bundle_files(meta: &Meta, folder: &str, files: &mut Vec<(String, Vec<u8>)>, out: &mut Out) {

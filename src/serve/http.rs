@@ -132,7 +132,7 @@ pub fn handle(state: &Arc<State>, request: tiny_http::Request) {
         match lookup(&site, &url) {
             Lookup::File(key) => {
                 let ty = content_type(&key);
-                let bytes = site.get(&key).cloned().unwrap_or_default();
+                let bytes = site.get(&key).map(|b| b.to_vec()).unwrap_or_default();
                 let body = if ty.starts_with("text/html") { inject(&bytes) } else { bytes };
                 reply(body, ty, 200)
             }
@@ -180,7 +180,7 @@ mod tests {
     fn site() -> Files {
         ["index.html", "moocs/index.html", "moocs/x/index.html", "style.css"]
             .iter()
-            .map(|k| (k.to_string(), Vec::new()))
+            .map(|k| (k.to_string(), std::sync::Arc::from(&b""[..])))
             .collect()
     }
 

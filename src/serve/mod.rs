@@ -6,6 +6,7 @@
 //! disk.
 
 pub mod http;
+pub mod rebuild;
 pub mod state;
 pub mod watch;
 
@@ -13,7 +14,8 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::{build_in_memory, Options, Report};
+use crate::{Options, Report};
+use rebuild::Session;
 use state::State;
 
 /// How to serve.
@@ -54,21 +56,20 @@ pub fn serve(
         opts.base_url = Some(format!("http://{host}:{port}"));
     }
     let started = Instant::now();
-    let (first, files) = build_in_memory(&opts);
+    let mut session = Session::new(opts.clone());
+    let (first, update) = session.rebuild();
     report(&first, started.elapsed());
-    let Some(files) = files else { return Err(ServeError::Content) };
-    let state = Arc::new(State::new(files));
+    let Some(update) = update else { return Err(ServeError::Content) };
+    let state = Arc::new(State::new(update.files));
 
     let rebuild_state = Arc::clone(&state);
-    let rebuild_opts = opts.clone();
+    // Changed paths are not needed: the session compares files' stamps.
     let _watcher = watch::watch(&opts.root, serve.debounce, move |_changed| {
         let started = Instant::now();
-        let (result, files) = build_in_memory(&rebuild_opts);
+        let (result, update) = session.rebuild();
         report(&result, started.elapsed());
-        match files {
-            Some(files) => {
-                rebuild_state.replace(files);
-            }
+        match update {
+            Some(update) => rebuild_state.publish(update.files, update.change),
             None => rebuild_state.fail(result.diagnostics.iter().map(|d| d.to_json()).collect()),
         }
     })

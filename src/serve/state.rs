@@ -31,8 +31,8 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(files: Files) -> State {
-        State { site: RwLock::new(Arc::new(files)), ..State::default() }
+    pub fn new(files: Arc<Files>) -> State {
+        State { site: RwLock::new(files), ..State::default() }
     }
 
     /// The site being served.
@@ -47,12 +47,15 @@ impl State {
     /// A successful rebuild: serve `files`, clear the overlay, tell the
     /// browsers what changed.
     pub fn replace(&self, files: Files) -> Change {
-        let change = {
-            let old = self.site();
-            diff(&old, &files)
-        };
+        let change = diff(&self.site(), &files);
+        self.publish(Arc::new(files), change);
+        change
+    }
+
+    /// [`State::replace`] when the caller knows what changed.
+    pub fn publish(&self, files: Arc<Files>, change: Change) {
         if let Ok(mut site) = self.site.write() {
-            *site = Arc::new(files);
+            *site = files;
         }
         let had_problems = self.problems.write().map(|mut p| !std::mem::take(&mut *p).is_empty()).unwrap_or(false);
         if had_problems {
@@ -63,7 +66,6 @@ impl State {
             Change::Reload => self.broadcast("reload", "{}"),
             Change::None => {}
         }
-        change
     }
 
     /// A failed rebuild: keep the site, show `problems` in every page.
@@ -125,7 +127,7 @@ mod tests {
     use super::*;
 
     fn files(pairs: &[(&str, &str)]) -> Files {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.as_bytes().to_vec())).collect()
+        pairs.iter().map(|(k, v)| (k.to_string(), std::sync::Arc::from(v.as_bytes()))).collect()
     }
 
     #[test]
@@ -140,7 +142,7 @@ mod tests {
 
     #[test]
     fn listeners_get_problems_then_ok_and_reload() {
-        let state = State::new(files(&[("index.html", "a")]));
+        let state = State::new(Arc::new(files(&[("index.html", "a")])));
         let rx = state.listen();
         state.fail(vec![serde_json::json!({"message": "bad"})]);
         assert!(rx.try_recv().is_ok_and(|m| m.starts_with("event: problems\ndata: [{\"message\":\"bad\"}]")));

@@ -1,4 +1,4 @@
-//! Watching the site's sources: `content/`, `static/`, `templates/`,
+//! Watching the site's sources: `content/`, `static/`, `templates/`, `i18n/`,
 //! `themes/` and `vitrine.toml`. Events are debounced (editors write
 //! several per save) and the files editors write beside the real ones
 //! (vim's `.swp` and `4913`, `file~` backups, emacs's `.#file` locks,
@@ -12,7 +12,7 @@ use std::time::Duration;
 use notify::{RecursiveMode, Watcher};
 
 /// Folders watched recursively, below the site root.
-pub const FOLDERS: [&str; 4] = ["content", "static", "templates", "themes"];
+pub const FOLDERS: [&str; 5] = ["content", "static", "templates", "themes", "i18n"];
 
 /// Whether a change to `path` can change the site.
 pub fn relevant(root: &Path, path: &Path) -> bool {
@@ -34,7 +34,7 @@ pub fn relevant(root: &Path, path: &Path) -> bool {
 pub fn watch(
     root: &Path,
     debounce: Duration,
-    on_change: impl Fn(Vec<PathBuf>) + Send + 'static,
+    mut on_change: impl FnMut(Vec<PathBuf>) + Send + 'static,
 ) -> Result<Watching, String> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();

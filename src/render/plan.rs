@@ -1,0 +1,219 @@
+//! Which pages a build renders, and the dependency graph that lets
+//! `vitrine serve` render only the pages an edit makes stale.
+//!
+//! Every page has a [`Job`] (what to render, by position in the catalogue)
+//! and a [`Key`] (the same page named by slugs, which survives an edit that
+//! moves positions). A rebuild compares the previous catalogue with the new
+//! one ([`plan`]):
+//!
+//! - when only MOOC files changed (their text, sessions, translations…), the
+//!   stale pages are those that show one of the changed MOOCs: its own page,
+//!   the pages of its platform, institutions, subjects and parcours (before
+//!   and after the edit), and the pages made of many MOOCs (home, the full
+//!   list and its facet pages, schedules, parcours);
+//! - anything else (another kind of content, a MOOC created, deleted,
+//!   renamed or made a draft, a subject label changed) renders every page:
+//!   links, menus and labels on every page may have changed.
+//!
+//! The search index, the sitemap and the files that are not pages are made
+//! again on every rebuild; the catalogue page, which names the index files
+//! by their hash, too.
+
+use std::collections::{BTreeSet, HashSet};
+use std::sync::Arc;
+
+use crate::load::{Entity, Kind, Meta};
+use crate::render::listing;
+use crate::resolve::Catalogue;
+
+/// A page to render, by position in the catalogue.
+#[derive(Clone, Copy, Debug)]
+pub enum Job {
+    Home,
+    Mooc(usize),
+    Language(usize),
+    Level(usize),
+    OpenNow,
+    /// Page n ≥ 2 of the full list.
+    MoocsPage(usize),
+    ParcoursList,
+    Parcours(usize),
+    Platform(usize),
+    Institution(usize),
+    Subject(usize),
+    Schedule(usize),
+    Schedules,
+    Page(usize),
+    NotFound,
+}
+
+/// A page, by what it shows rather than by position.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Key {
+    Home,
+    Mooc(String),
+    Language(String),
+    Level(String),
+    OpenNow,
+    MoocsPage(usize),
+    ParcoursList,
+    Parcours(String),
+    Platform(String),
+    Institution(String),
+    Subject(String),
+    Schedule(String),
+    Schedules,
+    Page(String),
+    NotFound,
+    /// The full list with the search form (`/moocs/`), which names the
+    /// search index files: rendered on every build, after the index.
+    Catalogue,
+}
+
+/// Every page of one language, the catalogue page (`/moocs/`) aside.
+pub fn jobs(cat: &Catalogue) -> Vec<Job> {
+    let mut v = vec![Job::Home, Job::OpenNow, Job::ParcoursList, Job::Schedules, Job::NotFound];
+    v.extend((0..listing::languages(cat).len()).map(Job::Language));
+    v.extend((0..listing::levels(cat).len()).map(Job::Level));
+    v.extend((2..=listing::page_count(cat)).map(Job::MoocsPage));
+    v.extend((0..cat.moocs.len()).map(Job::Mooc));
+    v.extend((0..cat.parcours.len()).map(Job::Parcours));
+    v.extend((0..cat.platforms.len()).map(Job::Platform));
+    v.extend((0..cat.institutions.len()).map(Job::Institution));
+    v.extend((0..cat.subjects.len()).map(Job::Subject));
+    v.extend((0..cat.schedules.len()).map(Job::Schedule));
+    v.extend((0..cat.pages.len()).map(Job::Page));
+    v
+}
+
+/// The key of a job of `cat`.
+pub fn key(cat: &Catalogue, job: Job) -> Key {
+    match job {
+        Job::Home => Key::Home,
+        Job::Mooc(i) => Key::Mooc(cat.moocs[i].meta.slug.clone()),
+        Job::Language(i) => Key::Language(listing::languages(cat).get(i).copied().unwrap_or_default().to_string()),
+        Job::Level(i) => Key::Level(listing::levels(cat).get(i).copied().unwrap_or_default().to_string()),
+        Job::OpenNow => Key::OpenNow,
+        Job::MoocsPage(n) => Key::MoocsPage(n),
+        Job::ParcoursList => Key::ParcoursList,
+        Job::Parcours(i) => Key::Parcours(cat.parcours[i].meta.slug.clone()),
+        Job::Platform(i) => Key::Platform(cat.platforms[i].meta.slug.clone()),
+        Job::Institution(i) => Key::Institution(cat.institutions[i].meta.slug.clone()),
+        Job::Subject(i) => Key::Subject(cat.subjects[i].slug.clone()),
+        Job::Schedule(i) => Key::Schedule(cat.schedules[i].meta.slug.clone()),
+        Job::Schedules => Key::Schedules,
+        Job::Page(i) => Key::Page(cat.pages[i].meta.slug.clone()),
+        Job::NotFound => Key::NotFound,
+    }
+}
+
+/// What a rebuild renders.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Plan {
+    /// Every page.
+    All,
+    /// The pages with these keys (in every language), and the pages that
+    /// did not exist before; the others are kept as they were.
+    Only(HashSet<Key>),
+}
+
+impl Plan {
+    pub fn wants(&self, key: &Key) -> bool {
+        match self {
+            Plan::All => true,
+            Plan::Only(keys) => keys.contains(key),
+        }
+    }
+}
+
+/// What must be rendered again to go from `old` to `new`. Files are told
+/// apart by identity: the loader hands out the same `Arc` for a file that
+/// did not change, so an entity whose files are all the same objects did
+/// not change.
+pub fn plan(old: &Catalogue, new: &Catalogue) -> Plan {
+    let (before, after) = (moocs(old), moocs(new));
+    if old.today != new.today || others(old) != others(new) || subjects(old) != subjects(new) || !before.keys().eq(after.keys()) {
+        return Plan::All;
+    }
+    let changed: Vec<&str> = after.iter().filter(|(slug, files)| before.get(*slug) != Some(files)).map(|(s, _)| *s).collect();
+    let mut keys = HashSet::new();
+    if changed.is_empty() {
+        return Plan::Only(keys);
+    }
+    // Pages made of many MOOCs: few, and any edit may reorder them.
+    keys.extend([Key::Home, Key::OpenNow, Key::ParcoursList, Key::Schedules]);
+    for cat in [old, new] {
+        keys.extend(listing::languages(cat).into_iter().map(|l| Key::Language(l.to_string())));
+        keys.extend(listing::levels(cat).into_iter().map(|l| Key::Level(l.to_string())));
+        keys.extend((2..=listing::page_count(cat)).map(Key::MoocsPage));
+        keys.extend(cat.schedules.iter().map(|s| Key::Schedule(s.meta.slug.clone())));
+        keys.extend(cat.parcours.iter().map(|p| Key::Parcours(p.meta.slug.clone())));
+        for slug in &changed {
+            showing(cat, slug, &mut keys);
+        }
+    }
+    Plan::Only(keys)
+}
+
+/// The pages of `cat` that show the MOOC `slug`, the lists above aside.
+fn showing(cat: &Catalogue, slug: &str, keys: &mut HashSet<Key>) {
+    let Some(&m) = cat.index.moocs.get(slug) else { return };
+    keys.insert(Key::Mooc(slug.to_string()));
+    for (p, list) in cat.platform_moocs.iter().enumerate() {
+        if list.contains(&m) {
+            keys.insert(Key::Platform(cat.platforms[p].meta.slug.clone()));
+        }
+    }
+    for (i, list) in cat.institution_moocs.iter().enumerate() {
+        if list.contains(&m) {
+            keys.insert(Key::Institution(cat.institutions[i].meta.slug.clone()));
+        }
+    }
+    for s in &cat.subjects {
+        if s.moocs.contains(&m) {
+            keys.insert(Key::Subject(s.slug.clone()));
+        }
+    }
+}
+
+/// Identity of a file, for comparisons (the `Arc` is kept alive by the
+/// catalogue that holds it, so the address is not reused meanwhile).
+fn id(meta: &Meta) -> usize {
+    Arc::as_ptr(&meta.file) as usize
+}
+
+/// Each MOOC's files: its own and its translations'.
+fn moocs(cat: &Catalogue) -> std::collections::BTreeMap<&str, Vec<usize>> {
+    let mut map: std::collections::BTreeMap<&str, Vec<usize>> =
+        cat.moocs.iter().map(|m| (m.meta.slug.as_str(), vec![id(&m.meta)])).collect();
+    for t in cat.translations.iter().filter(|e| e.kind() == Kind::Mooc) {
+        if let Some(files) = map.get_mut(t.meta().slug.as_str()) {
+            files.push(id(t.meta()));
+        }
+    }
+    map
+}
+
+/// The files of everything that is not a MOOC.
+fn others<'a>(cat: &'a Catalogue) -> BTreeSet<(usize, &'a str)> {
+    let mut set = BTreeSet::new();
+    let mut add = |meta: &'a Meta| {
+        set.insert((id(meta), meta.slug.as_str()));
+    };
+    cat.home.iter().for_each(|h| add(&h.meta));
+    cat.parcours.iter().for_each(|e| add(&e.meta));
+    cat.platforms.iter().for_each(|e| add(&e.meta));
+    cat.institutions.iter().for_each(|e| add(&e.meta));
+    cat.schedules.iter().for_each(|e| add(&e.meta));
+    cat.subjects.iter().filter_map(|s| s.doc.as_ref()).for_each(|d| add(&d.meta));
+    cat.pages.iter().for_each(|e| add(&e.meta));
+    cat.translations.iter().filter(|e| !matches!(e, Entity::Mooc(_))).for_each(|e| add(e.meta()));
+    set
+}
+
+/// Subjects and their labels: a MOOC edit that renames one (labels come
+/// from MOOCs when no subject file gives them) changes every page that
+/// shows the subject.
+fn subjects(cat: &Catalogue) -> Vec<(&str, &str, &std::collections::BTreeMap<String, String>)> {
+    cat.subjects.iter().map(|s| (s.slug.as_str(), s.label.as_str(), &s.labels)).collect()
+}

@@ -1,0 +1,152 @@
+//! Rebuilds for `vitrine serve`. A [`Session`] keeps what the last good
+//! build made: the parsed files, the theme, the catalogue, the record of
+//! every page rendered and the site in memory. A rebuild then parses only
+//! the files that changed, compares the new catalogue with the last one to
+//! find the pages an edit makes stale (`render::plan`), renders those, and
+//! patches the site: the files they wrote are replaced, the files nothing
+//! writes any more (a deleted MOOC's page) are dropped. The result is, byte
+//! for byte, the site a full build of the same files makes
+//! (`tests/incremental.rs` checks it on random edits).
+//!
+//! The theme (templates, static files, UI strings) and `vitrine.toml` are
+//! compared by their files' stamps: when one changed, the theme is loaded
+//! again and every page is rendered. After a failed rebuild, the next one
+//! renders every page too (the failed one may have used up the records).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostic::Diagnostic;
+use crate::load::cache::{ParseCache, Stamp};
+use crate::output::{Files, MemorySink};
+use crate::render::plan::{self, Plan};
+use crate::render::theme::{files_under, Theme};
+use crate::render::{self, Rendered};
+use crate::resolve::Catalogue;
+use crate::serve::state::Change;
+use crate::{Options, Report};
+
+/// The last good build, and what the next rebuild reuses.
+pub struct Session {
+    opts: Options,
+    cache: ParseCache,
+    last: Option<Last>,
+}
+
+struct Last {
+    setup: Vec<(PathBuf, Stamp)>,
+    theme: Theme,
+    catalogue: Catalogue,
+    rendered: Option<Rendered>,
+    files: Arc<Files>,
+}
+
+/// A successful rebuild: the new site and what browsers must do.
+pub struct Update {
+    pub files: Arc<Files>,
+    pub change: Change,
+    /// Pages rendered (the others were kept).
+    pub rendered: usize,
+}
+
+impl Session {
+    pub fn new(opts: Options) -> Session {
+        Session { opts, cache: ParseCache::default(), last: None }
+    }
+
+    /// The site being served, after the last good build.
+    pub fn files(&self) -> Option<Arc<Files>> {
+        self.last.as_ref().map(|l| Arc::clone(&l.files))
+    }
+
+    /// Builds the site again (only what changed, when it can), and returns
+    /// the report and, when the build succeeded, the update.
+    pub fn rebuild(&mut self) -> (Report, Option<Update>) {
+        let mut out: Vec<Diagnostic> = Vec::new();
+        let mut report = Report {
+            stats: render::Stats::default(),
+            diagnostics: Vec::new(),
+            today: None,
+            output: crate::output_dir(&self.opts),
+            missing: Vec::new(),
+        };
+        let Some((config, today)) = crate::setup(&self.opts, &mut out) else {
+            report.diagnostics = crate::finish(out);
+            return (report, None);
+        };
+        report.today = Some(today);
+        let setup = setup_stamps(&self.opts.root);
+        let same_setup = self.last.as_ref().is_some_and(|l| l.setup == setup);
+        let fresh_theme = if same_setup { None } else { Theme::load(&self.opts.root, &config, &mut out) };
+        let catalogue = crate::catalogue(&self.opts, config, today, Some(&mut self.cache), &mut out);
+        let failed = |out: Vec<Diagnostic>, mut report: Report| {
+            report.diagnostics = crate::finish(out);
+            (report, None)
+        };
+        if crate::has_errors(&out) {
+            return failed(out, report);
+        }
+        let (theme, previous, plan) = match (fresh_theme, self.last.take()) {
+            (None, Some(last)) => {
+                let plan = plan::plan(&last.catalogue, &catalogue);
+                (last.theme, last.rendered.map(|r| (r, last.files)), plan)
+            }
+            (Some(theme), last) => (theme, last.and_then(|l| l.rendered.map(|r| (r, l.files))), Plan::All),
+            (None, None) => return failed(out, report),
+        };
+        let sink = MemorySink::default();
+        let (old_rendered, old_files) = match previous {
+            Some((r, f)) => (Some(r), f),
+            None => (None, Arc::new(Files::new())),
+        };
+        let rendered = render::render(&catalogue, &theme, &sink, &plan, old_rendered, &mut out);
+        report.stats = rendered.stats;
+        let ok = !crate::has_errors(&out);
+        report.diagnostics = crate::finish(out);
+        if !ok {
+            // The records went into this render: the next rebuild is full.
+            self.last = Some(Last { setup, theme, catalogue, rendered: None, files: old_files });
+            return (report, None);
+        }
+        let (files, change) = patch(&old_files, &rendered, sink.into_files());
+        let count = rendered.rendered_pages();
+        self.last = Some(Last { setup, theme, catalogue, rendered: Some(rendered), files: Arc::clone(&files) });
+        (report, Some(Update { files, change, rendered: count }))
+    }
+}
+
+/// The old site with the files of `rendered`: those just written replace
+/// the old ones, those nothing wrote any more are dropped.
+fn patch(old: &Files, rendered: &Rendered, written: Files) -> (Arc<Files>, Change) {
+    let keep: HashSet<&str> = rendered.paths().collect();
+    let mut files: Files = old.iter().filter(|(k, _)| keep.contains(k.as_str())).map(|(k, v)| (k.clone(), Arc::clone(v))).collect();
+    let mut changed: Vec<String> = old.keys().filter(|k| !keep.contains(k.as_str())).cloned().collect();
+    for (path, bytes) in written {
+        if files.get(&path) != Some(&bytes) {
+            changed.push(path.clone());
+        }
+        files.insert(path, bytes);
+    }
+    let change = if changed.is_empty() {
+        Change::None
+    } else if changed.iter().all(|k| k.ends_with(".css")) {
+        Change::Css
+    } else {
+        Change::Reload
+    };
+    (Arc::new(files), change)
+}
+
+/// Stamps of the files that make the theme and settings: `vitrine.toml`,
+/// and everything under `themes/`, `templates/`, `static/` and `i18n/`.
+fn setup_stamps(root: &Path) -> Vec<(PathBuf, Stamp)> {
+    let mut stamps = vec![(root.join("vitrine.toml"), Stamp::of(&root.join("vitrine.toml")))];
+    for folder in ["themes", "templates", "static", "i18n"] {
+        for (_, path) in files_under(&root.join(folder)) {
+            let stamp = Stamp::of(&path);
+            stamps.push((path, stamp));
+        }
+    }
+    stamps
+}
