@@ -4,10 +4,15 @@
 //! inode) are the same as when it was parsed: every way of saving a file
 //! (in place, or to a temporary file then renamed over it) changes one of
 //! them, and the status-change time cannot be set back by hand.
+//!
+//! File times have a coarse grain on some file systems (a few
+//! milliseconds), so two saves close together can leave the same stamp. As
+//! git does with its index, a file changed less than [`RACY`] before it was
+//! stamped is not trusted: it is parsed again at the next rebuild.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::fields::Out;
 use super::{Entity, Kind};
@@ -22,24 +27,40 @@ pub(super) struct Seen {
     pub stamp: Stamp,
 }
 
-/// Size, times and inode of a file; `None` when it cannot be read.
+/// How recent a change must be for its stamp not to be trusted: file
+/// times advance by the kernel's clock tick (1 to 10 ms on Linux).
+pub const RACY: Duration = Duration::from_millis(100);
+
+/// Size, times and inode of a file; `None` when it cannot be read, or
+/// when it changed too recently to be trusted ([`RACY`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stamp(Option<(u64, Option<SystemTime>, i64, i64, u64)>);
 
 impl Stamp {
     pub fn of(path: &Path) -> Stamp {
-        Stamp(std::fs::metadata(path).ok().map(|m| {
-            let modified = m.modified().ok();
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::MetadataExt;
-                (m.len(), modified, m.ctime(), m.ctime_nsec(), m.ino())
+        let Ok(m) = std::fs::metadata(path) else { return Stamp(None) };
+        let modified = m.modified().ok();
+        let recent = |t: SystemTime| SystemTime::now().duration_since(t).map_or(true, |age| age < RACY);
+        if modified.is_none_or(recent) {
+            return Stamp(None);
+        }
+        #[cfg(unix)]
+        let (ctime, ctime_nsec, ino) = {
+            use std::os::unix::fs::MetadataExt;
+            let changed = UNIX_EPOCH + Duration::new(m.ctime().max(0) as u64, m.ctime_nsec().clamp(0, 999_999_999) as u32);
+            if recent(changed) {
+                return Stamp(None);
             }
-            #[cfg(not(unix))]
-            {
-                (m.len(), modified, 0, 0, 0)
-            }
-        }))
+            (m.ctime(), m.ctime_nsec(), m.ino())
+        };
+        #[cfg(not(unix))]
+        let (ctime, ctime_nsec, ino) = (0, 0, 0);
+        Stamp(Some((m.len(), modified, ctime, ctime_nsec, ino)))
+    }
+
+    /// Whether two stamps certainly say the file did not change.
+    pub fn same(&self, other: &Stamp) -> bool {
+        self.0.is_some() && self == other
     }
 }
 
@@ -53,7 +74,7 @@ impl ParseCache {
     /// The parse of `path`, if it was parsed from the same file.
     pub(super) fn get(&self, path: &Path, seen: &Seen) -> Option<(Option<Entity>, Out)> {
         let (was, entity, problems) = self.files.get(path)?;
-        (was == seen && seen.stamp.0.is_some()).then(|| (entity.clone(), problems.clone()))
+        (was.stamp.same(&seen.stamp) && was == seen).then(|| (entity.clone(), problems.clone()))
     }
 
     /// How many files it holds.

@@ -110,9 +110,13 @@ impl Rendered {
         self.pages.values().flat_map(|p| &p.files).chain(&self.others).map(String::as_str)
     }
 
-    /// How many pages were rendered (rather than kept) by this render.
-    pub fn rendered_pages(&self) -> usize {
-        self.pages.values().filter(|p| p.fresh).count()
+    /// The files of the pages rendered (rather than kept) by this render,
+    /// sorted.
+    pub fn rendered_pages(&self) -> Vec<String> {
+        let mut v: Vec<String> =
+            self.pages.values().filter(|p| p.fresh && p.written).filter_map(|p| p.files.first().cloned()).collect();
+        v.sort();
+        v
     }
 }
 

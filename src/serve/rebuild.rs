@@ -46,8 +46,8 @@ struct Last {
 pub struct Update {
     pub files: Arc<Files>,
     pub change: Change,
-    /// Pages rendered (the others were kept).
-    pub rendered: usize,
+    /// The files of the pages rendered (the others were kept), sorted.
+    pub rendered: Vec<String>,
 }
 
 impl Session {
@@ -77,15 +77,17 @@ impl Session {
         };
         report.today = Some(today);
         let setup = setup_stamps(&self.opts.root);
-        let same_setup = self.last.as_ref().is_some_and(|l| l.setup == setup);
+        let same_setup = self.last.as_ref().is_some_and(|l| same_stamps(&l.setup, &setup));
         let fresh_theme = if same_setup { None } else { Theme::load(&self.opts.root, &config, &mut out) };
         let catalogue = crate::catalogue(&self.opts, config, today, Some(&mut self.cache), &mut out);
-        let failed = |out: Vec<Diagnostic>, mut report: Report| {
-            report.diagnostics = crate::finish(out);
-            (report, None)
-        };
         if crate::has_errors(&out) {
-            return failed(out, report);
+            // As a full build does: render nowhere, for the problems only
+            // rendering finds (dangling links, template errors).
+            if let Some(theme) = fresh_theme.as_ref().or(self.last.as_ref().map(|l| &l.theme)) {
+                render::render_all(&catalogue, theme, &render::NullSink, &mut out);
+            }
+            report.diagnostics = crate::finish(out);
+            return (report, None);
         }
         let (theme, previous, plan) = match (fresh_theme, self.last.take()) {
             (None, Some(last)) => {
@@ -93,7 +95,10 @@ impl Session {
                 (last.theme, last.rendered.map(|r| (r, last.files)), plan)
             }
             (Some(theme), last) => (theme, last.and_then(|l| l.rendered.map(|r| (r, l.files))), Plan::All),
-            (None, None) => return failed(out, report),
+            (None, None) => {
+                report.diagnostics = crate::finish(out);
+                return (report, None);
+            }
         };
         let sink = MemorySink::default();
         let (old_rendered, old_files) = match previous {
@@ -110,9 +115,9 @@ impl Session {
             return (report, None);
         }
         let (files, change) = patch(&old_files, &rendered, sink.into_files());
-        let count = rendered.rendered_pages();
+        let pages = rendered.rendered_pages();
         self.last = Some(Last { setup, theme, catalogue, rendered: Some(rendered), files: Arc::clone(&files) });
-        (report, Some(Update { files, change, rendered: count }))
+        (report, Some(Update { files, change, rendered: pages }))
     }
 }
 
@@ -149,4 +154,9 @@ fn setup_stamps(root: &Path) -> Vec<(PathBuf, Stamp)> {
         }
     }
     stamps
+}
+
+/// Whether the same files have certainly not changed.
+fn same_stamps(a: &[(PathBuf, Stamp)], b: &[(PathBuf, Stamp)]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|((p, s), (q, t))| p == q && s.same(t))
 }

@@ -1,0 +1,257 @@
+//! The property of `vitrine serve`'s incremental rebuilds: after any
+//! sequence of edits, creations, renames and deletions, the site a rebuild
+//! serves is byte for byte the site a fresh full build makes of the same
+//! files, with the same problems reported.
+//!
+//! Sequences are random but seeded (a small xorshift generator, so a
+//! failure names its seed and replays); `VITRINE_INCREMENTAL_SEEDS=n` runs
+//! more of them.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{copy_dir, fixture_dir, TempDir, TODAY};
+use vitrine::serve::rebuild::Session;
+use vitrine::Options;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
+        (!items.is_empty()).then(|| &items[self.below(items.len())])
+    }
+}
+
+fn options(root: &Path) -> Options {
+    Options {
+        root: root.to_path_buf(),
+        output: None,
+        base_url: None,
+        today: Some(TODAY.parse().expect("a date")),
+        source_date_epoch: None,
+        drafts: false,
+        write: true,
+        missing_translations: false,
+    }
+}
+
+/// Markdown files under `content/<folder>/`, bundles included.
+fn files(root: &Path, folder: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut dirs = vec![root.join("content").join(folder)];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Replaces the first line starting with `key = ` in the front matter,
+/// or adds `line` after the opening `+++` when there is none.
+fn set_line(text: &str, key: &str, line: &str) -> String {
+    let prefix = format!("{key} = ");
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let end = lines.iter().skip(1).position(|l| l == "+++").map_or(lines.len(), |p| p + 1);
+    match lines[..end].iter().position(|l| l.starts_with(&prefix)) {
+        Some(i) => lines[i] = line.to_string(),
+        None => lines.insert(1.min(lines.len()), line.to_string()),
+    }
+    lines.join("\n") + "\n"
+}
+
+const WORDS: [&str; 8] = ["Écologie", "Vaccinologie", "Réseaux", "L’épidémie", "Zoonoses", "Algèbre", "Data", "Éthique"];
+
+/// One random change to the site; returns what it did, for the failure
+/// message.
+fn mutate(root: &Path, rng: &mut Rng, step: usize) -> String {
+    let moocs = files(root, "moocs");
+    let slugs: Vec<String> = moocs
+        .iter()
+        .filter_map(|p| {
+            let name = p.file_name()?.to_str()?;
+            let slug = if name.starts_with("index") { p.parent()?.file_name()?.to_str()? } else { name.split('.').next()? };
+            Some(slug.to_string())
+        })
+        .collect();
+    let word = WORDS[rng.below(WORDS.len())];
+    let Some(file) = rng.pick(&moocs).cloned() else { return "no MOOC left".into() };
+    let text = fs::read_to_string(&file).unwrap_or_default();
+    let shown = file.strip_prefix(root).unwrap_or(&file).display().to_string();
+    let write = |path: &Path, text: &str| {
+        fs::create_dir_all(path.parent().expect("a parent")).expect("a folder");
+        fs::write(path, text).expect("writable");
+    };
+    match rng.below(12) {
+        0 | 1 => {
+            write(&file, &set_line(&text, "title", &format!("title = \"{word} {step}\"")));
+            format!("retitle {shown}")
+        }
+        2 => {
+            let target = rng.pick(&slugs).cloned().unwrap_or_default();
+            write(&file, &format!("{text}\nParagraphe {step} : voir [le cours](@/moocs/{target}.md).\n"));
+            format!("body of {shown} links to {target}")
+        }
+        3 => {
+            let day = 1 + rng.below(28);
+            let shifted = text.replacen("start = 2027-01-11", &format!("start = 2026-12-{day:02}"), 1);
+            write(&file, &shifted);
+            format!("session of {shown} starts on 2026-12-{day:02}")
+        }
+        4 => {
+            let on = rng.below(2) == 0;
+            write(&file, &set_line(&text, "featured", &format!("featured = {on}")));
+            format!("featured = {on} in {shown}")
+        }
+        5 => {
+            let level = ["introductory", "intermediate", "advanced"][rng.below(3)];
+            write(&file, &set_line(&text, "level", &format!("level = \"{level}\"")));
+            format!("level {level} in {shown}")
+        }
+        6 => {
+            let subjects = format!("subjects = [\"{word}\", \"Santé publique\"]");
+            write(&file, &set_line(&text, "subjects", &subjects));
+            format!("subjects of {shown}: {word}")
+        }
+        7 => {
+            let source = moocs.iter().find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().matches('.').count() == 1));
+            let Some(source) = source else { return "no MOOC to copy".into() };
+            let copy = fs::read_to_string(source).unwrap_or_default();
+            let path = root.join(format!("content/moocs/nouveau-{step}.md"));
+            write(&path, &set_line(&copy, "title", &format!("title = \"{word} nouveau {step}\"")));
+            format!("create content/moocs/nouveau-{step}.md")
+        }
+        8 => {
+            fs::remove_file(&file).expect("removable");
+            format!("delete {shown}")
+        }
+        9 => {
+            let to = file.with_file_name(format!("renomme-{step}.md"));
+            if file.file_name().is_some_and(|n| n.to_string_lossy().starts_with("index")) {
+                return format!("(bundle {shown} not renamed)");
+            }
+            fs::rename(&file, &to).expect("renamable");
+            format!("rename {shown} to {}", to.display())
+        }
+        10 => {
+            let other = [("platforms", "title"), ("parcours", "title"), ("pages", "title"), ("institutions", "name")];
+            let (folder, key) = other[rng.below(other.len())];
+            let Some(path) = rng.pick(&files(root, folder)).cloned() else { return format!("no {folder}") };
+            let text = fs::read_to_string(&path).unwrap_or_default();
+            write(&path, &set_line(&text, key, &format!("{key} = \"{word} {step}\"")));
+            format!("{key} of {}", path.display())
+        }
+        _ => {
+            let css = format!(".x{step} {{ color: #{:06x}; }}\n", rng.next() % 0xffffff);
+            write(&root.join("static/extra.css"), &css);
+            "static/extra.css".into()
+        }
+    }
+}
+
+/// Runs `steps` random changes on a copy of `fixture`, comparing each
+/// incremental rebuild with a full build.
+fn check(fixture: &str, seed: u64, steps: usize) {
+    let dir = TempDir::new(&format!("incremental-{fixture}-{seed}"));
+    let root = dir.join("site");
+    copy_dir(&fixture_dir(fixture), &root);
+    settle();
+    let opts = options(&root);
+    let mut session = Session::new(opts.clone());
+    let (first, update) = session.rebuild();
+    assert!(update.is_some(), "{fixture}: the first build fails: {:?}", first.diagnostics);
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut done = Vec::new();
+    for step in 0..steps {
+        done.push(mutate(&root, &mut rng, step));
+        let (report, update) = session.rebuild();
+        let (full_report, full) = vitrine::build_in_memory(&opts);
+        let json = |r: &vitrine::Report| r.diagnostics.iter().map(|d| d.to_json().to_string()).collect::<Vec<_>>();
+        let context = format!("{fixture}, seed {seed}, after: {}", done.join("; "));
+        assert_eq!(json(&report), json(&full_report), "problems differ ({context})");
+        match (update, full) {
+            (Some(update), Some(full)) => {
+                let inc = &*update.files;
+                let stale: Vec<&String> = full.keys().filter(|k| inc.get(*k) != full.get(*k)).collect();
+                let extra: Vec<&String> = inc.keys().filter(|k| !full.contains_key(*k)).collect();
+                assert!(stale.is_empty() && extra.is_empty(), "stale {stale:?}, extra {extra:?} ({context})");
+                assert_eq!(report.stats.pages, full_report.stats.pages, "page count ({context})");
+            }
+            (None, None) => {}
+            (inc, full) => panic!("rebuild ok: {}, full build ok: {} ({context})", inc.is_some(), full.is_some()),
+        }
+    }
+}
+
+/// Waits until files just written are old enough for their stamps to be
+/// trusted (`load::cache::RACY`), so that rebuilds reuse them.
+fn settle() {
+    std::thread::sleep(vitrine::load::cache::RACY + std::time::Duration::from_millis(20));
+}
+
+fn seeds() -> u64 {
+    std::env::var("VITRINE_INCREMENTAL_SEEDS").ok().and_then(|s| s.parse().ok()).unwrap_or(3)
+}
+
+#[test]
+fn rebuilds_equal_full_builds_on_a_bilingual_site() {
+    for seed in 1..=seeds() {
+        check("bilingual", seed, 14);
+    }
+}
+
+#[test]
+fn rebuilds_equal_full_builds_on_a_site_with_schedules() {
+    for seed in 100..100 + seeds() {
+        check("minimal", seed, 14);
+    }
+}
+
+#[test]
+fn an_edit_to_one_mooc_renders_only_the_pages_that_show_it() {
+    let dir = TempDir::new("incremental-few");
+    let root = dir.join("site");
+    copy_dir(&fixture_dir("minimal"), &root);
+    settle();
+    let mut session = Session::new(options(&root));
+    let (_, first) = session.rebuild();
+    assert!(first.expect("builds").rendered.contains(&"moocs/rage/index.html".to_string()));
+    let file = root.join("content/moocs/reseaux.md");
+    let text = fs::read_to_string(&file).expect("fixture");
+    fs::write(&file, text + "\nUne phrase de plus.\n").expect("writable");
+    let (_, update) = session.rebuild();
+    let update = update.expect("rebuilds");
+    // Its page, the pages of its platform and institution, and the lists.
+    for shown in ["moocs/reseaux/index.html", "platforms/fun-mooc/index.html", "institutions/imt/index.html", "index.html", "moocs/index.html"] {
+        assert!(update.rendered.iter().any(|p| p == shown), "{shown} not rendered: {:?}", update.rendered);
+    }
+    // Not the pages that do not show it.
+    for kept in ["moocs/rage/index.html", "moocs/paludisme/index.html", "institutions/institut-pasteur/index.html", "a-propos/index.html", "404.html"] {
+        assert!(!update.rendered.iter().any(|p| p == kept), "{kept} rendered again: {:?}", update.rendered);
+    }
+    let page = String::from_utf8_lossy(&update.files["moocs/reseaux/index.html"]).to_string();
+    assert!(page.contains("Une phrase de plus."), "the edit is served");
+    // Nothing changed: nothing is rendered but the catalogue pages.
+    let (_, again) = session.rebuild();
+    let again = again.expect("rebuilds");
+    assert_eq!(again.change, vitrine::serve::state::Change::None);
+}
