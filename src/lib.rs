@@ -178,14 +178,14 @@ pub(crate) fn catalogue(
 }
 
 /// Stage timings on stderr when `VITRINE_TIMINGS` is set (for profiling).
-struct Timer(Option<std::cell::Cell<std::time::Instant>>);
+pub(crate) struct Timer(Option<std::cell::Cell<std::time::Instant>>);
 
 impl Timer {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Timer(std::env::var_os("VITRINE_TIMINGS").map(|_| std::cell::Cell::new(std::time::Instant::now())))
     }
 
-    fn lap(&self, stage: &str) {
+    pub(crate) fn lap(&self, stage: &str) {
         if let Some(t) = &self.0 {
             let now = std::time::Instant::now();
             eprintln!("timing: {stage:<18} {:>7.1} ms", (now - t.get()).as_secs_f64() * 1000.0);

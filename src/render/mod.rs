@@ -102,6 +102,8 @@ pub struct Rendered {
     /// Every other file: search index, sitemap, theme files, aliases…
     others: Vec<String>,
     bodies: bodies::Bodies,
+    /// What the search indexes keep for the next render.
+    search: Option<crate::search::memo::Memo>,
 }
 
 impl Rendered {
@@ -135,6 +137,8 @@ struct PageRecord {
 
 /// Renders the pages `plan` asks for into `sink`, and keeps the others as
 /// `previous` recorded them (they are already where the sink's files go).
+/// `previous` also carries what the search indexes memorised; pass
+/// `Some(Rendered::default())` to start memorising.
 /// Problems of kept pages are reported again: the report of a rebuild is
 /// that of a full build.
 pub fn render(
@@ -145,9 +149,17 @@ pub fn render(
     previous: Option<Rendered>,
     out: &mut Out,
 ) -> Rendered {
+    // A previous render (even an empty one) asks to keep the memos.
+    let mut memo = previous.as_ref().map(|_| crate::search::memo::Memo::default());
     let (mut kept, old_bodies) = match previous {
-        Some(p) if *plan != Plan::All => (p.pages, Some(p.bodies)),
-        _ => (HashMap::new(), None),
+        Some(p) => {
+            memo = Some(p.search.unwrap_or_default());
+            match plan {
+                Plan::All => (HashMap::new(), None),
+                Plan::Only(_) => (p.pages, Some(p.bodies)),
+            }
+        }
+        None => (HashMap::new(), None),
     };
     // With one language there is nothing to share: bodies are rendered with
     // their page, so they are never all held in memory at once.
@@ -195,7 +207,7 @@ pub fn render(
         },
         || {
             let started = std::time::Instant::now();
-            let searches = crate::search::build_all(&views);
+            let searches = crate::search::build_all(&views, memo.as_mut());
             if std::env::var_os("VITRINE_TIMINGS").is_some() {
                 eprintln!("timing: search indexes   {:>7.1} ms", started.elapsed().as_secs_f64() * 1000.0);
             }
@@ -237,7 +249,7 @@ pub fn render(
     stats.files += extra_files.len() + stats.pages;
     others.extend(extra_files);
     drop(views);
-    Rendered { stats, pages, others, bodies }
+    Rendered { stats, pages, others, bodies, search: memo }
 }
 
 /// Renders one page and writes it with its files: what was written, and

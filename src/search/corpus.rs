@@ -5,10 +5,12 @@
 //! and each language's documents point to their texts.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 
+use super::memo::Memo;
 use super::terms::{DocText, Field};
 use crate::load::{Kind, Meta};
 use crate::render::view::View;
@@ -22,7 +24,7 @@ pub struct Corpus<'a> {
 
 /// The plain text of the bodies the views show, by body file: each body
 /// once, however many languages show it.
-pub struct PlainBodies(HashMap<usize, String>);
+pub struct PlainBodies(HashMap<usize, Arc<str>>);
 
 /// Identifies a body file for as long as the catalogue lives.
 fn key(meta: &Meta) -> usize {
@@ -30,8 +32,9 @@ fn key(meta: &Meta) -> usize {
 }
 
 impl PlainBodies {
-    /// The bodies of the MOOCs of every view, in parallel.
-    pub fn new<'a>(views: &[View<'a>]) -> Self {
+    /// The bodies of the MOOCs of every view, in parallel; with `memo`,
+    /// only those not seen by the last call.
+    pub fn new<'a>(views: &[View<'a>], memo: Option<&mut Memo>) -> Self {
         let mut metas: HashMap<usize, &'a Meta> = HashMap::new();
         for view in views {
             let cat: &'a crate::resolve::Catalogue = view.cat;
@@ -40,11 +43,30 @@ impl PlainBodies {
                 metas.insert(key(meta), meta);
             }
         }
-        PlainBodies(metas.into_par_iter().map(|(k, meta)| (k, plain_text(meta.body()))).collect())
+        let Some(memo) = memo else {
+            return PlainBodies(metas.into_par_iter().map(|(k, meta)| (k, Arc::from(plain_text(meta.body())))).collect());
+        };
+        let file = |meta: &Meta| Arc::as_ptr(&meta.file) as usize;
+        let done: Vec<(usize, Arc<str>)> = metas
+            .into_par_iter()
+            .map(|(k, meta)| match memo.bodies.get(&file(meta)) {
+                Some((_, text)) => (k, Arc::clone(text)),
+                None => (k, Arc::from(plain_text(meta.body()))),
+            })
+            .collect();
+        let plain = PlainBodies(done.into_iter().collect());
+        memo.bodies = views
+            .iter()
+            .flat_map(|view| {
+                view.cat.moocs.iter().map(move |m| view.text(Kind::Mooc, &m.meta, &m.title, &m.summary).meta)
+            })
+            .filter_map(|meta| Some((file(meta), (Arc::clone(&meta.file), Arc::clone(plain.0.get(&key(meta))?)))))
+            .collect();
+        plain
     }
 
     fn get(&self, meta: &Meta) -> &str {
-        self.0.get(&key(meta)).map_or("", String::as_str)
+        self.0.get(&key(meta)).map_or("", |t| t)
     }
 }
 

@@ -20,6 +20,7 @@
 
 pub mod corpus;
 pub mod facets;
+pub mod memo;
 pub mod shards;
 pub mod terms;
 pub mod text;
@@ -66,10 +67,13 @@ type Shards = Arc<BTreeMap<String, String>>;
 /// text a MOOC shows in several languages is tokenised once for all of
 /// them, and a language whose documents are those of another (no MOOC
 /// translated) gets that language's shards as they are.
-pub fn build_all(views: &[View]) -> Vec<Search> {
+///
+/// With `memo` (`vitrine serve`), texts tokenised by the last call are not
+/// tokenised again.
+pub fn build_all(views: &[View], memo: Option<&mut memo::Memo>) -> Vec<Search> {
     let enabled = views.first().is_some_and(|v| v.cat.config.search);
     let (shards, facets) = rayon::join(
-        || if enabled { index_shards(views) } else { Vec::new() },
+        || if enabled { index_shards(views, memo) } else { Vec::new() },
         || views.par_iter().map(|view| facets::facets(view, view.by_title())).collect::<Vec<_>>(),
     );
     if !enabled {
@@ -80,13 +84,17 @@ pub fn build_all(views: &[View]) -> Vec<Search> {
 }
 
 /// The shards of each view's index.
-fn index_shards(views: &[View]) -> Vec<Shards> {
+fn index_shards(views: &[View], mut memo: Option<&mut memo::Memo>) -> Vec<Shards> {
     let t0 = std::time::Instant::now();
     // The texts are dropped once tokenised: only their tokens are needed.
     let (tokens, docs, texts) = {
-        let bodies = PlainBodies::new(views);
+        let bodies = PlainBodies::new(views, memo.as_deref_mut());
         let Corpus { texts, docs } = Corpus::new(views, &bodies);
-        (terms::tokenise(&texts), docs, texts.len())
+        let tokens = match memo {
+            Some(memo) => memo.tokenise(&texts),
+            None => terms::tokenise(&texts),
+        };
+        (tokens, docs, texts.len())
     };
     let t1 = t0.elapsed();
     let mut all: Vec<Shards> = Vec::with_capacity(views.len());

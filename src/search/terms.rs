@@ -95,7 +95,7 @@ impl Tokens {
 
 /// The tokens of a block of texts, numbered locally.
 #[derive(Default)]
-struct Block {
+pub(super) struct Block {
     terms: Vec<String>,
     /// (folded surface word, local term)
     surfaces: Vec<(String, u32)>,
@@ -111,18 +111,48 @@ const BLOCK: usize = 64;
 /// Tokenises `texts`, in parallel.
 pub fn tokenise(texts: &[DocText]) -> Tokens {
     let blocks: Vec<Block> = texts.par_chunks(BLOCK).map(block).collect();
+    merge(blocks.iter())
+}
+
+/// One numbering of terms and surface words for blocks in text order: a
+/// term (or word) is numbered where it first occurs, so the numbers do not
+/// depend on how the texts were cut into blocks.
+pub(super) fn merge<'b>(blocks: impl Iterator<Item = &'b Block>) -> Tokens {
     let mut tokens = Tokens::default();
     let mut term_ids: HashMap<String, u32> = HashMap::default();
-    let mut surface_ids: HashMap<(String, u32), u32> = HashMap::default();
+    // Surface word -> its (term, number) pairs: looked up by `&str`.
+    let mut surface_ids: HashMap<String, Vec<(u32, u32)>> = HashMap::default();
+    let (mut terms, mut surfaces): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
     for b in blocks {
-        let terms: Vec<u32> = b.terms.into_iter().map(|t| number(&mut term_ids, &mut tokens.terms, t, |t| t)).collect();
-        let surfaces: Vec<u32> = b
-            .surfaces
-            .into_iter()
-            .map(|(s, t)| number(&mut surface_ids, &mut tokens.surfaces, (s, terms[t as usize]), |k| k))
-            .collect();
+        terms.clear();
+        terms.extend(b.terms.iter().map(|t| match term_ids.get(t.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = tokens.terms.len() as u32;
+                tokens.terms.push(t.clone());
+                term_ids.insert(t.clone(), id);
+                id
+            }
+        }));
+        surfaces.clear();
+        surfaces.extend(b.surfaces.iter().map(|(s, t)| {
+            let term = terms[*t as usize];
+            let pairs = match surface_ids.get_mut(s.as_str()) {
+                Some(pairs) => pairs,
+                None => surface_ids.entry(s.clone()).or_default(),
+            };
+            match pairs.iter().find(|(t, _)| *t == term) {
+                Some(&(_, id)) => id,
+                None => {
+                    let id = tokens.surfaces.len() as u32;
+                    tokens.surfaces.push((s.clone(), term));
+                    pairs.push((term, id));
+                    id
+                }
+            }
+        }));
         let (mut p, mut w) = (0, 0);
-        for (p_end, w_end) in b.ends {
+        for &(p_end, w_end) in &b.ends {
             tokens.postings.extend(b.postings[p..p_end].iter().map(|&(t, l)| (terms[t as usize], l)));
             tokens.words.extend(b.words[w..w_end].iter().map(|&s| surfaces[s as usize]));
             tokens.ends.push((tokens.postings.len(), tokens.words.len()));
@@ -155,7 +185,7 @@ fn number<K: std::hash::Hash + Eq + Clone, T>(
 /// surface) cache.
 type WordCache = (Option<Stemmer>, HashMap<String, Option<(u32, u32)>>);
 
-fn block(texts: &[DocText]) -> Block {
+pub(super) fn block(texts: &[DocText]) -> Block {
     let mut out = Block::default();
     let mut term_ids: HashMap<String, u32> = HashMap::default();
     let mut surface_ids: HashMap<(String, u32), u32> = HashMap::default();

@@ -63,6 +63,7 @@ impl Session {
     /// Builds the site again (only what changed, when it can), and returns
     /// the report and, when the build succeeded, the update.
     pub fn rebuild(&mut self) -> (Report, Option<Update>) {
+        let timer = crate::Timer::new();
         let mut out: Vec<Diagnostic> = Vec::new();
         let mut report = Report {
             stats: render::Stats::default(),
@@ -79,7 +80,9 @@ impl Session {
         let setup = setup_stamps(&self.opts.root);
         let same_setup = self.last.as_ref().is_some_and(|l| same_stamps(&l.setup, &setup));
         let fresh_theme = if same_setup { None } else { Theme::load(&self.opts.root, &config, &mut out) };
+        timer.lap("setup+theme");
         let catalogue = crate::catalogue(&self.opts, config, today, Some(&mut self.cache), &mut out);
+        timer.lap("load+resolve");
         if crate::has_errors(&out) {
             // As a full build does: render nowhere, for the problems only
             // rendering finds (dangling links, template errors).
@@ -103,9 +106,10 @@ impl Session {
         let sink = MemorySink::default();
         let (old_rendered, old_files) = match previous {
             Some((r, f)) => (Some(r), f),
-            None => (None, Arc::new(Files::new())),
+            None => (Some(Rendered::default()), Arc::new(Files::new())),
         };
         let rendered = render::render(&catalogue, &theme, &sink, &plan, old_rendered, &mut out);
+        timer.lap("render");
         report.stats = rendered.stats;
         let ok = !crate::has_errors(&out);
         report.diagnostics = crate::finish(out);
@@ -115,6 +119,7 @@ impl Session {
             return (report, None);
         }
         let (files, change) = patch(&old_files, &rendered, sink.into_files());
+        timer.lap("patch");
         let pages = rendered.rendered_pages();
         self.last = Some(Last { setup, theme, catalogue, rendered: Some(rendered), files: Arc::clone(&files) });
         (report, Some(Update { files, change, rendered: pages }))
