@@ -104,6 +104,8 @@ pub struct Rendered {
     bodies: bodies::Bodies,
     /// What the search indexes keep for the next render.
     search: Option<crate::search::memo::Memo>,
+    /// Each language's MOOC list items (rendered cards), by slug.
+    items: Vec<HashMap<String, Value>>,
 }
 
 impl Rendered {
@@ -151,16 +153,20 @@ pub fn render(
 ) -> Rendered {
     // A previous render (even an empty one) asks to keep the memos.
     let mut memo = previous.as_ref().map(|_| crate::search::memo::Memo::default());
-    let (mut kept, old_bodies) = match previous {
+    let (mut kept, old_bodies, mut old_items) = match previous {
         Some(p) => {
             memo = Some(p.search.unwrap_or_default());
             match plan {
-                Plan::All => (HashMap::new(), None),
-                Plan::Only(_) => (p.pages, Some(p.bodies)),
+                Plan::All => (HashMap::new(), None, Vec::new()),
+                Plan::Only(_) => (p.pages, Some(p.bodies), p.items),
             }
         }
-        None => (HashMap::new(), None),
+        None => (HashMap::new(), None, Vec::new()),
     };
+    // A changed MOOC's card is made again.
+    for items in &mut old_items {
+        items.retain(|slug, _| !plan.wants(&Key::Mooc(slug.clone())));
+    }
     // With one language there is nothing to share: bodies are rendered with
     // their page, so they are never all held in memory at once.
     let bodies = if cat.config.languages.len() > 1 {
@@ -169,8 +175,16 @@ pub fn render(
         bodies::Bodies::default()
     };
     out.extend(bodies.problems());
-    let views: Vec<View> =
-        cat.config.languages.iter().map(|lang| View::new(cat, theme, lang, out).with_bodies(&bodies)).collect();
+    let views: Vec<View> = cat
+        .config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(l, lang)| {
+            let reuse = old_items.get_mut(l).map(std::mem::take).unwrap_or_default();
+            View::reusing(cat, theme, lang, reuse, out).with_bodies(&bodies)
+        })
+        .collect();
     let lang_dirs: Vec<String> = views
         .iter()
         .map(|v| if v.lang == cat.config.default_language { String::new() } else { format!("{}/", v.lang) })
@@ -248,8 +262,8 @@ pub fn render(
     let extra_files = extras(default, &sitemap, sink, out);
     stats.files += extra_files.len() + stats.pages;
     others.extend(extra_files);
-    drop(views);
-    Rendered { stats, pages, others, bodies, search: memo }
+    let items = if memo.is_some() { views.into_iter().map(View::into_items).collect() } else { Vec::new() };
+    Rendered { stats, pages, others, bodies, search: memo, items }
 }
 
 /// Renders one page and writes it with its files: what was written, and

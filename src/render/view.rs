@@ -68,6 +68,19 @@ impl<'a> View<'a> {
     /// Builds the view; MOOC cards are built and rendered (`card.html`) once
     /// here, in parallel, since lists repeat them many times.
     pub fn new(cat: &'a Catalogue, theme: &'a Theme, lang: &'a str, out: &mut Out) -> Self {
+        Self::reusing(cat, theme, lang, HashMap::new(), out)
+    }
+
+    /// [`View::new`], with the list items of a previous view of the same
+    /// language ([`View::into_items`]) for MOOCs whose card cannot have
+    /// changed: `reuse` holds only those (`vitrine serve`).
+    pub fn reusing(
+        cat: &'a Catalogue,
+        theme: &'a Theme,
+        lang: &'a str,
+        mut reuse: HashMap<String, Value>,
+        out: &mut Out,
+    ) -> Self {
         let base = cat.config.base_path();
         let prefix = if lang == cat.config.default_language { format!("{base}/") } else { format!("{base}/{lang}/") };
         let translations = cat
@@ -97,14 +110,20 @@ impl<'a> View<'a> {
         };
         v.globals = Globals::new(&v);
         let strings = theme.strings.get(lang).cloned().unwrap_or(Value::Null);
-        let moocs: Vec<usize> = (0..cat.moocs.len()).collect();
+        let mut items: Vec<Option<Value>> = cat.moocs.iter().map(|m| reuse.remove(&m.meta.slug)).collect();
+        let moocs: Vec<usize> = (0..cat.moocs.len()).filter(|&i| items[i].is_none()).collect();
         let chunks: Vec<(Vec<Value>, Option<Diagnostic>)> =
             moocs.par_chunks(CARD_CHUNK).map(|chunk| v.list_items(chunk, &strings)).collect();
         let mut problems = Vec::new();
-        for (items, problem) in chunks {
-            v.items.extend(items);
+        let mut fresh = Vec::with_capacity(moocs.len());
+        for (chunk, problem) in chunks {
+            fresh.extend(chunk);
             problems.extend(problem);
         }
+        for (i, item) in moocs.into_iter().zip(fresh) {
+            items[i] = Some(item);
+        }
+        v.items = items.into_iter().map(Option::unwrap_or_default).collect();
         // A broken `card.html` breaks every chunk: report it once.
         out.extend(problems.into_iter().next());
         let mut order: Vec<(String, usize)> = v
@@ -160,6 +179,14 @@ impl<'a> View<'a> {
             }
             Err(e) => (cards, Err(card_error(&e))),
         }
+    }
+
+    /// The list items of the MOOCs, by slug, for [`View::reusing`].
+    pub fn into_items(self) -> HashMap<String, Value> {
+        self.items
+            .into_iter()
+            .filter_map(|item| Some((item.get("slug")?.as_str()?.to_string(), item)))
+            .collect()
     }
 
     /// Uses bodies rendered once for all languages.
