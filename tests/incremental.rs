@@ -79,7 +79,8 @@ fn set_line(text: &str, key: &str, line: &str) -> String {
     lines.join("\n") + "\n"
 }
 
-const WORDS: [&str; 8] = ["Écologie", "Vaccinologie", "Réseaux", "L’épidémie", "Zoonoses", "Algèbre", "Data", "Éthique"];
+const WORDS: [&str; 8] =
+    ["Écologie", "Vaccinologie", "Réseaux", "L’épidémie", "Zoonoses", "Algèbre", "Data", "Éthique"];
 
 /// One random change to the site; returns what it did, for the failure
 /// message.
@@ -89,7 +90,8 @@ fn mutate(root: &Path, rng: &mut Rng, step: usize) -> String {
         .iter()
         .filter_map(|p| {
             let name = p.file_name()?.to_str()?;
-            let slug = if name.starts_with("index") { p.parent()?.file_name()?.to_str()? } else { name.split('.').next()? };
+            let slug =
+                if name.starts_with("index") { p.parent()?.file_name()?.to_str()? } else { name.split('.').next()? };
             Some(slug.to_string())
         })
         .collect();
@@ -133,7 +135,8 @@ fn mutate(root: &Path, rng: &mut Rng, step: usize) -> String {
             format!("subjects of {shown}: {word}")
         }
         7 => {
-            let source = moocs.iter().find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().matches('.').count() == 1));
+            let source =
+                moocs.iter().find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().matches('.').count() == 1));
             let Some(source) = source else { return "no MOOC to copy".into() };
             let copy = fs::read_to_string(source).unwrap_or_default();
             let path = root.join(format!("content/moocs/nouveau-{step}.md"));
@@ -241,11 +244,23 @@ fn an_edit_to_one_mooc_renders_only_the_pages_that_show_it() {
     let (_, update) = session.rebuild();
     let update = update.expect("rebuilds");
     // Its page, the pages of its platform and institution, and the lists.
-    for shown in ["moocs/reseaux/index.html", "platforms/fun-mooc/index.html", "institutions/imt/index.html", "index.html", "moocs/index.html"] {
+    for shown in [
+        "moocs/reseaux/index.html",
+        "platforms/fun-mooc/index.html",
+        "institutions/imt/index.html",
+        "index.html",
+        "moocs/index.html",
+    ] {
         assert!(update.rendered.iter().any(|p| p == shown), "{shown} not rendered: {:?}", update.rendered);
     }
     // Not the pages that do not show it.
-    for kept in ["moocs/rage/index.html", "moocs/paludisme/index.html", "institutions/institut-pasteur/index.html", "a-propos/index.html", "404.html"] {
+    for kept in [
+        "moocs/rage/index.html",
+        "moocs/paludisme/index.html",
+        "institutions/institut-pasteur/index.html",
+        "a-propos/index.html",
+        "404.html",
+    ] {
         assert!(!update.rendered.iter().any(|p| p == kept), "{kept} rendered again: {:?}", update.rendered);
     }
     let page = String::from_utf8_lossy(&update.files["moocs/reseaux/index.html"]).to_string();

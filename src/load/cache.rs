@@ -47,7 +47,8 @@ impl Stamp {
         #[cfg(unix)]
         let (ctime, ctime_nsec, ino) = {
             use std::os::unix::fs::MetadataExt;
-            let changed = UNIX_EPOCH + Duration::new(m.ctime().max(0) as u64, m.ctime_nsec().clamp(0, 999_999_999) as u32);
+            let changed =
+                UNIX_EPOCH + Duration::new(m.ctime().max(0) as u64, m.ctime_nsec().clamp(0, 999_999_999) as u32);
             if recent(changed) {
                 return Stamp(None);
             }
@@ -71,12 +72,6 @@ pub struct ParseCache {
 }
 
 impl ParseCache {
-    /// The parse of `path`, if it was parsed from the same file.
-    pub(super) fn get(&self, path: &Path, seen: &Seen) -> Option<(Option<Entity>, Out)> {
-        let (was, entity, problems) = self.files.get(path)?;
-        (was.stamp.same(&seen.stamp) && was == seen).then(|| (entity.clone(), problems.clone()))
-    }
-
     /// How many files it holds.
     pub fn len(&self) -> usize {
         self.files.len()

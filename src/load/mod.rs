@@ -151,16 +151,29 @@ pub fn load_with(root: &Path, config: &Config, cache: Option<&mut ParseCache>, o
         None => found.par_iter().map(|f| parse_with_problems(root, f)).collect(),
         Some(cache) => {
             let seen: Vec<Seen> = found.par_iter().map(Found::seen).collect();
+            let mut old = std::mem::take(&mut cache.files);
+            let reused: Vec<Option<(Seen, Option<Entity>, Out)>> = found
+                .iter()
+                .zip(&seen)
+                .map(|(f, s)| old.remove(&f.path).filter(|(was, _, _)| was.stamp.same(&s.stamp) && was == s))
+                .collect();
             let parsed: Vec<(Option<Entity>, Out)> = found
                 .par_iter()
-                .zip(&seen)
-                .map(|(f, s)| cache.get(&f.path, s).unwrap_or_else(|| parse_with_problems(root, f)))
+                .zip(&reused)
+                .map(|(f, r)| match r {
+                    Some((_, e, problems)) => (e.clone(), problems.clone()),
+                    None => parse_with_problems(root, f),
+                })
                 .collect();
             cache.files = found
                 .iter()
                 .zip(seen)
+                .zip(reused)
                 .zip(&parsed)
-                .map(|((f, s), (e, problems))| (f.path.clone(), (s, e.clone(), problems.clone())))
+                .map(|(((f, s), r), (e, problems))| {
+                    let kept = r.unwrap_or_else(|| (s, e.clone(), problems.clone()));
+                    (f.path.clone(), kept)
+                })
                 .collect();
             parsed
         }
@@ -223,12 +236,12 @@ fn walk(root: &Path, config: &Config, out: &mut Out) -> Vec<Found> {
             return found;
         }
     };
-    for path in entries {
+    for (path, is_dir) in entries {
         let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         if name.starts_with('.') {
             continue;
         }
-        if path.is_dir() {
+        if is_dir {
             match Kind::FOLDERS.iter().find(|(f, _)| *f == name) {
                 Some((_, kind)) => walk_kind(root, &path, *kind, config, out, &mut found),
                 None => out.push(
@@ -276,12 +289,12 @@ fn walk_kind(root: &Path, dir: &Path, kind: Kind, config: &Config, out: &mut Out
             return;
         }
     };
-    for path in entries {
+    for (path, is_dir) in entries {
         let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") {
             continue;
         }
-        if path.is_dir() {
+        if is_dir {
             walk_bundle(root, &path, &name, kind, config, out, found);
             continue;
         }
@@ -312,7 +325,7 @@ fn walk_bundle(
     found: &mut Vec<Found>,
 ) {
     let mut has_index = false;
-    for path in sorted_entries(dir).unwrap_or_default() {
+    for (path, _) in sorted_entries(dir).unwrap_or_default() {
         let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         if let Some((stem, lang)) = split_name(&name, config) {
             if stem == "index" {
@@ -361,8 +374,20 @@ fn check_slug(root: &Path, path: &Path, slug: &str, out: &mut Out) {
     );
 }
 
-fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+/// The entries of `dir`, sorted, each with whether it is a folder (from
+/// the directory listing when the system gives it: no `stat` per file).
+fn sorted_entries(dir: &Path) -> std::io::Result<Vec<(PathBuf, bool)>> {
+    let mut v: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)?
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let path = e.path();
+            let is_dir = match e.file_type() {
+                Ok(t) if !t.is_symlink() => t.is_dir(),
+                _ => path.is_dir(),
+            };
+            Some((path, is_dir))
+        })
+        .collect();
     v.sort();
     Ok(v)
 }

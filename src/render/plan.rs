@@ -132,10 +132,15 @@ impl Plan {
 /// not change.
 pub fn plan(old: &Catalogue, new: &Catalogue) -> Plan {
     let (before, after) = (moocs(old), moocs(new));
-    if old.today != new.today || others(old) != others(new) || subjects(old) != subjects(new) || !before.keys().eq(after.keys()) {
+    if old.today != new.today
+        || others(old) != others(new)
+        || subjects(old) != subjects(new)
+        || !before.keys().eq(after.keys())
+    {
         return Plan::All;
     }
-    let changed: Vec<&str> = after.iter().filter(|(slug, files)| before.get(*slug) != Some(files)).map(|(s, _)| *s).collect();
+    let changed: Vec<&str> =
+        after.iter().filter(|(slug, files)| before.get(*slug) != Some(files)).map(|(s, _)| *s).collect();
     let mut keys = HashSet::new();
     if changed.is_empty() {
         return Plan::Only(keys);

@@ -183,10 +183,7 @@ impl<'a> View<'a> {
 
     /// The list items of the MOOCs, by slug, for [`View::reusing`].
     pub fn into_items(self) -> HashMap<String, Value> {
-        self.items
-            .into_iter()
-            .filter_map(|item| Some((item.get("slug")?.as_str()?.to_string(), item)))
-            .collect()
+        self.items.into_iter().filter_map(|item| Some((item.get("slug")?.as_str()?.to_string(), item))).collect()
     }
 
     /// Uses bodies rendered once for all languages.

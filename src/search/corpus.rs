@@ -44,7 +44,9 @@ impl PlainBodies {
             }
         }
         let Some(memo) = memo else {
-            return PlainBodies(metas.into_par_iter().map(|(k, meta)| (k, Arc::from(plain_text(meta.body())))).collect());
+            return PlainBodies(
+                metas.into_par_iter().map(|(k, meta)| (k, Arc::from(plain_text(meta.body())))).collect(),
+            );
         };
         let file = |meta: &Meta| Arc::as_ptr(&meta.file) as usize;
         let done: Vec<(usize, Arc<str>)> = metas

@@ -130,7 +130,8 @@ impl Session {
 /// the old ones, those nothing wrote any more are dropped.
 fn patch(old: &Files, rendered: &Rendered, written: Files) -> (Arc<Files>, Change) {
     let keep: HashSet<&str> = rendered.paths().collect();
-    let mut files: Files = old.iter().filter(|(k, _)| keep.contains(k.as_str())).map(|(k, v)| (k.clone(), Arc::clone(v))).collect();
+    let mut files: Files =
+        old.iter().filter(|(k, _)| keep.contains(k.as_str())).map(|(k, v)| (k.clone(), Arc::clone(v))).collect();
     let mut changed: Vec<String> = old.keys().filter(|k| !keep.contains(k.as_str())).cloned().collect();
     for (path, bytes) in written {
         if files.get(&path) != Some(&bytes) {
