@@ -103,7 +103,7 @@ fn mutate(root: &Path, rng: &mut Rng, step: usize) -> String {
         fs::create_dir_all(path.parent().expect("a parent")).expect("a folder");
         fs::write(path, text).expect("writable");
     };
-    match rng.below(12) {
+    match rng.below(13) {
         0 | 1 => {
             write(&file, &set_line(&text, "title", &format!("title = \"{word} {step}\"")));
             format!("retitle {shown}")
@@ -162,6 +162,16 @@ fn mutate(root: &Path, rng: &mut Rng, step: usize) -> String {
             let text = fs::read_to_string(&path).unwrap_or_default();
             write(&path, &set_line(&text, key, &format!("{key} = \"{word} {step}\"")));
             format!("{key} of {}", path.display())
+        }
+        11 => {
+            // A site template overriding the theme's, with a visible change.
+            let names = ["platform.html", "mooc.html", "macros.html", "base.html", "card.html", "mooc_list.html"];
+            let name = names[rng.below(names.len())];
+            let theme = common::repo_root().join("themes/default/templates").join(name);
+            let source = fs::read_to_string(theme).expect("a theme template");
+            let edited = source.replacen("</", &format!("<!-- {step} --></"), 1);
+            write(&root.join("templates").join(name), &edited);
+            format!("templates/{name}")
         }
         _ => {
             let css = format!(".x{step} {{ color: #{:06x}; }}\n", rng.next() % 0xffffff);
@@ -269,4 +279,25 @@ fn an_edit_to_one_mooc_renders_only_the_pages_that_show_it() {
     let (_, again) = session.rebuild();
     let again = again.expect("rebuilds");
     assert_eq!(again.change, vitrine::serve::state::Change::None);
+}
+
+#[test]
+fn a_template_edit_renders_only_the_pages_that_use_it() {
+    let dir = TempDir::new("incremental-template");
+    let root = dir.join("site");
+    copy_dir(&fixture_dir("minimal"), &root);
+    settle();
+    let mut session = Session::new(options(&root));
+    assert!(session.rebuild().1.is_some(), "builds");
+    let theme = common::repo_root().join("themes/default/templates/platform.html");
+    let source = fs::read_to_string(theme).expect("theme template");
+    fs::create_dir_all(root.join("templates")).expect("folder");
+    let edited = source.replacen("</", "<!-- plateforme modifiée --></", 1);
+    fs::write(root.join("templates/platform.html"), edited).expect("writable");
+    let (_, update) = session.rebuild();
+    let update = update.expect("rebuilds");
+    let pages: Vec<&str> = update.rendered.iter().map(String::as_str).filter(|p| *p != "moocs/index.html").collect();
+    assert_eq!(pages, ["platforms/fun-mooc/index.html"], "only the platform page uses platform.html");
+    let page = String::from_utf8_lossy(&update.files["platforms/fun-mooc/index.html"]).to_string();
+    assert!(page.contains("plateforme modifiée"));
 }

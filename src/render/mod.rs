@@ -114,6 +114,11 @@ impl Rendered {
         self.pages.values().flat_map(|p| &p.files).chain(&self.others).map(String::as_str)
     }
 
+    /// The pages rendered with one of `templates`.
+    pub fn keys_using(&self, templates: &std::collections::HashSet<String>) -> Vec<Key> {
+        self.pages.iter().filter(|(_, p)| templates.contains(p.template)).map(|((_, k), _)| k.clone()).collect()
+    }
+
     /// The files of the pages rendered (rather than kept) by this render,
     /// sorted.
     pub fn rendered_pages(&self) -> Vec<String> {
@@ -135,6 +140,8 @@ struct PageRecord {
     problems: Vec<Diagnostic>,
     /// Rendered by this render, not kept from the previous one.
     fresh: bool,
+    /// The template it was rendered with.
+    template: &'static str,
 }
 
 /// Renders the pages `plan` asks for into `sink`, and keeps the others as
@@ -270,7 +277,14 @@ pub fn render(
 /// the page's problems (`problems`, plus any in writing it).
 fn write_page(view: &View, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut problems: Out) -> PageRecord {
     let file = file_of(lang_dir, &page.path);
-    let mut record = PageRecord { files: Vec::new(), listed: None, written: false, problems: Vec::new(), fresh: true };
+    let mut record = PageRecord {
+        files: Vec::new(),
+        listed: None,
+        written: false,
+        problems: Vec::new(),
+        fresh: true,
+        template: page.template,
+    };
     for (name, bytes) in &page.files {
         let path = format!("{lang_dir}{}{name}", page.path);
         match sink.put(&path, bytes) {

@@ -15,15 +15,21 @@
 //!   renamed or made a draft, a subject label changed) renders every page:
 //!   links, menus and labels on every page may have changed.
 //!
+//! A change to templates only ([`changed_templates`]) renders the pages
+//! whose template is one of them, or extends, includes or imports one of
+//! them; a change to the templates of cards (which every list shows), to
+//! the UI strings, static files or `vitrine.toml` renders every page.
+//!
 //! The search index, the sitemap and the files that are not pages are made
 //! again on every rebuild; the catalogue page, which names the index files
 //! by their hash, too.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::load::{Entity, Kind, Meta};
 use crate::render::listing;
+use crate::render::theme::Theme;
 use crate::resolve::Catalogue;
 
 /// A page to render, by position in the catalogue.
@@ -221,4 +227,66 @@ fn others<'a>(cat: &'a Catalogue) -> BTreeSet<(usize, &'a str)> {
 /// shows the subject.
 fn subjects(cat: &Catalogue) -> Vec<(&str, &str, &std::collections::BTreeMap<String, String>)> {
     cat.subjects.iter().map(|s| (s.slug.as_str(), s.label.as_str(), &s.labels)).collect()
+}
+
+/// The templates that make cards, which lists of every kind show.
+const CARD_TEMPLATES: [&str; 2] = ["card.html", "cards.html"];
+
+/// The templates whose output may differ from `old` to `new`: those whose
+/// source changed (or appeared, or went), and those that extend, include
+/// or import one of them, however indirectly. `None` when more than
+/// templates changed (UI strings, static files), or card templates did:
+/// every page may then differ.
+pub fn changed_templates(old: &Theme, new: &Theme) -> Option<HashSet<String>> {
+    if old.strings != new.strings || old.statics != new.statics {
+        return None;
+    }
+    let names: BTreeSet<&String> = old.sources.keys().chain(new.sources.keys()).collect();
+    let mut changed: HashSet<String> =
+        names.into_iter().filter(|n| old.sources.get(*n) != new.sources.get(*n)).cloned().collect();
+    // Who uses whom, in the new theme.
+    let mut users: HashMap<String, Vec<&str>> = HashMap::new();
+    for (name, source) in &new.sources {
+        match used_templates(source) {
+            Some(used) => used.into_iter().for_each(|u| users.entry(u).or_default().push(name)),
+            None => return None,
+        }
+    }
+    let mut todo: Vec<String> = changed.iter().cloned().collect();
+    while let Some(name) = todo.pop() {
+        for user in users.get(&name).into_iter().flatten() {
+            if changed.insert(user.to_string()) {
+                todo.push(user.to_string());
+            }
+        }
+    }
+    (!CARD_TEMPLATES.iter().any(|c| changed.contains(*c))).then_some(changed)
+}
+
+/// The templates a template names in `extends`, `include` and `import`
+/// tags; `None` when it names one in a way this does not read (a list of
+/// templates, a variable), so that the caller renders everything.
+fn used_templates(source: &str) -> Option<Vec<String>> {
+    let mut used = Vec::new();
+    for tag in source.split("{%").skip(1) {
+        let tag = tag.trim_start_matches('-').trim_start();
+        let Some(rest) = ["extends", "include", "import"].iter().find_map(|k| tag.strip_prefix(k)) else { continue };
+        let rest = rest.trim_start();
+        let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let name = rest[1..].split(quote).next()?;
+        used.push(name.to_string());
+    }
+    Some(used)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_templates_a_template_uses() {
+        let source = r#"{% extends "base.html" %}{%- include 'card.html' -%}{% import "macros.html" as m %}{% if x %}"#;
+        assert_eq!(used_templates(source), Some(vec!["base.html".into(), "card.html".into(), "macros.html".into()]));
+        assert_eq!(used_templates(r#"{% include ["a.html", "b.html"] %}"#), None);
+    }
 }

@@ -26,6 +26,8 @@ pub struct Theme {
     /// content hash (`search.js` -> `search.1a2b3c4d5e.js`), also written,
     /// so hosts can cache them forever.
     pub assets: BTreeMap<String, String>,
+    /// Source of each template, by name (to tell what an edit changed).
+    pub sources: BTreeMap<String, String>,
 }
 
 /// HTML escaping for templates. Tera's default also escapes `/`, which
@@ -141,7 +143,8 @@ impl Theme {
             }
         }
         let assets = fingerprints(&statics);
-        Some(Theme { tera, strings, statics, assets })
+        let sources = templates.into_iter().map(|(n, (_, t))| (n, t)).collect();
+        Some(Theme { tera, strings, statics, assets, sources })
     }
 
     /// Key of an asset in templates: `search.js` -> `search_js`.

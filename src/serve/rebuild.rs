@@ -97,7 +97,11 @@ impl Session {
                 let plan = plan::plan(&last.catalogue, &catalogue);
                 (last.theme, last.rendered.map(|r| (r, last.files)), plan)
             }
-            (Some(theme), last) => (theme, last.and_then(|l| l.rendered.map(|r| (r, l.files))), Plan::All),
+            (Some(theme), Some(last)) => {
+                let plan = theme_plan(&last, &setup, &theme, &catalogue);
+                (theme, last.rendered.map(|r| (r, last.files)), plan)
+            }
+            (Some(theme), None) => (theme, None, Plan::All),
             (None, None) => {
                 report.diagnostics = crate::finish(out);
                 return (report, None);
@@ -160,6 +164,23 @@ fn setup_stamps(root: &Path) -> Vec<(PathBuf, Stamp)> {
         }
     }
     stamps
+}
+
+/// What to render when the theme's files changed: the pages whose
+/// templates changed (`plan::changed_templates`) and those the content
+/// changes make stale; everything when `vitrine.toml`, UI strings, static
+/// files or card templates changed.
+fn theme_plan(last: &Last, setup: &[(PathBuf, Stamp)], theme: &Theme, catalogue: &Catalogue) -> Plan {
+    let same_config = matches!((last.setup.first(), setup.first()), (Some((_, a)), Some((_, b))) if a.same(b));
+    let (Some(rendered), true) = (&last.rendered, same_config) else { return Plan::All };
+    let Some(templates) = plan::changed_templates(&last.theme, theme) else { return Plan::All };
+    match plan::plan(&last.catalogue, catalogue) {
+        Plan::Only(mut keys) => {
+            keys.extend(rendered.keys_using(&templates));
+            Plan::Only(keys)
+        }
+        Plan::All => Plan::All,
+    }
 }
 
 /// Whether the same files have certainly not changed.
