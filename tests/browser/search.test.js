@@ -67,10 +67,52 @@ describe('search on /moocs/', { timeout: 300_000 }, () => {
     return slugs(page);
   }
 
-  /** Slugs of the MOOC cards on a static page of the build. */
-  function staticSlugs(rel) {
+  /** Slugs of the MOOC cards on a static page of the build, in the page's order. */
+  function staticOrder(rel) {
     const html = fs.readFileSync(path.join(site.siteDir, rel, 'index.html'), 'utf8');
-    return [...html.matchAll(/<h3 class="card-title"><a href="[^"]*\/moocs\/([^/"]+)\/"/g)].map((m) => m[1]).sort();
+    return [...html.matchAll(/<h3 class="card-title"><a href="[^"]*\/moocs\/([^/"]+)\/"/g)].map((m) => m[1]);
+  }
+
+  /** Slugs of the MOOC cards on a static page of the build, sorted. */
+  function staticSlugs(rel) {
+    return staticOrder(rel).sort();
+  }
+
+  /**
+   * Holds the page's requests of result chunks (`chunks/<n>.<hash>.json`)
+   * until released: `held` lists them in the order the page made them.
+   */
+  async function holdChunks(page) {
+    const held = [];
+    await page.route(/\/search\/[^/]+\/chunks\//, (route) => { held.push(route); });
+    return {
+      held,
+      chunkOf: (route) => Number(route.request().url().match(/\/chunks\/(\d+)\./)[1]),
+      async waitFor(n) {
+        for (let waited = 0; held.length < n; waited += 10) {
+          if (waited > 10_000) throw new Error(`${held.length} chunk requests, expected ${n}`);
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      },
+      /** Lets a request go and waits until the page has had its response. */
+      async release(route) {
+        const url = route.request().url();
+        const finished = page.waitForEvent('requestfinished', (r) => r.url() === url);
+        await route.continue();
+        await finished;
+        await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+      },
+    };
+  }
+
+  /** The cards painted for the last search started, in order; null before its first card. */
+  async function painted(page) {
+    return page.evaluate(() => {
+      const root = document.querySelector('[data-search-index]');
+      if (root.getAttribute('data-search-first') !== root.getAttribute('data-search-gen')) return null;
+      return [...document.querySelectorAll('#search-results li:not([data-retired]) .card-title a')]
+        .map((a) => a.getAttribute('href').replace(/\/$/, '').split('/').pop());
+    });
   }
 
   it('typing `vaccin` lists Vaccinology', async () => {
@@ -146,9 +188,7 @@ describe('search on /moocs/', { timeout: 300_000 }, () => {
 
   it('sorts by title (as the static list) and by newest', async () => {
     const page = await catalogue();
-    const staticOrder = [...fs.readFileSync(path.join(site.siteDir, 'moocs', 'index.html'), 'utf8')
-      .matchAll(/<h3 class="card-title"><a href="[^"]*\/moocs\/([^/"]+)\/"/g)].map((m) => m[1]);
-    assert.deepEqual(await slugs(page), staticOrder.slice(0, 12), 'first page of results, by title');
+    assert.deepEqual(await slugs(page), staticOrder('moocs').slice(0, 12), 'first page of results, by title');
     await page.selectOption('#search-sort', 'newest');
     await settled(page);
     // The most recently published MOOC of content/, read from the files.
@@ -161,6 +201,77 @@ describe('search on /moocs/', { timeout: 300_000 }, () => {
     assert.ok(new URL(page.url()).searchParams.get('sort') === 'newest');
     await page.click('#search-more');
     await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 12);
+    // Keyboard users go on from the first new result.
+    assert.ok(await page.evaluate(() =>
+      document.activeElement === document.querySelectorAll('#search-results li')[12].querySelector('a')));
+    await site.closePage(page);
+  });
+
+  // The newest MOOCs of the bundled catalogue are in several chunks of 16
+  // titles, of which the first (the first page by title) is loaded already.
+  for (const order of ['rank order', 'the first result\'s chunk last']) {
+    it(`paints results in rank order as their chunks come (${order}), announcing the count once`, async () => {
+      const reference = await catalogue('?sort=newest');
+      const expected = await slugs(reference);
+      await site.closePage(reference);
+      const ids = staticOrder('moocs'); // document ids are positions in title order
+      const chunkOf = (slug) => Math.floor(ids.indexOf(slug) / 16);
+      const needed = [...new Set(expected.map(chunkOf))].filter((c) => c !== 0);
+      assert.ok(needed.length >= 2, `the newest MOOCs are in chunks ${needed}`);
+
+      const page = await catalogue();
+      const hold = await holdChunks(page);
+      await page.evaluate(() => {
+        window.announced = 0;
+        new MutationObserver((records) => { window.announced += records.length; })
+          .observe(document.getElementById('search-status'), { childList: true, characterData: true, subtree: true });
+      });
+      await page.selectOption('#search-sort', 'newest');
+      const gen = await page.getAttribute('[data-search-index]', 'data-search-gen');
+      await hold.waitFor(needed.length);
+      assert.deepEqual(hold.held.map(hold.chunkOf), needed, 'chunks asked for in the order of the results');
+      assert.equal(await painted(page), null, 'nothing painted before a chunk came');
+      assert.equal(await page.evaluate(() => window.announced), 1, 'the count is announced at once');
+
+      const releases = order === 'rank order' ? hold.held : [...hold.held.slice(1), hold.held[0]];
+      const released = new Set([0]);
+      for (const route of releases) {
+        await hold.release(route);
+        released.add(hold.chunkOf(route));
+        // Cards 1..k are painted once the chunks of all of them are in.
+        let k = 0;
+        while (k < expected.length && released.has(chunkOf(expected[k]))) k++;
+        assert.deepEqual(await painted(page), k ? expected.slice(0, k) : null, `after chunks ${[...released]}`);
+        const ready = await page.getAttribute('[data-search-index]', 'data-search-ready');
+        assert.equal(ready === gen, k === expected.length, `ready after chunks ${[...released]}`);
+        // The previous results wait out of sight, where the new ones go.
+        assert.ok(await page.$$eval('#search-results li[data-retired]',
+          (lis) => lis.every((li) => getComputedStyle(li).visibility === 'hidden')));
+      }
+      await settled(page);
+      assert.deepEqual(await slugs(page), expected);
+      assert.equal(await page.$$eval('#search-results li[data-retired]', (l) => l.length), 0);
+      assert.equal(await page.evaluate(() => window.announced), 1, 'announced once, not once per chunk');
+      await site.closePage(page);
+    });
+  }
+
+  it('never paints a search overtaken by the next one', async () => {
+    const page = await catalogue();
+    const byTitle = await slugs(page);
+    const hold = await holdChunks(page);
+    await page.selectOption('#search-sort', 'newest');
+    const stale = await page.getAttribute('[data-search-index]', 'data-search-gen');
+    await hold.waitFor(1);
+    // Back to the title order, whose chunk is loaded: painted at once.
+    await page.selectOption('#search-sort', 'title');
+    await settled(page);
+    const gen = await page.getAttribute('[data-search-index]', 'data-search-gen');
+    assert.notEqual(gen, stale);
+    for (const route of [...hold.held]) await hold.release(route);
+    assert.deepEqual(await slugs(page), byTitle, 'the newest never replace the current results');
+    assert.equal(await page.getAttribute('[data-search-index]', 'data-search-first'), gen);
+    assert.equal(await page.getAttribute('[data-search-index]', 'data-search-ready'), gen);
     await site.closePage(page);
   });
 
@@ -227,6 +338,9 @@ describe('statuses after the build date', { timeout: 300_000 }, () => {
         assert.notDeepEqual(staleStatuses, expected[rel], `${rel}: the 2020 build differs`);
         const page = await site.newPage();
         await page.clock.setFixedTime(CLOCK);
+        // Without search.js: on /moocs/ it replaces the static cards read
+        // here, sooner or later depending on the machine's load.
+        await page.route(/\/search\.[0-9a-f]+\.js$/, (route) => route.abort());
         await page.goto(`${server.url}/${rel.replace('index.html', '')}`);
         await page.waitForFunction(() => document.documentElement.hasAttribute('data-status-today'));
         const now = await page.$$eval('[data-sessions], [data-session]', (els) =>

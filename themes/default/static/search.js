@@ -28,8 +28,13 @@
   var manifest = null, table = null, keys = null, keyList = [];
   var shards = {}, chunks = {};
   var statuses = null, nextStart = null, isNew = null;
-  var generation = 0, shown = 0, results = [];
+  var generation = 0, shown = 0;
+  // The ranked results: `results` is the ranked head, `unranked` all the hits
+  // when only the head was ranked (see rank), `count` their number.
+  var results = [], unranked = null, order = null, count = 0;
   var facetInputs = {}; // facet key -> [checkbox by value index]
+  var facetCounts = {}; // facet key -> [count element by value index]
+  var columns = {}; // facet key -> per document, its value positions (see buildColumns)
 
   // ---------------------------------------------------------------- text
 
@@ -82,14 +87,24 @@
     });
   }
 
+  /* The file's promise, kept in cache; a failed request is forgotten, so
+     the next query that needs the file asks again. */
+  function cached(cache, key, url) {
+    if (!cache[key]) {
+      cache[key] = getJson(url).catch(function (e) {
+        delete cache[key];
+        throw e;
+      });
+    }
+    return cache[key];
+  }
+
   function shard(key) {
-    if (!shards[key]) shards[key] = getJson(base + "shards/" + key + "." + manifest.shards + ".json");
-    return shards[key];
+    return cached(shards, key, base + "shards/" + key + "." + manifest.shards + ".json");
   }
 
   function chunk(n) {
-    if (!chunks[n]) chunks[n] = getJson(base + "chunks/" + n + "." + manifest.chunks + ".json");
-    return chunks[n];
+    return cached(chunks, n, base + "chunks/" + n + "." + manifest.chunks + ".json");
   }
 
   // ---------------------------------------------------------------- matching
@@ -168,11 +183,31 @@
   var BUCKETS = { "open": [0], "ongoing-open": [0, 1], "ongoing-closed": [1], "upcoming": [2],
     "enrollment-closed": [2], "planned": [3], "archived": [4], "cancelled": [4], "to-be-scheduled": [5] };
 
+  var NONE = [], ONE = [];
+
+  /* [v], one shared array per value. */
+  function single(v) {
+    return ONE[v] || (ONE[v] = [v]);
+  }
+
   function values(key, d) {
-    if (key === "status") return BUCKETS[statuses[d]];
-    if (key === "new") return isNew[d] ? [0] : [];
-    var v = table.facets[key] ? table.facets[key][d] : null;
-    return v == null ? [] : typeof v === "number" ? [v] : v;
+    var col = columns[key];
+    return col ? col[d] : NONE;
+  }
+
+  /* Every document's value positions of every facet of the table, as
+     arrays shared between documents: filtering and counting 10,000
+     documents then allocate nothing (they made one small array per
+     document and facet, some 100,000 a query at N=10,000). */
+  function buildColumns() {
+    Object.keys(table.facets).forEach(function (key) {
+      var raw = table.facets[key], col = new Array(manifest.count);
+      for (var d = 0; d < col.length; d++) {
+        var v = raw[d];
+        col[d] = v == null ? NONE : typeof v === "number" ? single(v) : v;
+      }
+      columns[key] = col;
+    });
   }
 
   /* The documents' statuses, next start days and "new" flags for today.
@@ -208,6 +243,8 @@
       var p = table.published[d];
       isNew[d] = p != null && p + day0 <= t && t - (p + day0) < manifest.new_days ? 1 : 0;
     }
+    columns.status = statuses.map(function (st) { return BUCKETS[st]; });
+    columns["new"] = Array.prototype.map.call(isNew, function (x) { return x ? single(0) : NONE; });
   }
 
   function selected() {
@@ -220,62 +257,122 @@
     return sel;
   }
 
-  function passes(key, d, chosen) {
-    var v = values(key, d);
+  function passes(v, chosen) {
     for (var i = 0; i < v.length; i++) if (chosen.indexOf(v[i]) >= 0) return true;
     return false;
   }
 
-  /* Filters, then counts: each facet's counts ignore that facet's own
-     choice, so choosing a platform still shows how many MOOCs the others have. */
-  function filterAndCount(scores, sel) {
-    var n = manifest.count, keysSel = Object.keys(sel);
-    var counts = {};
-    manifest.facets.forEach(function (k) { counts[k] = {}; });
-    var hits = [];
+  /* The hits of the query and choices, and each document's part in the
+     facet counts: 0 none, 1 a hit, 2 + f when it fails facet f's choice
+     only (it counts for that facet alone). Counting is left to
+     countFacets, so the first results' chunks can be asked for before. */
+  function filter(scores, sel) {
+    var n = manifest.count;
+    var chosen = [], cols = [], at = [];
+    manifest.facets.forEach(function (k, f) {
+      if (sel[k]) { chosen.push(sel[k]); cols.push(columns[k] || NONE); at.push(f); }
+    });
+    var role = new Uint8Array(n), hits = [];
     for (var d = 0; d < n; d++) {
       if (scores && !(scores[d] > 0)) continue;
-      var failed = null, fails = 0;
-      for (var i = 0; i < keysSel.length && fails < 2; i++) {
-        if (!passes(keysSel[i], d, sel[keysSel[i]])) { failed = keysSel[i]; fails++; }
+      var failed = -1, fails = 0;
+      for (var i = 0; i < chosen.length && fails < 2; i++) {
+        if (!passes(cols[i][d] || NONE, chosen[i])) { failed = at[i]; fails++; }
       }
-      if (fails === 0) hits.push(d);
-      if (fails >= 2) continue;
-      manifest.facets.forEach(function (k) {
-        if (fails === 1 && failed !== k) return;
-        var v = values(k, d);
-        for (var j = 0; j < v.length; j++) counts[k][v[j]] = (counts[k][v[j]] || 0) + 1;
-      });
+      if (fails === 0) { hits.push(d); role[d] = 1; }
+      else if (fails === 1) role[d] = 2 + failed;
     }
-    return { hits: hits, counts: counts };
+    return { hits: hits, role: role };
   }
 
+  /* Counts per facet and value position: each facet's counts ignore that
+     facet's own choice, so choosing a platform still shows how many MOOCs
+     the others have. */
+  function countFacets(role) {
+    var facets = manifest.facets;
+    var cols = facets.map(function (k) { return columns[k] || null; });
+    var counts = facets.map(function () { return []; });
+    for (var d = 0; d < role.length; d++) {
+      var r = role[d];
+      if (r === 0) continue;
+      // A hit counts for every facet; a near miss for its failed facet only.
+      var first = r === 1 ? 0 : r - 2, end = r === 1 ? cols.length : r - 1;
+      for (var f = first; f < end; f++) {
+        if (!cols[f]) continue;
+        var v = cols[f][d], c = counts[f];
+        for (var j = 0; j < v.length; j++) c[v[j]] = (c[v[j]] || 0) + 1;
+      }
+    }
+    return counts;
+  }
+
+  /* Writes only the counts that changed: rewriting 300 unchanged labels made
+     the browser lay the filters out again for nothing. */
   function showCounts(counts) {
-    manifest.facets.forEach(function (k) {
+    manifest.facets.forEach(function (k, f) {
+      var outs = facetCounts[k];
       (facetInputs[k] || []).forEach(function (c, i) {
         if (!c) return;
-        var n = counts[k][i] || 0;
-        var li = c.closest("li");
-        var out = li.querySelector(".facet-count");
-        if (out) out.textContent = String(n);
-        li.classList.toggle("is-empty", n === 0 && !c.checked);
+        var n = counts[f][i] || 0;
+        var text = String(n);
+        if (outs[i] && outs[i].textContent !== text) outs[i].textContent = text;
+        c.parentNode.classList.toggle("is-empty", n === 0 && !c.checked);
       });
     });
   }
 
   // ---------------------------------------------------------------- sorting
 
-  function sortHits(hits, scores, sort) {
+  /* The order of a sort, as a comparison of document ids; null for "title",
+     as document ids are in title order already. Each order ends on the id,
+     so it is total: ranking the head alone gives the head of the full sort. */
+  function comparator(scores, sort) {
     if (sort === "relevance" && scores) {
-      hits.sort(function (a, b) { return scores[b] - scores[a] || nextStart[a] - nextStart[b] || a - b; });
+      return function (a, b) { return scores[b] - scores[a] || nextStart[a] - nextStart[b] || a - b; };
     } else if (sort === "next") {
-      hits.sort(function (a, b) { return nextStart[a] - nextStart[b] || a - b; });
+      return function (a, b) { return nextStart[a] - nextStart[b] || a - b; };
     } else if (sort === "newest") {
       var p = table.published;
-      hits.sort(function (a, b) { return (p[b] == null ? -1e9 : p[b]) - (p[a] == null ? -1e9 : p[a]) || a - b; });
+      return function (a, b) { return (p[b] == null ? -1e9 : p[b]) - (p[a] == null ? -1e9 : p[a]) || a - b; };
     }
-    // "title": document ids are in title order already.
-    return hits;
+    return null;
+  }
+
+  /* The first k hits in order, in one pass: most hits lose to the k-th
+     kept one in a single comparison. */
+  function head(hits, cmp, k) {
+    var top = [];
+    for (var i = 0; i < hits.length; i++) {
+      var d = hits[i];
+      if (top.length === k && cmp(d, top[k - 1]) >= 0) continue;
+      var lo = 0, hi = top.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (cmp(d, top[mid]) < 0) hi = mid; else lo = mid + 1;
+      }
+      top.splice(lo, 0, d);
+      if (top.length > k) top.pop();
+    }
+    return top;
+  }
+
+  /* Ranks the hits: only the first page at once, as sorting all 10,000
+     hits of a common word took longer than the rest of the ranking; the
+     rest when "show more" needs it. */
+  function rank(hits, cmp) {
+    count = hits.length;
+    order = cmp;
+    unranked = cmp && hits.length > PAGE ? hits : null;
+    results = cmp ? head(hits, cmp, PAGE) : hits;
+  }
+
+  /* Results from..to-1, ranking all of them first if needed. */
+  function ranked(from, to) {
+    if (unranked && to > results.length) {
+      results = unranked.sort(order);
+      unranked = null;
+    }
+    return results.slice(from, to);
   }
 
   // ---------------------------------------------------------------- rendering
@@ -308,7 +405,7 @@
     return s[1] != null ? text + " – " + St.formatDay(s[1]) : strings.from + " " + text;
   }
 
-  function card(d, row) {
+  function card(d, row, today) {
     var lang = document.documentElement.lang;
     var li = el("li", { "class": "card mooc-card", "data-status": statuses[d] });
     var article = el("article", { "class": "card-body" });
@@ -325,7 +422,7 @@
     var langs = values("language", d).map(function (i) { return facetLabel("language", i); });
     if (langs.length) meta(dl, strings.languages, langs.join(", "));
     var ss = table.sessions[d];
-    var best = St.mostRelevant(ss, St.today());
+    var best = St.mostRelevant(ss, today);
     if (best >= 0) {
       var s = ss[best];
       var time = el("span", { "class": "period" });
@@ -339,24 +436,63 @@
     return li;
   }
 
-  function renderPage(gen, from) {
-    var page = results.slice(from, from + PAGE);
-    var needed = {};
-    page.forEach(function (d) { needed[Math.floor(d / manifest.chunk_size)] = true; });
-    return Promise.all(Object.keys(needed).map(function (c) { return chunk(+c); })).then(function (loaded) {
-      if (gen !== generation) return;
-      var rows = {};
-      Object.keys(needed).forEach(function (c, i) { rows[c] = loaded[i]; });
-      var frag = document.createDocumentFragment();
-      page.forEach(function (d) {
-        var c = Math.floor(d / manifest.chunk_size);
-        frag.appendChild(card(d, rows[c][d % manifest.chunk_size]));
+  // Cards are painted in rank order, each once its chunk and those of the
+  // cards above it are in: the 12 results of a page are in up to 12 chunks,
+  // which come over several rounds of requests, and the first cards need
+  // not wait for the last. paintTail is the end of the current painting,
+  // so that "show more" appends after the page being painted.
+  var paintTail = Promise.resolve();
+
+  /* Paints results from..from+PAGE-1 of generation gen; calls onFirst once
+     the first of them is in the list. Resolves once all are painted. */
+  function renderPage(gen, from, onFirst) {
+    var page = ranked(from, from + PAGE);
+    var size = manifest.chunk_size;
+    shown = from + page.length; // a second "more" asks for the next page
+    // Asked for in rank order, so the first cards' chunks come first.
+    var loads = page.map(function (d) { return chunk(Math.floor(d / size)); });
+    var today = St.today();
+    // After a failed page (reported already), "more" tries again.
+    var tail = from === 0 ? Promise.resolve() : paintTail.catch(function () {});
+    page.forEach(function (d, i) {
+      tail = tail.then(function () { return loads[i]; }).then(function (rows) {
+        if (gen !== generation) return;
+        if (from === 0 && i === 0) retire();
+        place(from + i, card(d, rows[d % size], today));
+        if (i === 0 && onFirst) onFirst();
       });
-      if (from === 0) list.textContent = "";
-      list.appendChild(frag);
-      shown = from + page.length;
-      moreButton.hidden = shown >= results.length;
     });
+    tail = tail.then(function () {
+      if (gen !== generation) return;
+      if (from === 0) {
+        if (!page.length) retire();
+        removeRetired();
+      }
+      moreButton.hidden = shown >= count;
+    });
+    paintTail = tail;
+    return tail;
+  }
+
+  /* The previous results stay in place, hidden, until new cards take their
+     places one by one: the list keeps its height while it fills, so
+     the page below does not jump up and down (nor the scroll position). */
+  function retire() {
+    for (var c = list.firstElementChild; c; c = c.nextElementSibling) {
+      c.setAttribute("data-retired", "");
+      c.style.visibility = "hidden";
+    }
+  }
+
+  function place(i, li) {
+    var old = list.children[i];
+    if (old && old.hasAttribute("data-retired")) list.replaceChild(li, old);
+    else list.insertBefore(li, old || null);
+  }
+
+  function removeRetired() {
+    var old = list.querySelectorAll("[data-retired]");
+    for (var i = 0; i < old.length; i++) list.removeChild(old[i]);
   }
 
   function announce(n) {
@@ -398,7 +534,39 @@
     if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
   }
 
+  // The URL is written once the query's results are painted: pushState and
+  // replaceState take 2 to 7 ms, which the results need not wait for.
+  // null: nothing to write; else whether to add a history entry (a push
+  // asked for by a search that was overtaken by the next one still counts).
+  var urlWrite = null;
+
+  function writeUrlLater(push) {
+    urlWrite = urlWrite || push;
+  }
+
+  function flushUrl() {
+    if (urlWrite === null) return;
+    var push = urlWrite;
+    urlWrite = null;
+    writeUrl(push);
+  }
+
   var lastSortAuto = true;
+
+  /* Marks generation gen's first results as painted (data-search-first),
+     once; data-search-ready marks all of the first page painted. */
+  function firstPainted(gen) {
+    if (root.getAttribute("data-search-first") !== String(gen)) root.setAttribute("data-search-first", String(gen));
+  }
+
+  function failed(gen) {
+    return function (e) {
+      if (window.console) console.error(e);
+      if (gen !== generation) return;
+      statusEl.textContent = strings.failed;
+      flushUrl();
+    };
+  }
 
   function run() {
     var gen = ++generation;
@@ -407,18 +575,22 @@
     if (lastSortAuto) sortSelect.value = defaultSort();
     return queryScores(q).then(function (scores) {
       if (gen !== generation) return;
-      var r = filterAndCount(scores, selected());
-      results = sortHits(r.hits, scores, sortSelect.value);
-      showCounts(r.counts);
-      announce(results.length);
-      root.setAttribute("data-results", String(results.length));
-      return renderPage(gen, 0);
+      var r = filter(scores, selected());
+      rank(r.hits, comparator(scores, sortSelect.value));
+      // The first chunks are asked for now; the facet counts are computed
+      // while they come.
+      var painted = renderPage(gen, 0, function () { firstPainted(gen); });
+      showCounts(countFacets(r.role));
+      // Announced once per query, not as the cards come in.
+      announce(count);
+      root.setAttribute("data-results", String(count));
+      return painted;
     }).then(function () {
-      if (gen === generation) root.setAttribute("data-search-ready", String(gen));
-    }).catch(function (e) {
-      if (window.console) console.error(e);
-      statusEl.textContent = strings.failed;
-    });
+      if (gen !== generation) return;
+      firstPainted(gen); // no results: the empty list is the first paint
+      flushUrl();
+      root.setAttribute("data-search-ready", String(gen));
+    }).catch(failed(gen));
   }
 
   // ---------------------------------------------------------------- start
@@ -427,12 +599,18 @@
     keys = {};
     keyList = manifest.keys.split(" ").filter(Boolean);
     keyList.forEach(function (k) { keys[k] = true; });
+    buildColumns();
     computeDynamic();
     manifest.facets.forEach(function (k) {
       var boxes = form.querySelectorAll("[data-facet='" + k + "'] input[type=checkbox]");
-      var byIndex = [];
-      for (var i = 0; i < boxes.length; i++) byIndex[+boxes[i].getAttribute("data-i")] = boxes[i];
+      var byIndex = [], outs = [];
+      for (var i = 0; i < boxes.length; i++) {
+        var at = +boxes[i].getAttribute("data-i");
+        byIndex[at] = boxes[i];
+        outs[at] = boxes[i].parentNode.querySelector(".facet-count");
+      }
       facetInputs[k] = byIndex;
+      facetCounts[k] = outs;
     });
     form.hidden = false;
     // On a phone the filters start folded, so the results come first.
@@ -450,36 +628,36 @@
       run();
       // One history entry per search, not per keystroke: the first
       // keystroke after a pause adds one, the next ones update it.
-      writeUrl(typing === null);
+      writeUrlLater(typing === null);
       clearTimeout(typing);
       typing = setTimeout(function () { typing = null; }, 1000);
     });
     form.addEventListener("submit", function (e) {
       e.preventDefault();
-      writeUrl(true);
+      writeUrlLater(true);
       run();
     });
     form.addEventListener("change", function (e) {
       if (e.target === input) return;
       if (e.target === sortSelect) lastSortAuto = false;
       run();
-      writeUrl(true);
+      writeUrlLater(true);
     });
     form.addEventListener("reset", function () {
       setTimeout(function () {
         lastSortAuto = true;
         sortSelect.value = defaultSort();
         run();
-        writeUrl(true);
+        writeUrlLater(true);
       }, 0);
     });
     moreButton.addEventListener("click", function () {
-      var first = shown;
-      renderPage(generation, shown).then(function () {
-        // Keyboard users continue from the first new result.
+      var first = shown, gen = generation;
+      renderPage(gen, first, function () {
+        // Keyboard users continue from the first new result, as soon as it is there.
         var link = list.children[first] && list.children[first].querySelector("a");
         if (link) link.focus();
-      });
+      }).catch(failed(gen));
     });
     window.addEventListener("popstate", function () {
       formFromUrl();
