@@ -72,8 +72,9 @@ pub fn build(opts: &Options) -> Report {
     run(opts, None)
 }
 
-/// Builds the site into memory (for `vitrine serve`): the report, and the
-/// files when the build succeeded.
+/// A full build into memory: the report, and the files when the build
+/// succeeded. `vitrine serve` rebuilds incrementally
+/// ([`serve::rebuild::Session`]); this is what its rebuilds must equal.
 pub fn build_in_memory(opts: &Options) -> (Report, Option<output::Files>) {
     let sink = output::MemorySink::default();
     let report = run(opts, Some(&sink));

@@ -167,10 +167,7 @@ fn mutate(root: &Path, rng: &mut Rng, step: usize) -> String {
             // A site template overriding the theme's, with a visible change.
             let names = ["platform.html", "mooc.html", "macros.html", "base.html", "card.html", "mooc_list.html"];
             let name = names[rng.below(names.len())];
-            let theme = common::repo_root().join("themes/default/templates").join(name);
-            let source = fs::read_to_string(theme).expect("a theme template");
-            let edited = source.replacen("</", &format!("<!-- {step} --></"), 1);
-            write(&root.join("templates").join(name), &edited);
+            write(&root.join("templates").join(name), &edited_theme_template(name, &format!("<!-- {step} -->")));
             format!("templates/{name}")
         }
         _ => {
@@ -181,17 +178,33 @@ fn mutate(root: &Path, rng: &mut Rng, step: usize) -> String {
     }
 }
 
-/// Runs `steps` random changes on a copy of `fixture`, comparing each
-/// incremental rebuild with a full build.
-fn check(fixture: &str, seed: u64, steps: usize) {
-    let dir = TempDir::new(&format!("incremental-{fixture}-{seed}"));
+/// A copy of `fixture`, settled, and a session that built it once: the
+/// folder (removed when dropped), the site's root, the session and the
+/// first build's update.
+fn built(fixture: &str, label: &str) -> (TempDir, PathBuf, Session, vitrine::serve::rebuild::Update) {
+    let dir = TempDir::new(label);
     let root = dir.join("site");
     copy_dir(&fixture_dir(fixture), &root);
     settle();
+    let mut session = Session::new(options(&root));
+    let (report, update) = session.rebuild();
+    let update = update.unwrap_or_else(|| panic!("{fixture}: the first build fails: {:?}", report.diagnostics));
+    (dir, root, session, update)
+}
+
+/// The default theme's template `name` with `marker` in its first block
+/// (text after the blocks of a template that extends another is dropped).
+fn edited_theme_template(name: &str, marker: &str) -> String {
+    let theme = common::repo_root().join("themes/default/templates").join(name);
+    let source = fs::read_to_string(theme).expect("a theme template");
+    source.replacen("</", &format!("{marker}</"), 1)
+}
+
+/// Runs `steps` random changes on a copy of `fixture`, comparing each
+/// incremental rebuild with a full build.
+fn check(fixture: &str, seed: u64, steps: usize) {
+    let (_dir, root, mut session, _) = built(fixture, &format!("incremental-{fixture}-{seed}"));
     let opts = options(&root);
-    let mut session = Session::new(opts.clone());
-    let (first, update) = session.rebuild();
-    assert!(update.is_some(), "{fixture}: the first build fails: {:?}", first.diagnostics);
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut done = Vec::new();
     for step in 0..steps {
@@ -241,13 +254,8 @@ fn rebuilds_equal_full_builds_on_a_site_with_schedules() {
 
 #[test]
 fn an_edit_to_one_mooc_renders_only_the_pages_that_show_it() {
-    let dir = TempDir::new("incremental-few");
-    let root = dir.join("site");
-    copy_dir(&fixture_dir("minimal"), &root);
-    settle();
-    let mut session = Session::new(options(&root));
-    let (_, first) = session.rebuild();
-    assert!(first.expect("builds").rendered.contains(&"moocs/rage/index.html".to_string()));
+    let (_dir, root, mut session, first) = built("minimal", "incremental-few");
+    assert!(first.rendered.contains(&"moocs/rage/index.html".to_string()));
     let file = root.join("content/moocs/reseaux.md");
     let text = fs::read_to_string(&file).expect("fixture");
     fs::write(&file, text + "\nUne phrase de plus.\n").expect("writable");
@@ -283,16 +291,9 @@ fn an_edit_to_one_mooc_renders_only_the_pages_that_show_it() {
 
 #[test]
 fn a_template_edit_renders_only_the_pages_that_use_it() {
-    let dir = TempDir::new("incremental-template");
-    let root = dir.join("site");
-    copy_dir(&fixture_dir("minimal"), &root);
-    settle();
-    let mut session = Session::new(options(&root));
-    assert!(session.rebuild().1.is_some(), "builds");
-    let theme = common::repo_root().join("themes/default/templates/platform.html");
-    let source = fs::read_to_string(theme).expect("theme template");
+    let (_dir, root, mut session, _) = built("minimal", "incremental-template");
     fs::create_dir_all(root.join("templates")).expect("folder");
-    let edited = source.replacen("</", "<!-- plateforme modifiée --></", 1);
+    let edited = edited_theme_template("platform.html", "<!-- plateforme modifiée -->");
     fs::write(root.join("templates/platform.html"), edited).expect("writable");
     let (_, update) = session.rebuild();
     let update = update.expect("rebuilds");

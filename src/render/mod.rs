@@ -159,20 +159,23 @@ pub fn render(
     out: &mut Out,
 ) -> Rendered {
     // A previous render (even an empty one) asks to keep the memos.
-    let mut memo = previous.as_ref().map(|_| crate::search::memo::Memo::default());
-    let (mut kept, old_bodies, mut old_items) = match previous {
+    let (mut memo, mut kept, old_bodies, mut old_items) = match previous {
         Some(p) => {
-            memo = Some(p.search.unwrap_or_default());
+            let memo = Some(p.search.unwrap_or_default());
             match plan {
-                Plan::All => (HashMap::new(), None, Vec::new()),
-                Plan::Only(_) => (p.pages, Some(p.bodies), p.items),
+                Plan::All => (memo, HashMap::new(), None, Vec::new()),
+                Plan::Only(_) => (memo, p.pages, Some(p.bodies), p.items),
             }
         }
-        None => (HashMap::new(), None, Vec::new()),
+        None => (None, HashMap::new(), None, Vec::new()),
     };
     // A changed MOOC's card is made again.
-    for items in &mut old_items {
-        items.retain(|slug, _| !plan.wants(&Key::Mooc(slug.clone())));
+    if let Plan::Only(keys) = plan {
+        for key in keys {
+            if let Key::Mooc(slug) = key {
+                old_items.iter_mut().for_each(|items| drop(items.remove(slug)));
+            }
+        }
     }
     // With one language there is nothing to share: bodies are rendered with
     // their page, so they are never all held in memory at once.
@@ -201,9 +204,9 @@ pub fn render(
     // catalogue pages, which point to their index, come last.
     let mut pages = HashMap::new();
     let mut todo: Vec<(usize, Key, Job)> = Vec::new();
+    let keyed: Vec<(Key, Job)> = plan::jobs(cat).into_iter().map(|job| (plan::key(cat, job), job)).collect();
     for l in 0..views.len() {
-        for job in plan::jobs(cat) {
-            let key = plan::key(cat, job);
+        for (key, job) in keyed.iter().cloned() {
             match kept.remove(&(l, key.clone())) {
                 Some(record) if !plan.wants(&key) => {
                     pages.insert((l, key), PageRecord { fresh: false, ..record });

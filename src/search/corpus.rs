@@ -43,28 +43,19 @@ impl PlainBodies {
                 metas.insert(key(meta), meta);
             }
         }
-        let Some(memo) = memo else {
-            return PlainBodies(
-                metas.into_par_iter().map(|(k, meta)| (k, Arc::from(plain_text(meta.body())))).collect(),
-            );
-        };
         let file = |meta: &Meta| Arc::as_ptr(&meta.file) as usize;
-        let done: Vec<(usize, Arc<str>)> = metas
+        let known = memo.as_deref().map(|m| &m.bodies);
+        let done: Vec<(usize, &Meta, Arc<str>)> = metas
             .into_par_iter()
-            .map(|(k, meta)| match memo.bodies.get(&file(meta)) {
-                Some((_, text)) => (k, Arc::clone(text)),
-                None => (k, Arc::from(plain_text(meta.body()))),
+            .map(|(k, meta)| match known.and_then(|b| b.get(&file(meta))) {
+                Some((_, text)) => (k, meta, Arc::clone(text)),
+                None => (k, meta, Arc::from(plain_text(meta.body()))),
             })
             .collect();
-        let plain = PlainBodies(done.into_iter().collect());
-        memo.bodies = views
-            .iter()
-            .flat_map(|view| {
-                view.cat.moocs.iter().map(move |m| view.text(Kind::Mooc, &m.meta, &m.title, &m.summary).meta)
-            })
-            .filter_map(|meta| Some((file(meta), (Arc::clone(&meta.file), Arc::clone(plain.0.get(&key(meta))?)))))
-            .collect();
-        plain
+        if let Some(memo) = memo {
+            memo.bodies = done.iter().map(|(_, m, t)| (file(m), (Arc::clone(&m.file), Arc::clone(t)))).collect();
+        }
+        PlainBodies(done.into_iter().map(|(k, _, text)| (k, text)).collect())
     }
 
     fn get(&self, meta: &Meta) -> &str {

@@ -55,11 +55,6 @@ impl Session {
         Session { opts, cache: ParseCache::default(), last: None }
     }
 
-    /// The site being served, after the last good build.
-    pub fn files(&self) -> Option<Arc<Files>> {
-        self.last.as_ref().map(|l| Arc::clone(&l.files))
-    }
-
     /// Builds the site again (only what changed, when it can), and returns
     /// the report and, when the build succeeded, the update.
     pub fn rebuild(&mut self) -> (Report, Option<Update>) {
@@ -143,18 +138,11 @@ fn patch(old: &Files, rendered: &Rendered, written: Files) -> (Arc<Files>, Chang
         }
         files.insert(path, bytes);
     }
-    let change = if changed.is_empty() {
-        Change::None
-    } else if changed.iter().all(|k| k.ends_with(".css")) {
-        Change::Css
-    } else {
-        Change::Reload
-    };
-    (Arc::new(files), change)
+    (Arc::new(files), Change::of(&changed))
 }
 
-/// Stamps of the files that make the theme and settings: `vitrine.toml`,
-/// and everything under `themes/`, `templates/`, `static/` and `i18n/`.
+/// Stamps of the files that make the theme and settings: `vitrine.toml`
+/// first (`theme_plan` reads it there), then everything under `themes/`, `templates/`, `static/` and `i18n/`.
 fn setup_stamps(root: &Path) -> Vec<(PathBuf, Stamp)> {
     let mut stamps = vec![(root.join("vitrine.toml"), Stamp::of(&root.join("vitrine.toml")))];
     for folder in ["themes", "templates", "static", "i18n"] {

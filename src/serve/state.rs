@@ -46,13 +46,6 @@ impl State {
 
     /// A successful rebuild: serve `files`, clear the overlay, tell the
     /// browsers what changed.
-    pub fn replace(&self, files: Files) -> Change {
-        let change = diff(&self.site(), &files);
-        self.publish(Arc::new(files), change);
-        change
-    }
-
-    /// [`State::replace`] when the caller knows what changed.
     pub fn publish(&self, files: Arc<Files>, change: Change) {
         if let Ok(mut site) = self.site.write() {
             *site = files;
@@ -107,18 +100,22 @@ fn event(name: &str, data: &str) -> String {
 /// stylesheets (every file changed, added or removed is a `.css`: a
 /// stylesheet's hashed copy is renamed with its content), or reload.
 pub fn diff(old: &Files, new: &Files) -> Change {
-    let mut changed = new
-        .iter()
-        .filter(|(k, v)| old.get(*k) != Some(*v))
-        .map(|(k, _)| k)
-        .chain(old.keys().filter(|k| !new.contains_key(*k)))
-        .peekable();
-    if changed.peek().is_none() {
-        Change::None
-    } else if changed.all(|k| k.ends_with(".css")) {
-        Change::Css
-    } else {
-        Change::Reload
+    let changed = new.iter().filter(|(k, v)| old.get(*k) != Some(*v)).map(|(k, _)| k);
+    Change::of(changed.chain(old.keys().filter(|k| !new.contains_key(*k))))
+}
+
+impl Change {
+    /// What browsers must do when the files at `paths` changed (were
+    /// written with other bytes, added or removed).
+    pub fn of<'a>(paths: impl IntoIterator<Item = &'a String>) -> Change {
+        let mut paths = paths.into_iter().peekable();
+        if paths.peek().is_none() {
+            Change::None
+        } else if paths.all(|k| k.ends_with(".css")) {
+            Change::Css
+        } else {
+            Change::Reload
+        }
     }
 }
 
@@ -148,7 +145,10 @@ mod tests {
         assert!(rx.try_recv().is_ok_and(|m| m.starts_with("event: problems\ndata: [{\"message\":\"bad\"}]")));
         let late = state.listen();
         assert!(late.try_recv().is_ok_and(|m| m.starts_with("event: problems")), "a new page sees the problems");
-        assert_eq!(state.replace(files(&[("index.html", "b")])), Change::Reload);
+        let new = files(&[("index.html", "b")]);
+        let change = diff(&state.site(), &new);
+        assert_eq!(change, Change::Reload);
+        state.publish(Arc::new(new), change);
         assert_eq!(rx.try_recv().ok().as_deref(), Some("event: ok\ndata: {}\n\n"));
         assert_eq!(rx.try_recv().ok().as_deref(), Some("event: reload\ndata: {}\n\n"));
     }
