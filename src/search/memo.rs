@@ -5,7 +5,7 @@
 //!
 //! Texts are cut into runs where their content says so (after a text whose
 //! 128-bit hash ends in six zero bits, so about 64 texts a run, at most
-//! [`MAX_RUN`]), not at fixed positions: a MOOC whose new title moves it in
+//! `MAX_RUN`), not at fixed positions: a MOOC whose new title moves it in
 //! the title order changes the one or two runs it leaves and joins, and the
 //! others are found again by the hash of their texts' hashes. Merging runs
 //! numbers terms where they first occur, as a full build does with its
