@@ -173,9 +173,14 @@ pub(crate) fn catalogue(
     cache: Option<&mut load::cache::ParseCache>,
     out: &mut Vec<Diagnostic>,
 ) -> resolve::Catalogue {
+    let timer = Timer::new();
     let loaded = load::load_with(&opts.root, &config, cache, out);
+    timer.lap("load");
     validate::validate(&loaded, &opts.root, out);
-    resolve::resolve(loaded, config, today, opts.drafts, out)
+    timer.lap("validate");
+    let c = resolve::resolve(loaded, config, today, opts.drafts, out);
+    timer.lap("resolve");
+    c
 }
 
 /// Stage timings on stderr when `VITRINE_TIMINGS` is set (for profiling).

@@ -200,6 +200,17 @@ pub fn load_with(root: &Path, config: &Config, cache: Option<&mut ParseCache>, o
     loaded
 }
 
+/// Parses the default-language file of the MOOC `slug` again, alone
+/// (`vitrine serve`'s preview, `serve::preview`): `path` is the file, under
+/// `root` as the walk names it; `bundle` the MOOC's folder when it is one.
+pub fn parse_mooc(root: &Path, path: &Path, slug: &str, bundle: Option<PathBuf>, out: &mut Out) -> Option<Mooc> {
+    let found = Found { kind: Kind::Mooc, path: path.to_path_buf(), slug: slug.to_string(), lang: None, bundle };
+    match parse_file(root, &found, out)? {
+        Entity::Mooc(m) => Some(*m),
+        _ => None,
+    }
+}
+
 fn parse_with_problems(root: &Path, f: &Found) -> (Option<Entity>, Out) {
     let mut problems = Vec::new();
     let entity = parse_file(root, f, &mut problems);

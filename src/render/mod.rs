@@ -12,6 +12,7 @@ pub mod grid_table;
 pub mod listing;
 pub mod pages;
 pub mod plan;
+pub mod preview;
 pub mod schedules;
 pub mod sitemap;
 pub mod theme;
@@ -105,7 +106,10 @@ pub struct Rendered {
     /// What the search indexes keep for the next render.
     search: Option<crate::search::memo::Memo>,
     /// Each language's MOOC list items (rendered cards), by slug.
-    items: Vec<HashMap<String, Value>>,
+    items: Vec<view::Items>,
+    /// Each language's search index, without its files: what the catalogue
+    /// page (`/moocs/`) names and counts ([`preview`]).
+    searches: Vec<crate::search::Search>,
 }
 
 impl Rendered {
@@ -173,7 +177,7 @@ pub fn render(
     if let Plan::Only(keys) = plan {
         for key in keys {
             if let Key::Mooc(slug) = key {
-                old_items.iter_mut().for_each(|items| drop(items.remove(slug)));
+                old_items.iter_mut().for_each(|items| items.remove(slug));
             }
         }
     }
@@ -272,8 +276,13 @@ pub fn render(
     let extra_files = extras(default, &sitemap, sink, out);
     stats.files += extra_files.len() + stats.pages;
     others.extend(extra_files);
-    let items = if memo.is_some() { views.into_iter().map(View::into_items).collect() } else { Vec::new() };
-    Rendered { stats, pages, others, bodies, search: memo, items }
+    let (items, searches) = if memo.is_some() {
+        let lean = searches.into_iter().map(crate::search::Search::without_files).collect();
+        (views.into_iter().map(View::into_items).collect(), lean)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    Rendered { stats, pages, others, bodies, search: memo, items, searches }
 }
 
 /// Renders one page and writes it with its files: what was written, and

@@ -35,6 +35,52 @@ pub fn obj<const N: usize>(pairs: [(&str, Value); N]) -> Value {
     Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
 }
 
+/// A MOOC's list item kept from one render to the next (`vitrine serve`),
+/// with the key it is sorted by: its title, folded.
+pub struct Item {
+    value: Value,
+    key: String,
+}
+
+/// List items by MOOC slug, sorted by slug like the catalogue's MOOCs
+/// ([`View::into_items`], [`View::reusing`]): matched to a catalogue in one
+/// pass, without hashing ten thousand slugs.
+#[derive(Default)]
+pub struct Items(Vec<(String, Item)>);
+
+impl Items {
+    /// Forgets the item of `slug`: it will be made again.
+    pub fn remove(&mut self, slug: &str) {
+        if let Ok(at) = self.0.binary_search_by(|(s, _)| s.as_str().cmp(slug)) {
+            self.0.remove(at);
+        }
+    }
+
+    /// The item of each MOOC of `cat`, where there is one.
+    fn take_for(self, cat: &Catalogue) -> Vec<Option<Item>> {
+        let mut kept = self.0.into_iter().peekable();
+        cat.moocs
+            .iter()
+            .map(|m| {
+                let slug = m.meta.slug.as_str();
+                while kept.next_if(|(s, _)| s.as_str() < slug).is_some() {}
+                kept.next_if(|(s, _)| s == slug).map(|(_, item)| item)
+            })
+            .collect()
+    }
+
+    /// Where the MOOC `slug` was in the list by title these items make, for
+    /// `cat`, a catalogue of the same MOOCs.
+    pub fn rank(&self, cat: &Catalogue, slug: &str) -> Option<usize> {
+        if self.0.len() != cat.moocs.len() {
+            return None;
+        }
+        let at = self.0.binary_search_by(|(s, _)| s.as_str().cmp(slug)).ok()?;
+        let key = (self.0[at].1.key.as_str(), at);
+        Some(self.0.iter().enumerate().filter(|(i, (_, item))| (item.key.as_str(), *i) < key).count())
+    }
+}
+
 const CARD_MARKER: &str = "<!--vitrine:card-->";
 const CARD_CHUNK: usize = 256;
 
@@ -60,6 +106,8 @@ pub struct View<'a> {
     rank: Vec<usize>,
     /// MOOC indices sorted by title in this language (the inverse of `rank`).
     by_title: Vec<usize>,
+    /// Each MOOC's title, folded: what `by_title` sorts.
+    keys: Vec<String>,
     /// The values every page of this language gets.
     globals: Globals,
 }
@@ -68,19 +116,13 @@ impl<'a> View<'a> {
     /// Builds the view; MOOC cards are built and rendered (`card.html`) once
     /// here, in parallel, since lists repeat them many times.
     pub fn new(cat: &'a Catalogue, theme: &'a Theme, lang: &'a str, out: &mut Out) -> Self {
-        Self::reusing(cat, theme, lang, HashMap::new(), out)
+        Self::reusing(cat, theme, lang, Items::default(), out)
     }
 
     /// [`View::new`], with the list items of a previous view of the same
     /// language ([`View::into_items`]) for MOOCs whose card cannot have
     /// changed: `reuse` holds only those (`vitrine serve`).
-    pub fn reusing(
-        cat: &'a Catalogue,
-        theme: &'a Theme,
-        lang: &'a str,
-        mut reuse: HashMap<String, Value>,
-        out: &mut Out,
-    ) -> Self {
+    pub fn reusing(cat: &'a Catalogue, theme: &'a Theme, lang: &'a str, reuse: Items, out: &mut Out) -> Self {
         let base = cat.config.base_path();
         let prefix = if lang == cat.config.default_language { format!("{base}/") } else { format!("{base}/{lang}/") };
         let translations = cat
@@ -106,11 +148,12 @@ impl<'a> View<'a> {
             items: Vec::with_capacity(cat.moocs.len()),
             rank: Vec::new(),
             by_title: Vec::new(),
+            keys: Vec::new(),
             globals: Globals::default(),
         };
         v.globals = Globals::new(&v);
         let strings = theme.strings.get(lang).cloned().unwrap_or(Value::Null);
-        let mut items: Vec<Option<Value>> = cat.moocs.iter().map(|m| reuse.remove(&m.meta.slug)).collect();
+        let mut items = reuse.take_for(cat);
         let moocs: Vec<usize> = (0..cat.moocs.len()).filter(|&i| items[i].is_none()).collect();
         let chunks: Vec<(Vec<Value>, Option<Diagnostic>)> =
             moocs.par_chunks(CARD_CHUNK).map(|chunk| v.list_items(chunk, &strings)).collect();
@@ -120,18 +163,17 @@ impl<'a> View<'a> {
             fresh.extend(chunk);
             problems.extend(problem);
         }
-        for (i, item) in moocs.into_iter().zip(fresh) {
-            items[i] = Some(item);
+        for (i, value) in moocs.into_iter().zip(fresh) {
+            let key = crate::load::common::fold(value["title"].as_str().unwrap_or_default());
+            items[i] = Some(Item { value, key });
         }
-        v.items = items.into_iter().map(Option::unwrap_or_default).collect();
+        (v.items, v.keys) = items
+            .into_iter()
+            .map(|item| item.map_or_else(|| (Value::Null, String::new()), |Item { value, key }| (value, key)))
+            .unzip();
         // A broken `card.html` breaks every chunk: report it once.
         out.extend(problems.into_iter().next());
-        let mut order: Vec<(String, usize)> = v
-            .items
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (crate::load::common::fold(c["title"].as_str().unwrap_or_default()), i))
-            .collect();
+        let mut order: Vec<(&str, usize)> = v.keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
         order.sort_unstable();
         v.by_title = order.into_iter().map(|(_, i)| i).collect();
         v.rank = vec![0; v.by_title.len()];
@@ -182,8 +224,9 @@ impl<'a> View<'a> {
     }
 
     /// The list items of the MOOCs, by slug, for [`View::reusing`].
-    pub fn into_items(self) -> HashMap<String, Value> {
-        self.items.into_iter().filter_map(|item| Some((item.get("slug")?.as_str()?.to_string(), item))).collect()
+    pub fn into_items(self) -> Items {
+        let slugs = self.cat.moocs.iter().map(|m| m.meta.slug.clone());
+        Items(slugs.zip(self.items).zip(self.keys).map(|((slug, value), key)| (slug, Item { value, key })).collect())
     }
 
     /// Uses bodies rendered once for all languages.

@@ -50,6 +50,15 @@ pub struct Search {
     pub files: Vec<(String, Vec<u8>)>,
 }
 
+impl Search {
+    /// What pages need of the index (its URL, its facets' values and
+    /// counts), without the files and the per-document table.
+    pub fn without_files(self) -> Search {
+        let facets = self.facets.into_iter().map(|f| facets::Facet { per_doc: Vec::new(), ..f }).collect();
+        Search { manifest_url: self.manifest_url, facets, files: Vec::new() }
+    }
+}
+
 /// Short content hash for file names (hosts may cache them forever).
 pub fn hash(parts: &[&[u8]]) -> String {
     let mut h = xxhash_rust::xxh3::Xxh3::new();

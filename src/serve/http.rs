@@ -8,7 +8,6 @@ use std::io::{Cursor, Write};
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::output::Files;
 use crate::serve::state::State;
 
 /// Where the live-reload script and events live (never a site path: a
@@ -25,8 +24,8 @@ pub enum Lookup {
     NotFound,
 }
 
-/// Finds the file a request path names.
-pub fn lookup(files: &Files, url_path: &str) -> Lookup {
+/// Finds the file a request path names, among those `exists` knows.
+pub fn lookup(exists: impl Fn(&str) -> bool, url_path: &str) -> Lookup {
     let path = url_path.split(['?', '#']).next().unwrap_or("/");
     let Some(decoded) = percent_decode(path) else { return Lookup::NotFound };
     let mut parts = Vec::new();
@@ -41,11 +40,11 @@ pub fn lookup(files: &Files, url_path: &str) -> Lookup {
     let key = parts.join("/");
     let folder = if key.is_empty() { "index.html".to_string() } else { format!("{key}/index.html") };
     if decoded.ends_with('/') || key.is_empty() {
-        return if files.contains_key(&folder) { Lookup::File(folder) } else { Lookup::NotFound };
+        return if exists(&folder) { Lookup::File(folder) } else { Lookup::NotFound };
     }
-    if files.contains_key(&key) {
+    if exists(&key) {
         Lookup::File(key)
-    } else if files.contains_key(&folder) {
+    } else if exists(&folder) {
         Lookup::Redirect(format!("{path}/"))
     } else {
         Lookup::NotFound
@@ -128,8 +127,8 @@ pub fn handle(state: &Arc<State>, request: tiny_http::Request) {
     } else if url == format!("{PREFIX}problems") {
         reply(serde_json::Value::Array(state.problems()).to_string().into_bytes(), "application/json", 200)
     } else {
-        let site = state.site();
-        match lookup(&site, &url) {
+        let site = state.served();
+        match lookup(|path| site.contains(path), &url) {
             Lookup::File(key) => {
                 let ty = content_type(&key);
                 let bytes = site.get(&key).map(|b| b.to_vec()).unwrap_or_default();
@@ -144,7 +143,7 @@ pub fn handle(state: &Arc<State>, request: tiny_http::Request) {
                 r
             }
             Lookup::NotFound => {
-                let page = site.get("404.html").map_or_else(|| b"Not found".to_vec(), |p| inject(p));
+                let page = site.get("404.html").map_or_else(|| b"Not found".to_vec(), inject);
                 reply(page, "text/html; charset=utf-8", 404)
             }
         }
@@ -176,6 +175,7 @@ fn events(state: &State, request: tiny_http::Request) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::Files;
 
     fn site() -> Files {
         ["index.html", "moocs/index.html", "moocs/x/index.html", "style.css"]
@@ -187,15 +187,15 @@ mod tests {
     #[test]
     fn finds_files_folders_and_refuses_traversal() {
         let s = site();
-        assert_eq!(lookup(&s, "/"), Lookup::File("index.html".into()));
-        assert_eq!(lookup(&s, "/moocs/x/"), Lookup::File("moocs/x/index.html".into()));
-        assert_eq!(lookup(&s, "/moocs/x/?q=1#top"), Lookup::File("moocs/x/index.html".into()));
-        assert_eq!(lookup(&s, "/moocs/x"), Lookup::Redirect("/moocs/x/".into()));
-        assert_eq!(lookup(&s, "/style.css"), Lookup::File("style.css".into()));
+        assert_eq!(lookup(|k| s.contains_key(k), "/"), Lookup::File("index.html".into()));
+        assert_eq!(lookup(|k| s.contains_key(k), "/moocs/x/"), Lookup::File("moocs/x/index.html".into()));
+        assert_eq!(lookup(|k| s.contains_key(k), "/moocs/x/?q=1#top"), Lookup::File("moocs/x/index.html".into()));
+        assert_eq!(lookup(|k| s.contains_key(k), "/moocs/x"), Lookup::Redirect("/moocs/x/".into()));
+        assert_eq!(lookup(|k| s.contains_key(k), "/style.css"), Lookup::File("style.css".into()));
         for attack in ["/../etc/passwd", "/%2e%2e/x", "/moocs/%2E%2E/%2E%2E/x", "/..%2f..%2fx", "/a\\..\\b", "/%00"] {
-            assert_eq!(lookup(&s, attack), Lookup::NotFound, "{attack}");
+            assert_eq!(lookup(|k| s.contains_key(k), attack), Lookup::NotFound, "{attack}");
         }
-        assert_eq!(lookup(&s, "/missing/"), Lookup::NotFound);
+        assert_eq!(lookup(|k| s.contains_key(k), "/missing/"), Lookup::NotFound);
     }
 
     #[test]

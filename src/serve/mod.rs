@@ -6,6 +6,7 @@
 //! disk.
 
 pub mod http;
+pub mod preview;
 pub mod rebuild;
 pub mod state;
 pub mod watch;
@@ -63,9 +64,17 @@ pub fn serve(
     let state = Arc::new(State::new(update.files));
 
     let rebuild_state = Arc::clone(&state);
-    // Changed paths are not needed: the session compares files' stamps.
-    let _watcher = watch::watch(&opts.root, serve.debounce, move |_changed| {
+    let timings = std::env::var_os("VITRINE_TIMINGS").is_some();
+    // The rebuild finds the changes by the files' stamps; the paths the
+    // watcher saw only pick the preview (`preview.rs`).
+    let _watcher = watch::watch(&opts.root, serve.debounce, move |changed| {
         let started = Instant::now();
+        if let Some(pages) = session.preview(&changed) {
+            if timings {
+                eprintln!("timing: preview {:>7.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+            }
+            rebuild_state.preview(pages);
+        }
         let (result, update) = session.rebuild();
         report(&result, started.elapsed());
         match update {

@@ -24,12 +24,15 @@ use crate::render::plan::{self, Plan};
 use crate::render::theme::{files_under, Theme};
 use crate::render::{self, Rendered};
 use crate::resolve::Catalogue;
+use crate::serve::preview;
 use crate::serve::state::Change;
 use crate::{Options, Report};
 
 /// The last good build, and what the next rebuild reuses.
 pub struct Session {
     opts: Options,
+    /// The site root resolved, as the watcher names changed files.
+    watched: PathBuf,
     cache: ParseCache,
     last: Option<Last>,
 }
@@ -52,7 +55,35 @@ pub struct Update {
 
 impl Session {
     pub fn new(opts: Options) -> Session {
-        Session { opts, cache: ParseCache::default(), last: None }
+        let watched = opts.root.canonicalize().unwrap_or_else(|_| opts.root.clone());
+        Session { opts, watched, cache: ParseCache::default(), last: None }
+    }
+
+    /// The pages to serve at once after an edit of the files `changed`
+    /// (`serve::preview`): when the edit changed only the text of some
+    /// MOOCs, their pages and the pages of the full list, rendered from the
+    /// last catalogue with those MOOCs replaced. `None` for any other edit.
+    /// The session is as it was after: [`Session::rebuild`] makes the site.
+    pub fn preview(&mut self, changed: &[PathBuf]) -> Option<Files> {
+        let last = self.last.as_mut()?;
+        let rendered = last.rendered.as_mut()?;
+        if changed.is_empty() || last.catalogue.config.languages.is_empty() {
+            return None;
+        }
+        let mut swaps = Vec::with_capacity(changed.len());
+        for path in changed {
+            swaps.push(preview::reload_mooc(&self.opts.root, &self.watched, &last.catalogue, path)?);
+        }
+        let changed: Vec<usize> = swaps.iter().map(|(i, _)| *i).collect();
+        let swap = |cat: &mut Catalogue, swaps: &mut Vec<(usize, crate::load::Mooc)>| {
+            for (i, m) in swaps.iter_mut() {
+                std::mem::swap(&mut cat.moocs[*i], m);
+            }
+        };
+        swap(&mut last.catalogue, &mut swaps);
+        let files = render::preview::pages(&last.catalogue, &last.theme, &changed, rendered);
+        swap(&mut last.catalogue, &mut swaps);
+        files
     }
 
     /// Builds the site again (only what changed, when it can), and returns

@@ -24,6 +24,9 @@ pub enum Change {
 #[derive(Default)]
 pub struct State {
     site: RwLock<Arc<Files>>,
+    /// Pages of an edit served over `site` until its rebuild is published
+    /// (`serve::preview`).
+    preview: RwLock<Option<Arc<Files>>>,
     /// Problems of the last build (JSON, as `--message-format json`), empty
     /// when it succeeded.
     problems: RwLock<Vec<Value>>,
@@ -40,6 +43,21 @@ impl State {
         self.site.read().map(|s| Arc::clone(&s)).unwrap_or_default()
     }
 
+    /// The site as served: the last good site, with the preview's pages
+    /// over it.
+    pub fn served(&self) -> Served {
+        Served { site: self.site(), preview: self.preview.read().ok().and_then(|p| p.clone()) }
+    }
+
+    /// Serves `pages` over the site until the next [`State::publish`] or
+    /// [`State::fail`], and reloads the browsers.
+    pub fn preview(&self, pages: Files) {
+        if let Ok(mut p) = self.preview.write() {
+            *p = Some(Arc::new(pages));
+        }
+        self.broadcast("reload", "{}");
+    }
+
     pub fn problems(&self) -> Vec<Value> {
         self.problems.read().map(|p| p.clone()).unwrap_or_default()
     }
@@ -50,6 +68,7 @@ impl State {
         if let Ok(mut site) = self.site.write() {
             *site = files;
         }
+        self.end_preview();
         let had_problems = self.problems.write().map(|mut p| !std::mem::take(&mut *p).is_empty()).unwrap_or(false);
         if had_problems {
             self.broadcast("ok", "{}");
@@ -63,6 +82,11 @@ impl State {
 
     /// A failed rebuild: keep the site, show `problems` in every page.
     pub fn fail(&self, problems: Vec<Value>) {
+        // The preview came from files that do not build: back to the last
+        // good site.
+        if self.end_preview() {
+            self.broadcast("reload", "{}");
+        }
         let json = Value::Array(problems.clone()).to_string();
         if let Ok(mut p) = self.problems.write() {
             *p = problems;
@@ -83,11 +107,33 @@ impl State {
         rx
     }
 
+    /// Stops serving the preview; whether there was one.
+    fn end_preview(&self) -> bool {
+        self.preview.write().map(|mut p| p.take().is_some()).unwrap_or(false)
+    }
+
     fn broadcast(&self, name: &str, data: &str) {
         let message = event(name, data);
         if let Ok(mut l) = self.listeners.lock() {
             l.retain(|tx| tx.send(message.clone()).is_ok());
         }
+    }
+}
+
+/// The site as one request sees it.
+pub struct Served {
+    site: Arc<Files>,
+    preview: Option<Arc<Files>>,
+}
+
+impl Served {
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        let over = self.preview.as_ref().and_then(|p| p.get(path));
+        over.or_else(|| self.site.get(path)).map(|bytes| &bytes[..])
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.get(path).is_some()
     }
 }
 
@@ -151,5 +197,21 @@ mod tests {
         state.publish(Arc::new(new), change);
         assert_eq!(rx.try_recv().ok().as_deref(), Some("event: ok\ndata: {}\n\n"));
         assert_eq!(rx.try_recv().ok().as_deref(), Some("event: reload\ndata: {}\n\n"));
+    }
+
+    #[test]
+    fn a_preview_is_served_over_the_site_until_the_rebuild_ends() {
+        let state = State::new(Arc::new(files(&[("index.html", "a"), ("moocs/x/index.html", "x")])));
+        let rx = state.listen();
+        state.preview(files(&[("moocs/x/index.html", "x2")]));
+        assert_eq!(rx.try_recv().ok().as_deref(), Some("event: reload\ndata: {}\n\n"));
+        let served = state.served();
+        assert_eq!(served.get("moocs/x/index.html"), Some(&b"x2"[..]));
+        assert_eq!(served.get("index.html"), Some(&b"a"[..]));
+        state.fail(vec![serde_json::json!({"message": "bad"})]);
+        assert_eq!(state.served().get("moocs/x/index.html"), Some(&b"x"[..]), "a failed rebuild drops the preview");
+        state.preview(files(&[("moocs/x/index.html", "x3")]));
+        state.publish(Arc::new(files(&[("index.html", "b")])), Change::Reload);
+        assert_eq!(state.served().get("moocs/x/index.html"), None, "the rebuild's site replaces the preview");
     }
 }

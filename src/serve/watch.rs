@@ -4,12 +4,31 @@
 //! (vim's `.swp` and `4913`, `file~` backups, emacs's `.#file` locks,
 //! `*.tmp` of atomic saves) are ignored; an atomic save (write a temporary
 //! file, rename it over the real one) is seen through the rename.
+//!
+//! A burst ends after `debounce` without a new event, or after [`SETTLE`]
+//! when its last event says that a file is complete: closed after writing,
+//! or renamed into place. Waiting the whole debounce after such an event
+//! would only delay the rebuild: the editor is done with the file.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use notify::{RecursiveMode, Watcher};
+use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+use notify::{EventKind, RecursiveMode, Watcher};
+
+/// The quiet time after an event that completes a file (see above).
+pub const SETTLE: Duration = Duration::from_millis(2);
+
+/// Whether an event says that a file is complete: closed after writing,
+/// or renamed into place (the last step of an atomic save).
+fn completes(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+    )
+}
 
 /// Folders watched recursively, below the site root.
 pub const FOLDERS: [&str; 5] = ["content", "static", "templates", "themes", "i18n"];
@@ -30,23 +49,25 @@ pub fn relevant(root: &Path, path: &Path) -> bool {
 }
 
 /// Calls `on_change` with the changed paths after each burst of changes
-/// (no new event for `debounce`). Keep the returned watcher alive.
+/// (no new event for `debounce`, or for [`SETTLE`] after an event that
+/// completes a file). Keep the returned watcher alive.
 pub fn watch(
     root: &Path,
     debounce: Duration,
     mut on_change: impl FnMut(Vec<PathBuf>) + Send + 'static,
 ) -> Result<Watching, String> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
+    let (tx, rx) = mpsc::channel::<(Vec<PathBuf>, bool)>();
     let filter_root = root.clone();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         if let Ok(ev) = res {
-            if ev.kind.is_access() {
+            let complete = completes(&ev.kind);
+            if ev.kind.is_access() && !complete {
                 return;
             }
             let paths: Vec<PathBuf> = ev.paths.into_iter().filter(|p| relevant(&filter_root, p)).collect();
             if !paths.is_empty() {
-                let _ = tx.send(paths);
+                let _ = tx.send((paths, complete));
             }
         }
     })
@@ -57,9 +78,10 @@ pub fn watch(
     watch_new_folders(&watcher, &root, &mut watched)?;
     let keep = std::sync::Arc::clone(&watcher);
     std::thread::spawn(move || {
-        while let Ok(mut changed) = rx.recv() {
-            while let Ok(more) = rx.recv_timeout(debounce) {
+        while let Ok((mut changed, mut complete)) = rx.recv() {
+            while let Ok((more, done)) = rx.recv_timeout(if complete { SETTLE.min(debounce) } else { debounce }) {
                 changed.extend(more);
+                complete = done;
             }
             // A folder created since (`static/` of a new site) is watched
             // from now on.

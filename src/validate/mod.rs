@@ -36,6 +36,12 @@ pub fn validate(loaded: &Loaded, root: &Path, out: &mut Out) {
     }
 }
 
+/// The checks of one MOOC alone (`vitrine serve`'s preview of an edit).
+pub fn mooc_alone(m: &Mooc, root: &Path, out: &mut Out) {
+    mooc(m, out);
+    image(root, &m.meta, m.cover.as_ref(), out);
+}
+
 /// A cover or logo must exist: beside the file in a bundle, else in `static/`.
 fn image(root: &Path, meta: &Meta, img: Option<&Image>, out: &mut Out) {
     let Some(at) = img.and_then(|i| i.path.as_ref()) else { return };
