@@ -208,7 +208,9 @@ fn check(fixture: &str, seed: u64, steps: usize) {
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut done = Vec::new();
     for step in 0..steps {
+        let before = snapshot(&root);
         done.push(mutate(&root, &mut rng, step));
+        let preview = session.preview(&changed(&root, &before));
         let (report, update) = session.rebuild();
         let (full_report, full) = vitrine::build_in_memory(&opts);
         let json = |r: &vitrine::Report| r.diagnostics.iter().map(|d| d.to_json().to_string()).collect::<Vec<_>>();
@@ -220,12 +222,60 @@ fn check(fixture: &str, seed: u64, steps: usize) {
                 let stale: Vec<&String> = full.keys().filter(|k| inc.get(*k) != full.get(*k)).collect();
                 let extra: Vec<&String> = inc.keys().filter(|k| !full.contains_key(*k)).collect();
                 assert!(stale.is_empty() && extra.is_empty(), "stale {stale:?}, extra {extra:?} ({context})");
+                for (path, bytes) in preview.iter().flatten() {
+                    let built = full.get(path).map(|b| previewed(path, b));
+                    assert_eq!(
+                        built,
+                        Some(previewed(path, bytes)),
+                        "the preview's {path} is not the built one ({context})"
+                    );
+                }
                 assert_eq!(report.stats.pages, full_report.stats.pages, "page count ({context})");
             }
-            (None, None) => {}
+            (None, None) => assert!(preview.is_none(), "a preview of files that do not build ({context})"),
             (inc, full) => panic!("rebuild ok: {}, full build ok: {} ({context})", inc.is_some(), full.is_some()),
         }
     }
+}
+
+/// A page as the preview must make it: the catalogue pages (`moocs/`)
+/// name the last build's search index until the rebuild, so its hash is
+/// left out of the comparison; every other page must be the same.
+fn previewed(path: &str, bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes).to_string();
+    if !path.ends_with("moocs/index.html") {
+        return text;
+    }
+    let Some(at) = text.find("data-search-index=\"") else { return text };
+    let end = text[at..].find("\" ").or_else(|| text[at..].find("\">")).map_or(text.len(), |e| at + e);
+    format!("{}{}", &text[..at], &text[end..])
+}
+
+/// Every file of the site, with its bytes.
+fn snapshot(root: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if let Ok(bytes) = fs::read(&path) {
+                files.insert(path, bytes);
+            }
+        }
+    }
+    files
+}
+
+/// The files written, created or deleted since `before`, named as the
+/// watcher names them (below the resolved root).
+fn changed(root: &Path, before: &std::collections::BTreeMap<PathBuf, Vec<u8>>) -> Vec<PathBuf> {
+    let after = snapshot(root);
+    let resolved = root.canonicalize().expect("a root");
+    let mut paths: Vec<&PathBuf> = after.iter().filter(|(p, b)| before.get(*p) != Some(*b)).map(|(p, _)| p).collect();
+    paths.extend(before.keys().filter(|p| !after.contains_key(*p)));
+    paths.into_iter().map(|p| resolved.join(p.strip_prefix(root).unwrap_or(p))).collect()
 }
 
 /// Waits until files just written are old enough for their stamps to be
@@ -301,4 +351,49 @@ fn a_template_edit_renders_only_the_pages_that_use_it() {
     assert_eq!(pages, ["platforms/fun-mooc/index.html"], "only the platform page uses platform.html");
     let page = String::from_utf8_lossy(&update.files["platforms/fun-mooc/index.html"]).to_string();
     assert!(page.contains("plateforme modifiée"));
+}
+
+#[test]
+fn a_text_edit_is_previewed_with_the_pages_of_the_rebuild() {
+    let (_dir, root, mut session, _) = built("minimal", "incremental-preview");
+    let resolved = root.canonicalize().expect("a root");
+    let edit = |session: &mut Session, file: &str, from: &str, to: &str| {
+        let path = root.join(file);
+        let text = fs::read_to_string(&path).expect("fixture");
+        assert!(text.contains(from), "{file} has {from}");
+        fs::write(&path, text.replacen(from, to, 1)).expect("writable");
+        session.preview(&[resolved.join(file)])
+    };
+    // A new title and a new sentence: the MOOC's page and the list pages.
+    let text = fs::read_to_string(root.join("content/moocs/reseaux.md")).expect("fixture");
+    let title = text.lines().find(|l| l.starts_with("title = ")).expect("a title").to_string();
+    let preview = edit(&mut session, "content/moocs/reseaux.md", &title, "title = \"Zéro réseau « sans fil »\"")
+        .expect("a text edit is previewed");
+    let (_, full) = vitrine::build_in_memory(&options(&root));
+    let full = full.expect("builds");
+    assert!(preview.contains_key("moocs/reseaux/index.html") && preview.contains_key("moocs/index.html"));
+    for (path, bytes) in &preview {
+        assert_eq!(full.get(path).map(|b| previewed(path, b)), Some(previewed(path, bytes)), "{path} differs");
+    }
+    let page = String::from_utf8_lossy(&preview["moocs/reseaux/index.html"]).to_string();
+    assert!(page.contains("Zéro réseau « sans fil »"), "the new title is in the preview");
+    assert!(session.rebuild().1.is_some(), "the rebuild after a preview succeeds");
+    // Not previewed: a structural edit, a file with an error, a dangling
+    // link, a file that is not a MOOC's.
+    assert!(
+        edit(&mut session, "content/moocs/reseaux.md", "start = 2024-01-08", "start = 2024-01-09").is_none(),
+        "a session date"
+    );
+    assert!(session.rebuild().1.is_some());
+    let broken = edit(&mut session, "content/moocs/reseaux.md", "title = \"Zéro", "title = \"Zéro\n\"");
+    assert!(broken.is_none(), "a title the TOML parser refuses");
+    assert!(session.rebuild().1.is_none());
+    edit(&mut session, "content/moocs/reseaux.md", "title = \"Zéro\n\"", "title = \"Zéro");
+    assert!(session.rebuild().1.is_some());
+    assert!(session.preview(&[resolved.join("vitrine.toml")]).is_none(), "not a MOOC's file");
+    let dangling =
+        fs::read_to_string(root.join("content/moocs/reseaux.md")).expect("fixture") + "\n[x](@/moocs/absent.md)\n";
+    fs::write(root.join("content/moocs/reseaux.md"), dangling).expect("writable");
+    assert!(session.preview(&[resolved.join("content/moocs/reseaux.md")]).is_none(), "a dangling link");
+    assert!(session.rebuild().1.is_none(), "the dangling link fails the rebuild");
 }

@@ -35,6 +35,9 @@ pub struct Session {
     watched: PathBuf,
     cache: ParseCache,
     last: Option<Last>,
+    /// The last rebuild failed: its problems are shown, and no preview is
+    /// served until a rebuild succeeds.
+    failed: bool,
 }
 
 struct Last {
@@ -56,7 +59,7 @@ pub struct Update {
 impl Session {
     pub fn new(opts: Options) -> Session {
         let watched = opts.root.canonicalize().unwrap_or_else(|_| opts.root.clone());
-        Session { opts, watched, cache: ParseCache::default(), last: None }
+        Session { opts, watched, cache: ParseCache::default(), last: None, failed: false }
     }
 
     /// The pages to serve at once after an edit of the files `changed`
@@ -65,6 +68,9 @@ impl Session {
     /// last catalogue with those MOOCs replaced. `None` for any other edit.
     /// The session is as it was after: [`Session::rebuild`] makes the site.
     pub fn preview(&mut self, changed: &[PathBuf]) -> Option<Files> {
+        if self.failed {
+            return None;
+        }
         let last = self.last.as_mut()?;
         let rendered = last.rendered.as_mut()?;
         if changed.is_empty() || last.catalogue.config.languages.is_empty() {
@@ -89,6 +95,12 @@ impl Session {
     /// Builds the site again (only what changed, when it can), and returns
     /// the report and, when the build succeeded, the update.
     pub fn rebuild(&mut self) -> (Report, Option<Update>) {
+        let (report, update) = self.rebuild_now();
+        self.failed = update.is_none();
+        (report, update)
+    }
+
+    fn rebuild_now(&mut self) -> (Report, Option<Update>) {
         let timer = crate::Timer::new();
         let mut out: Vec<Diagnostic> = Vec::new();
         let mut report = Report {
