@@ -1,8 +1,9 @@
 //! A few pages rendered ahead of a rebuild (`vitrine serve`'s preview,
-//! `serve::preview`): when an edit changed only the text of some MOOCs,
-//! their own pages and the pages of the full list are rendered from the
-//! edited catalogue and served while the rebuild, which makes everything
-//! else (search index, facet and platform pages…), runs.
+//! `serve::preview`): when an edit changed only the text of some MOOCs, a
+//! few pages are rendered from the edited catalogue: their own pages, the
+//! pages of the full list that held them and hold them now, and the
+//! catalogue pages. They are served while the rebuild, which makes
+//! everything else (search index, facet and platform pages…), runs.
 //!
 //! The pages are those the rebuild will make: same templates, same cards,
 //! the same bodies. The catalogue page (`/moocs/`) names the search index of

@@ -2,8 +2,9 @@
 //! (`http.rs`), rebuilds it when a source changes (`watch.rs`), and tells
 //! the open pages (`state.rs`, `live.js`): reload, swap the stylesheet, or
 //! show the build's problems over the page while the last good site stays
-//! served. Every rebuild is a full build, in memory; nothing is written to
-//! disk.
+//! served. Rebuilds are incremental (`rebuild.rs`), and a MOOC's text
+//! edit is served before its rebuild ends (`preview.rs`); everything is in
+//! memory, nothing is written to disk.
 
 pub mod http;
 pub mod preview;

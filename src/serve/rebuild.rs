@@ -64,7 +64,7 @@ impl Session {
 
     /// The pages to serve at once after an edit of the files `changed`
     /// (`serve::preview`): when the edit changed only the text of some
-    /// MOOCs, their pages and the pages of the full list, rendered from the
+    /// MOOCs, their pages and the list pages that hold them, rendered from the
     /// last catalogue with those MOOCs replaced. `None` for any other edit.
     /// The session is as it was after: [`Session::rebuild`] makes the site.
     pub fn preview(&mut self, changed: &[PathBuf]) -> Option<Files> {

@@ -122,6 +122,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_end_of_a_save_settles_the_burst() {
+        assert!(completes(&EventKind::Access(AccessKind::Close(AccessMode::Write))));
+        assert!(completes(&EventKind::Modify(ModifyKind::Name(RenameMode::To))));
+        assert!(!completes(&EventKind::Access(AccessKind::Close(AccessMode::Read))));
+        assert!(!completes(&EventKind::Modify(ModifyKind::Name(RenameMode::From))));
+        assert!(!completes(&EventKind::Modify(ModifyKind::Any)));
+    }
+
+    #[test]
     fn editor_files_and_other_folders_are_ignored() {
         let root = Path::new("/site");
         assert!(relevant(root, Path::new("/site/content/moocs/x.md")));
