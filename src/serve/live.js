@@ -1,5 +1,5 @@
 /* vitrine serve: live reload, injected into pages by the development server
- * only (never by `vitrine build`). Reloads the page when the site changes,
+ * only (never by `vitrine build`). Reloads the page when it changed,
  * swaps stylesheets when only they changed, and shows the build's problems
  * (file:line:column, message, hint) over the page until they are fixed. */
 (function () {
@@ -40,7 +40,14 @@
   source.addEventListener("open", function () {
     document.documentElement.setAttribute("data-vitrine-live", "open");
   });
-  source.addEventListener("reload", function () { location.reload(); });
+  // `{"pages": [...]}`: reload only if this page is one of them (a page
+  // is named by its folder, `/moocs/x/`); `{}`: every page reloads.
+  source.addEventListener("reload", function (e) {
+    var pages = null;
+    try { pages = JSON.parse(e.data).pages || null; } catch (err) { pages = null; }
+    var here = location.pathname.replace(/index\.html$/, "");
+    if (!pages || pages.indexOf(here) >= 0) location.reload();
+  });
   source.addEventListener("css", function () {
     var links = document.querySelectorAll('link[rel="stylesheet"]');
     for (var i = 0; i < links.length; i++) {

@@ -79,7 +79,7 @@ pub fn serve(
         let (result, update) = session.rebuild();
         report(&result, started.elapsed());
         match update {
-            Some(update) => rebuild_state.publish(update.files, update.change),
+            Some(update) => rebuild_state.publish(update.files, &update.changed),
             None => rebuild_state.fail(result.diagnostics.iter().map(|d| d.to_json()).collect()),
         }
     })

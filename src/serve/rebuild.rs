@@ -52,6 +52,8 @@ struct Last {
 pub struct Update {
     pub files: Arc<Files>,
     pub change: Change,
+    /// The files written with other bytes, added or removed, sorted.
+    pub changed: Vec<String>,
     /// The files of the pages rendered (the others were kept), sorted.
     pub rendered: Vec<String>,
 }
@@ -160,17 +162,18 @@ impl Session {
             self.last = Some(Last { setup, theme, catalogue, rendered: None, files: old_files });
             return (report, None);
         }
-        let (files, change) = patch(&old_files, &rendered, sink.into_files());
+        let (files, changed) = patch(&old_files, &rendered, sink.into_files());
+        let change = Change::of(&changed);
         timer.lap("patch");
         let pages = rendered.rendered_pages();
         self.last = Some(Last { setup, theme, catalogue, rendered: Some(rendered), files: Arc::clone(&files) });
-        (report, Some(Update { files, change, rendered: pages }))
+        (report, Some(Update { files, change, changed, rendered: pages }))
     }
 }
 
 /// The old site with the files of `rendered`: those just written replace
 /// the old ones, those nothing wrote any more are dropped.
-fn patch(old: &Files, rendered: &Rendered, written: Files) -> (Arc<Files>, Change) {
+fn patch(old: &Files, rendered: &Rendered, written: Files) -> (Arc<Files>, Vec<String>) {
     let keep: HashSet<&str> = rendered.paths().collect();
     let mut files: Files =
         old.iter().filter(|(k, _)| keep.contains(k.as_str())).map(|(k, v)| (k.clone(), Arc::clone(v))).collect();
@@ -181,7 +184,8 @@ fn patch(old: &Files, rendered: &Rendered, written: Files) -> (Arc<Files>, Chang
         }
         files.insert(path, bytes);
     }
-    (Arc::new(files), Change::of(&changed))
+    changed.sort();
+    (Arc::new(files), changed)
 }
 
 /// Stamps of the files that make the theme and settings: `vitrine.toml`

@@ -50,21 +50,34 @@ impl State {
     }
 
     /// Serves `pages` over the site until the next [`State::publish`] or
-    /// [`State::fail`], and reloads the browsers.
+    /// [`State::fail`], and reloads the browsers that show one of them.
     pub fn preview(&self, pages: Files) {
+        let served = self.served();
+        let changed: Vec<&String> =
+            pages.iter().filter(|(k, v)| served.get(k) != Some(&v[..])).map(|(k, _)| k).collect();
+        let message = announcement(&changed);
         if let Ok(mut p) = self.preview.write() {
             *p = Some(Arc::new(pages));
         }
-        self.broadcast("reload", "{}");
+        self.send(message);
     }
 
     pub fn problems(&self) -> Vec<Value> {
         self.problems.read().map(|p| p.clone()).unwrap_or_default()
     }
 
-    /// A successful rebuild: serve `files`, clear the overlay, tell the
-    /// browsers what changed.
-    pub fn publish(&self, files: Arc<Files>, change: Change) {
+    /// A successful rebuild: serve `files`, clear the overlay and the
+    /// preview, tell the browsers what changed from what they were served:
+    /// `changed` (the files the rebuild wrote with other bytes, added or
+    /// removed), and the preview's pages.
+    pub fn publish(&self, files: Arc<Files>, changed: &[String]) {
+        let served = self.served();
+        let previewed = served.preview.iter().flat_map(|p| p.keys());
+        let mut paths: Vec<&String> = changed.iter().chain(previewed).collect();
+        paths.sort();
+        paths.dedup();
+        paths.retain(|k| served.get(k) != files.get(*k).map(|b| &b[..]));
+        let message = announcement(&paths);
         if let Ok(mut site) = self.site.write() {
             *site = files;
         }
@@ -73,11 +86,7 @@ impl State {
         if had_problems {
             self.broadcast("ok", "{}");
         }
-        match change {
-            Change::Css => self.broadcast("css", "{}"),
-            Change::Reload => self.broadcast("reload", "{}"),
-            Change::None => {}
-        }
+        self.send(message);
     }
 
     /// A failed rebuild: keep the site, show `problems` in every page.
@@ -107,6 +116,12 @@ impl State {
         rx
     }
 
+    fn send(&self, message: Option<(&str, String)>) {
+        if let Some((name, data)) = message {
+            self.broadcast(name, &data);
+        }
+    }
+
     /// Stops serving the preview; whether there was one.
     fn end_preview(&self) -> bool {
         self.preview.write().map(|mut p| p.take().is_some()).unwrap_or(false)
@@ -118,6 +133,45 @@ impl State {
             l.retain(|tx| tx.send(message.clone()).is_ok());
         }
     }
+}
+
+/// Beyond this many pages, a reload is for every page.
+const MAX_LISTED: usize = 1000;
+
+/// The event that tells browsers about the files at `paths` (changed, added
+/// or removed): none, `css` when they are all stylesheets, else `reload`
+/// with the URLs of the pages that changed (`{"pages": ["/moocs/x/"]}`): a
+/// page reloads only when it is one of them. Files no page shows (search
+/// index, sitemap, feeds, calendars) reload nothing; any other file (an
+/// image, a script) or too many pages reload every page (`{}`).
+fn announcement(paths: &[&String]) -> Option<(&'static str, String)> {
+    match Change::of(paths.iter().copied()) {
+        Change::None => return None,
+        Change::Css => return Some(("css", "{}".into())),
+        Change::Reload => {}
+    }
+    let mut pages = Vec::new();
+    for path in paths {
+        if let Some(page) = path.strip_suffix("index.html") {
+            pages.push(format!("/{page}"));
+        } else if path.ends_with(".html") || !path.rsplit_once('.').is_some_and(|(_, e)| unseen(e)) {
+            // 404.html shows on any missing URL; other files on any page.
+            return Some(("reload", "{}".into()));
+        }
+    }
+    if pages.is_empty() {
+        return None;
+    }
+    if pages.len() > MAX_LISTED {
+        return Some(("reload", "{}".into()));
+    }
+    Some(("reload", serde_json::json!({ "pages": pages }).to_string()))
+}
+
+/// Extensions of the files that pages do not show as they are: a change to
+/// them alone reloads no page (the pages that name them change too).
+fn unseen(extension: &str) -> bool {
+    matches!(extension, "json" | "xml" | "txt" | "ics")
 }
 
 /// The site as one request sees it.
@@ -192,11 +246,10 @@ mod tests {
         let late = state.listen();
         assert!(late.try_recv().is_ok_and(|m| m.starts_with("event: problems")), "a new page sees the problems");
         let new = files(&[("index.html", "b")]);
-        let change = diff(&state.site(), &new);
-        assert_eq!(change, Change::Reload);
-        state.publish(Arc::new(new), change);
+        assert_eq!(diff(&state.site(), &new), Change::Reload);
+        state.publish(Arc::new(new), &["index.html".to_string()]);
         assert_eq!(rx.try_recv().ok().as_deref(), Some("event: ok\ndata: {}\n\n"));
-        assert_eq!(rx.try_recv().ok().as_deref(), Some("event: reload\ndata: {}\n\n"));
+        assert_eq!(rx.try_recv().ok().as_deref(), Some("event: reload\ndata: {\"pages\":[\"/\"]}\n\n"));
     }
 
     #[test]
@@ -204,14 +257,50 @@ mod tests {
         let state = State::new(Arc::new(files(&[("index.html", "a"), ("moocs/x/index.html", "x")])));
         let rx = state.listen();
         state.preview(files(&[("moocs/x/index.html", "x2")]));
-        assert_eq!(rx.try_recv().ok().as_deref(), Some("event: reload\ndata: {}\n\n"));
+        assert_eq!(rx.try_recv().ok().as_deref(), Some("event: reload\ndata: {\"pages\":[\"/moocs/x/\"]}\n\n"));
         let served = state.served();
         assert_eq!(served.get("moocs/x/index.html"), Some(&b"x2"[..]));
         assert_eq!(served.get("index.html"), Some(&b"a"[..]));
         state.fail(vec![serde_json::json!({"message": "bad"})]);
         assert_eq!(state.served().get("moocs/x/index.html"), Some(&b"x"[..]), "a failed rebuild drops the preview");
+        state.publish(Arc::new(files(&[("index.html", "a"), ("moocs/x/index.html", "x")])), &[]);
+        let rx = state.listen();
         state.preview(files(&[("moocs/x/index.html", "x3")]));
-        state.publish(Arc::new(files(&[("index.html", "b")])), Change::Reload);
-        assert_eq!(state.served().get("moocs/x/index.html"), None, "the rebuild's site replaces the preview");
+        let _ = rx.try_recv();
+        // The rebuild wrote the previewed page with the same bytes, and the
+        // search index: nobody reloads.
+        let site = files(&[("index.html", "a"), ("moocs/x/index.html", "x3"), ("search/fr/index.2.json", "{}")]);
+        let changed = ["moocs/x/index.html".to_string(), "search/fr/index.2.json".to_string()];
+        state.publish(Arc::new(site), &changed);
+        assert!(rx.try_recv().is_err(), "the browsers already show the rebuilt page");
+        // A preview the rebuild disagrees with is reloaded.
+        state.preview(files(&[("moocs/x/index.html", "x4")]));
+        let _ = rx.try_recv();
+        state.publish(Arc::new(files(&[("index.html", "a"), ("moocs/x/index.html", "x3")])), &[]);
+        assert_eq!(rx.try_recv().ok().as_deref(), Some("event: reload\ndata: {\"pages\":[\"/moocs/x/\"]}\n\n"));
+        assert_eq!(
+            state.served().get("moocs/x/index.html"),
+            Some(&b"x3"[..]),
+            "the rebuild's site replaces the preview"
+        );
+    }
+
+    #[test]
+    fn reloads_name_the_pages_unless_other_files_changed() {
+        let announce = |paths: &[&str]| {
+            let owned: Vec<String> = paths.iter().map(|p| p.to_string()).collect();
+            let refs: Vec<&String> = owned.iter().collect();
+            announcement(&refs).map(|(name, data)| format!("{name} {data}"))
+        };
+        assert_eq!(announce(&[]), None);
+        assert_eq!(announce(&["style.css"]), Some("css {}".into()));
+        assert_eq!(
+            announce(&["en/moocs/x/index.html", "sitemap.xml"]),
+            Some(r#"reload {"pages":["/en/moocs/x/"]}"#.into())
+        );
+        assert_eq!(announce(&["moocs/x/index.html", "style.css"]), Some("reload {}".into()), "a stylesheet and pages");
+        assert_eq!(announce(&["404.html"]), Some("reload {}".into()));
+        assert_eq!(announce(&["search/fr/index.1.json", "sitemap.xml"]), None, "files no page shows");
+        assert_eq!(announce(&["moocs/x/cover.png"]), Some("reload {}".into()));
     }
 }

@@ -1,6 +1,6 @@
 'use strict';
 // `vitrine serve` in a real browser (issue 7): an open page reloads by
-// itself after an edit; a broken edit shows the problems over the page
+// itself after an edit that changed it (and only then); a broken edit shows the problems over the page
 // (file:line:column, message) while the last good page stays; fixing it
 // removes the overlay.
 
@@ -62,9 +62,22 @@ describe('vitrine serve in the browser', { timeout: 180_000 }, () => {
     // Wait for the event stream to be open, then mark this page: a reload drops the mark.
     await page.waitForSelector('html[data-vitrine-live="open"]');
     await page.evaluate(() => { window.__notReloaded = true; });
+    // A page that does not show the MOOC's title is not reloaded.
+    const about = await browser.newPage();
+    await about.goto(`${url}/a-propos/`);
+    await about.waitForSelector('html[data-vitrine-live="open"]');
+    await about.evaluate(() => { window.__notReloaded = true; });
+    const rebuilds = () => (log.match(/Rebuilt /g) || []).length;
+    const before = rebuilds();
     edit('title = "La rage"', 'title = "La rage, édition 2027"');
     await page.waitForFunction(() => !window.__notReloaded && document.querySelector('h1')?.textContent === 'La rage, édition 2027',
       null, { timeout: 30_000 });
+    const deadline = Date.now() + 30_000;
+    while (rebuilds() === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(rebuilds() > before, `the edit is rebuilt:\n${log}`);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await about.evaluate(() => window.__notReloaded), true, 'the about page did not reload');
+    await about.close();
 
     await page.waitForSelector('html[data-vitrine-live="open"]');
     edit('level = "intermediate"', 'level = "expert"');
