@@ -103,7 +103,7 @@ fn mutate(root: &Path, rng: &mut Rng, step: usize) -> String {
         fs::create_dir_all(path.parent().expect("a parent")).expect("a folder");
         fs::write(path, text).expect("writable");
     };
-    match rng.below(13) {
+    match rng.below(14) {
         0 | 1 => {
             write(&file, &set_line(&text, "title", &format!("title = \"{word} {step}\"")));
             format!("retitle {shown}")
@@ -162,6 +162,11 @@ fn mutate(root: &Path, rng: &mut Rng, step: usize) -> String {
             let text = fs::read_to_string(&path).unwrap_or_default();
             write(&path, &set_line(&text, key, &format!("{key} = \"{word} {step}\"")));
             format!("{key} of {}", path.display())
+        }
+        12 => {
+            let languages = ["[\"fr\"]", "[\"en\"]", "[\"fr\", \"en\"]"][rng.below(3)];
+            write(&file, &set_line(&text, "languages", &format!("languages = {languages}")));
+            format!("languages = {languages} in {shown}")
         }
         11 => {
             // A site template overriding the theme's, with a visible change.
@@ -328,6 +333,7 @@ fn an_edit_to_one_mooc_renders_only_the_pages_that_show_it() {
         "institutions/institut-pasteur/index.html",
         "a-propos/index.html",
         "404.html",
+        "parcours/index.html",
     ] {
         assert!(!update.rendered.iter().any(|p| p == kept), "{kept} rendered again: {:?}", update.rendered);
     }

@@ -7,10 +7,12 @@
 //! one ([`plan`]):
 //!
 //! - when only MOOC files changed (their text, sessions, translations…), the
-//!   stale pages are those that show one of the changed MOOCs: its own page,
-//!   the pages of its platform, institutions, subjects and parcours (before
-//!   and after the edit), and the pages made of many MOOCs (home, the full
-//!   list and its facet pages, schedules, parcours);
+//!   stale pages are those that show one of the changed MOOCs, before or
+//!   after the edit: its own page, the pages of its platform, institutions,
+//!   subjects, parcours, schedules (it is one of their rows), languages and
+//!   level, the home page and the open-now list when it is featured or open
+//!   for enrolment; and every page of the full list (a new title moves it
+//!   and shifts the pages in between) and the schedules' index;
 //! - anything else (another kind of content, a MOOC created, deleted,
 //!   renamed or made a draft, a subject label changed) renders every page:
 //!   links, menus and labels on every page may have changed.
@@ -151,14 +153,11 @@ pub fn plan(old: &Catalogue, new: &Catalogue) -> Plan {
     if changed.is_empty() {
         return Plan::Only(keys);
     }
-    // Pages made of many MOOCs: few, and any edit may reorder them.
-    keys.extend([Key::Home, Key::OpenNow, Key::ParcoursList, Key::Schedules]);
+    // The schedules' index (their row counts) and the full list, whose
+    // pages shift when a title moves a MOOC.
+    keys.insert(Key::Schedules);
     for cat in [old, new] {
-        keys.extend(listing::languages(cat).into_iter().map(|l| Key::Language(l.to_string())));
-        keys.extend(listing::levels(cat).into_iter().map(|l| Key::Level(l.to_string())));
         keys.extend((2..=listing::page_count(cat)).map(Key::MoocsPage));
-        keys.extend(cat.schedules.iter().map(|s| Key::Schedule(s.meta.slug.clone())));
-        keys.extend(cat.parcours.iter().map(|p| Key::Parcours(p.meta.slug.clone())));
         for slug in &changed {
             showing(cat, slug, &mut keys);
         }
@@ -166,10 +165,32 @@ pub fn plan(old: &Catalogue, new: &Catalogue) -> Plan {
     Plan::Only(keys)
 }
 
-/// The pages of `cat` that show the MOOC `slug`, the lists above aside.
+/// The pages of `cat` that show the MOOC `slug`, the full list aside.
 fn showing(cat: &Catalogue, slug: &str, keys: &mut HashSet<Key>) {
     let Some(&m) = cat.index.moocs.get(slug) else { return };
+    let mooc = &cat.moocs[m];
     keys.insert(Key::Mooc(slug.to_string()));
+    if cat.states[m].status.enrollable() {
+        keys.extend([Key::Home, Key::OpenNow]);
+    }
+    if mooc.featured {
+        keys.insert(Key::Home);
+    }
+    keys.extend(mooc.languages.iter().map(|l| Key::Language(l.value.clone())));
+    keys.extend(mooc.level.iter().map(|l| Key::Level(l.clone())));
+    keys.extend(cat.mooc_parcours[m].iter().map(|&(p, _)| Key::Parcours(cat.parcours[p].meta.slug.clone())));
+    for s in &cat.schedules {
+        // Its rows: its `moocs`, else its parcours' (`View::schedule_rows`).
+        let row = if s.moocs.is_empty() {
+            let parcours = s.parcours.as_ref().and_then(|p| cat.index.parcours.get(&p.value));
+            parcours.is_some_and(|&p| cat.parcours[p].moocs.iter().any(|x| x.value == slug))
+        } else {
+            s.moocs.iter().any(|x| x.value == slug)
+        };
+        if row {
+            keys.insert(Key::Schedule(s.meta.slug.clone()));
+        }
+    }
     for (p, list) in cat.platform_moocs.iter().enumerate() {
         if list.contains(&m) {
             keys.insert(Key::Platform(cat.platforms[p].meta.slug.clone()));
