@@ -53,6 +53,12 @@ impl Status {
     pub fn enrollable(self) -> bool {
         matches!(self, Status::Open | Status::OngoingOpen)
     }
+
+    /// Whether a link to enrol is worth showing: enrolment is open or is
+    /// still to open (not once it has closed or the session has ended).
+    pub fn enrolment_ahead(self) -> bool {
+        matches!(self, Status::Open | Status::OngoingOpen | Status::Upcoming)
+    }
 }
 
 /// The dates of a session that its status depends on.

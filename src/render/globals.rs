@@ -74,12 +74,14 @@ impl Globals {
     /// The values of the page at `path` (inside the language folder).
     pub fn for_page(&self, view: &View, path: &str, page_title: &str, description: &str) -> Map<String, Value> {
         let cfg = &view.cat.config;
+        let origin = &cfg.base_url[..cfg.base_url.len() - cfg.base_path().len()];
         let languages: Vec<Value> = cfg
             .languages
             .iter()
             .map(|l| {
                 let pre = if *l == cfg.default_language { String::new() } else { format!("{l}/") };
-                json!({"code": l, "label": view.theme.label(l, "language", l), "url": format!("{}/{pre}{path}", cfg.base_path()), "current": l == view.lang})
+                let url = format!("{}/{pre}{path}", cfg.base_path());
+                json!({"code": l, "label": view.theme.label(l, "language", l), "abs_url": format!("{origin}{url}"), "url": url, "current": l == view.lang})
             })
             .collect();
         let mut g = self.shared.clone();
@@ -90,8 +92,9 @@ impl Globals {
         }
         g.insert("page_title".into(), json!(page_title));
         g.insert("description".into(), json!(description));
-        let origin_len = cfg.base_url.len() - cfg.base_path().len();
-        g.insert("canonical".into(), json!(format!("{}{}", &cfg.base_url[..origin_len], view.url(path))));
+        let page_url = view.url(path);
+        g.insert("canonical".into(), json!(format!("{origin}{page_url}")));
+        g.insert("page_url".into(), json!(page_url));
         g
     }
 

@@ -2,6 +2,7 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::calendar::period::When;
 use crate::load::fields::Out;
 use crate::load::{Entity, Kind, Meta};
 use crate::markdown::{self, Body};
@@ -145,6 +146,7 @@ impl View<'_> {
             ("subjects", subjects.into()),
             ("certificate", cert.into()),
             ("sessions", (0..m.sessions.len()).map(|s| self.session(i, s)).collect::<Vec<_>>().into()),
+            ("session_columns", self.session_columns(i)),
             ("enrollments_total", total.into()),
             ("enrollments_total_label", total.map(|n| self.thousands(n)).into()),
             ("parcours", parcours.into()),
@@ -162,6 +164,23 @@ impl View<'_> {
         );
         page.files.push(("sessions.ics", self.calendar_file(t.title, &[i])));
         page
+    }
+
+    /// Which optional columns the sessions table of MOOC `i` needs (a
+    /// column only when a session fills it), and whether any session has
+    /// dates (for the calendar link).
+    fn session_columns(&self, i: usize) -> Value {
+        let m = &self.cat.moocs[i];
+        let states = &self.cat.states[i].sessions;
+        let any = |f: &dyn Fn(usize) -> bool| (0..m.sessions.len()).any(f);
+        json!({
+            "exam": any(&|s| m.sessions[s].exam_start.is_some() || m.sessions[s].exam_end.is_some()),
+            "platform": any(&|s| {
+                m.sessions[s].platform.as_ref().is_some_and(|p| self.cat.index.platforms.contains_key(&p.value))
+            }),
+            "enrol": any(&|s| m.sessions[s].url.is_some() && states[s].enrolment_ahead()),
+            "dated": any(&|s| matches!(m.sessions[s].start.value, When::Date(_))),
+        })
     }
 
     pub fn parcours_list(&self) -> PageOut {

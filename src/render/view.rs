@@ -502,9 +502,10 @@ impl<'a> View<'a> {
         };
         let platform =
             s.platform.as_ref().and_then(|p| self.cat.index.platforms.get(&p.value)).map(|&p| self.platform_link(p));
+        let status = self.cat.states[mi].sessions[si];
         obj([
             ("id", format!("session-{}", si + 1).into()),
-            ("status", self.status(self.cat.states[mi].sessions[si])),
+            ("status", self.status(status)),
             ("start", start),
             ("end", self.opt_date(s.end.as_ref().map(|d| d.value))),
             ("planned", planned),
@@ -514,6 +515,7 @@ impl<'a> View<'a> {
             ("exam_start", self.opt_date(s.exam_start.as_ref().map(|d| d.value))),
             ("exam_end", self.opt_date(s.exam_end.as_ref().map(|d| d.value))),
             ("url", s.url.clone().into()),
+            ("can_enrol", (s.url.is_some() && status.enrolment_ahead()).into()),
             ("platform", platform.into()),
             ("cancelled", s.cancelled.into()),
             ("enrollments", s.enrollments.into()),
