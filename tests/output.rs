@@ -192,3 +192,42 @@ fn output_that_is_an_existing_file_is_refused_and_the_file_kept() {
     assert_eq!(std::fs::read_to_string(tmp.join("notes.txt")).ok().as_deref(), Some("important\n"), "the file is kept");
     assert!(leftovers(&tmp.path).is_empty(), "{:?}", common::entry_names(&tmp.path));
 }
+
+/// A symbolic link in `static/` or in a bundle is not followed: what it
+/// points to (here a file and a folder outside the site) is not copied into
+/// the output, and each link is a warning that names it (`--deny-warnings`
+/// makes it fail the build).
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_warned_about_and_not_published() {
+    let tmp = TempDir::new("output-links");
+    let root = common::minimal_site_in(&tmp);
+    common::write(&tmp.path, "outside/secret.txt", "top secret\n");
+    common::write(&root, "static/real.txt", "published\n");
+    std::os::unix::fs::symlink(tmp.join("outside/secret.txt"), root.join("static/secret.txt")).expect("file link");
+    std::os::unix::fs::symlink(tmp.join("outside"), root.join("static/outside")).expect("folder link");
+    let output = build_in(&tmp.path, "site", "OUT");
+    assert!(output.status.success(), "links are warnings, not errors: {}", common::describe(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for link in ["static/secret.txt", "static/outside"] {
+        assert!(
+            stderr.lines().any(|l| l.contains(link)) && stderr.contains("symbolic link: vitrine does not follow links"),
+            "{link} is reported: {stderr}"
+        );
+    }
+    let built = common::read_tree(&tmp.join("OUT"));
+    assert!(built.contains_key("real.txt"));
+    assert!(
+        built.keys().all(|k| !k.contains("secret") && !k.starts_with("outside")),
+        "nothing behind a link is published: {:?}",
+        built.keys().collect::<Vec<_>>()
+    );
+    assert!(built.values().all(|b| !String::from_utf8_lossy(b).contains("top secret")));
+
+    let strict = common::vitrine()
+        .current_dir(&tmp.path)
+        .args(["build", "--root", "site", "--output", "OUT2", "--today", TODAY, "--deny-warnings"])
+        .output()
+        .expect("run the vitrine binary");
+    assert_eq!(strict.status.code(), Some(1), "{}", common::describe(&strict));
+}

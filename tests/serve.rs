@@ -204,6 +204,34 @@ fn serves_the_site_from_memory_safely() {
     }
 }
 
+/// Symbolic links in `static/` (or a bundle) could lead out of the site:
+/// they are never followed, so neither served nor written, and `serve`
+/// says so as it does for any warning.
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_not_served() {
+    let tmp = TempDir::new("serve-links");
+    let root = common::minimal_site_in(&tmp);
+    common::write(&tmp.path, "outside/secret.txt", "top secret\n");
+    common::write(&root, "static/real.txt", "published\n");
+    std::os::unix::fs::symlink(tmp.join("outside/secret.txt"), root.join("static/secret.txt")).expect("file link");
+    std::os::unix::fs::symlink(tmp.join("outside"), root.join("static/outside")).expect("folder link");
+    let server = start_server(&tmp, &root);
+    let port = server.port;
+
+    assert_eq!(get(port, "/real.txt").status, 200, "{}", server.log());
+    for path in ["/secret.txt", "/outside/secret.txt", "/outside/"] {
+        let r = get(port, path);
+        assert_eq!(r.status, 404, "GET {path} follows a symbolic link");
+        assert!(!r.body.contains("top secret"), "GET {path} leaked the file behind a link");
+    }
+    let log = server.log();
+    assert!(
+        log.contains("secret.txt") && log.contains("symbolic link: vitrine does not follow links"),
+        "the links are reported: {log}"
+    );
+}
+
 #[test]
 fn edits_are_rebuilt_and_announced() {
     let tmp = TempDir::new("serve-edit");

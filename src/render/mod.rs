@@ -392,6 +392,7 @@ fn extras(view: &View, sitemap: &BTreeSet<String>, sink: &dyn Sink, out: &mut Ou
 
 fn bundle_files(meta: &Meta, folder: &str, files: &mut Vec<(String, Vec<u8>)>, out: &mut Out) {
     let Some(dir) = &meta.bundle else { return };
+    theme::warn_links_under(dir, out);
     for (name, path) in theme::files_under(dir) {
         if name.ends_with(".md") {
             continue;

@@ -133,6 +133,7 @@ impl Theme {
             collect_embedded(dir, "static", &mut statics);
         }
         for dir in [theme_dir.join("static"), root.join("static")] {
+            warn_links_under(&dir, out);
             for (name, path) in files_under(&dir) {
                 match std::fs::read(&path) {
                     Ok(bytes) => {
@@ -227,7 +228,31 @@ pub fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
     v
 }
 
-/// UI strings: embedded default, then the theme's file, merged key by key.
+/// Warns about the symbolic links below `dir`, which are not published:
+/// vitrine never follows them (`files_under`), so that nothing outside the
+/// site's folders ends up in the site or is served by `vitrine serve`.
+pub fn warn_links_under(dir: &Path, out: &mut Out) {
+    if !dir.is_dir() {
+        return;
+    }
+    let links = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path_is_symlink())
+        .filter(|e| !e.path().strip_prefix(dir).is_ok_and(|rel| rel.to_string_lossy().split('/').any(|p| p.starts_with('.'))));
+    for link in links {
+        out.push(
+            Diagnostic::file_error(
+                link.path(),
+                "this is a symbolic link: vitrine does not follow links, so it is not published",
+            )
+            .with_hint("copy the file or folder here instead of linking to it")
+            .into_warning(),
+        );
+    }
+}
+
 /// UI strings: the embedded default theme's, then the theme's
 /// `themes/<name>/i18n/<lang>.toml`, then the site's `i18n/<lang>.toml`,
 /// merged key by key. Every key of the default language must exist in the
