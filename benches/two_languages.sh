@@ -1,27 +1,33 @@
 #!/usr/bin/env bash
 # What a second language costs (issue 6): `vitrine build` of the synthetic
 # catalogue (benches/gen_catalogue.py, N MOOCs) with `languages = ["fr"]`,
-# then the same site with `languages = ["fr", "en"]` (no translation file:
-# the English tree falls back to the French text), RUNS timed builds each
-# after one warm-up; prints the medians and their ratio (target: <= 1.6).
+# and of the same site with `languages = ["fr", "en"]` (no translation
+# file: the English tree falls back to the French text). After one warm-up
+# build of each, the two are built in turn, RUNS times each (one, two, one,
+# two…), so that a machine that slows down or speeds up during the run
+# weighs on both alike; each variant writes to its own output folder, so
+# each build replaces an output of its own size. Prints the runs, the
+# medians and their ratio (target: <= 1.6), and the median of the ratios
+# of each pair of runs.
 #
-#   benches/two_languages.sh                 # N=10000, 3 runs, in /dev/shm/b2l
-#   N=1000 RUNS=5 benches/two_languages.sh
+#   benches/two_languages.sh                 # N=10000, 5 runs each, in /dev/shm/b2l
+#   N=1000 RUNS=9 benches/two_languages.sh
 #
 # Environment:
 #   N            MOOCs                        (default 10000)
-#   RUNS         measured builds per variant  (default 3; median reported)
-#   SITE, OUT    site and output folders      (default /dev/shm/b2l, /dev/shm/b2l-out)
+#   RUNS         measured builds per variant  (default 5; medians reported)
+#   SITE, OUT    site and output folders      (default /dev/shm/b2l, /dev/shm/b2l-out;
+#                the two-language variant uses SITE-2 and OUT-2)
 #   TODAY        --today                      (default 2026-11-23)
 #   VITRINE_BIN  the binary (default: target/release/vitrine, or
 #                $CARGO_TARGET_DIR/release/vitrine; built if missing)
-#   KEEP=1       keep SITE and OUT at the end (removed by default)
+#   KEEP=1       keep the sites and outputs at the end (removed by default)
 # Exit status: 0, or 3 when the ratio is above 1.6 and STRICT=1.
 set -euo pipefail
 
 repo=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 n=${N:-10000}
-runs=${RUNS:-3}
+runs=${RUNS:-5}
 site=${SITE:-/dev/shm/b2l}
 out=${OUT:-/dev/shm/b2l-out}
 today=${TODAY:-2026-11-23}
@@ -41,49 +47,53 @@ else
 fi
 [[ -x $bin ]] || die "no executable vitrine at $bin"
 
+site2=$site-2
+out2=$out-2
 if [[ ${KEEP:-0} != 1 ]]; then
-    trap 'rm -rf -- "$site" "$out"' EXIT
+    trap 'rm -rf -- "$site" "$out" "$site2" "$out2" "$site.stderr"' EXIT
 fi
 
 python3 "$repo/benches/gen_catalogue.py" --n "$n" --out "$site" --force >/dev/null
-config=$site/vitrine.toml
-grep -q '^languages = \["fr"\]$' "$config" || die "$config has no line languages = [\"fr\"]"
+grep -q '^languages = \["fr"\]$' "$site/vitrine.toml" || die "$site/vitrine.toml has no line languages = [\"fr\"]"
+rm -rf -- "$site2"
+cp -r -- "$site" "$site2"
+sed -i 's/^languages = \["fr"\]$/languages = ["fr", "en"]/' "$site2/vitrine.toml"
 
-# One build, timed: prints its wall time in seconds.
+# One build of SITE into OUT, timed: prints its wall time in seconds.
 build_once() {
-    local start end
+    local root=$1 output=$2 start end
     start=$EPOCHREALTIME
-    if ! "$bin" build --root "$site" --output "$out" --today "$today" >/dev/null 2>"$site.stderr"; then
+    if ! "$bin" build --root "$root" --output "$output" --today "$today" >/dev/null 2>"$site.stderr"; then
         cat "$site.stderr" >&2
-        die "vitrine build failed"
+        die "vitrine build of $root failed"
     fi
     end=$EPOCHREALTIME
-    rm -f -- "$site.stderr"
     python3 -c "print(f'{$end - $start:.3f}')"
 }
 
-# Median of RUNS builds after one warm-up; the runs go to stderr.
-median_of_runs() {
-    local label=$1 times=()
-    build_once >/dev/null
-    for ((i = 0; i < runs; i++)); do
-        times+=("$(build_once)")
-    done
-    echo "  $label: runs ${times[*]} s" >&2
-    printf '%s\n' "${times[@]}" | sort -g | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); if (NR % 2) print v[m]; else printf "%.3f\n", (v[m] + v[m + 1]) / 2 }'
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); if (NR % 2) print v[m]; else printf "%.3f\n", (v[m] + v[m + 1]) / 2 }'
 }
 
-echo "two_languages: $bin, N=$n, $runs run(s) + 1 warm-up each, $(nproc) CPU(s)" >&2
-one=$(median_of_runs "one language ")
-pages_one=$(find "$out" -name index.html | wc -l)
-sed -i 's/^languages = \["fr"\]$/languages = ["fr", "en"]/' "$config"
-two=$(median_of_runs "two languages")
-pages_two=$(find "$out" -name index.html | wc -l)
-sed -i 's/^languages = \["fr", "en"\]$/languages = ["fr"]/' "$config"
-echo "  pages: $pages_one with one language, $pages_two with two" >&2
-
+echo "two_languages: $bin, N=$n, 1 warm-up + $runs run(s) of each, in turn, $(nproc) CPU(s)" >&2
+build_once "$site" "$out" >/dev/null
+build_once "$site2" "$out2" >/dev/null
+ones=() twos=() pairs=()
+for ((i = 0; i < runs; i++)); do
+    a=$(build_once "$site" "$out")
+    b=$(build_once "$site2" "$out2")
+    ones+=("$a")
+    twos+=("$b")
+    pairs+=("$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", b / a }')")
+done
+echo "  one language : runs ${ones[*]} s" >&2
+echo "  two languages: runs ${twos[*]} s" >&2
+echo "  ratio of each pair: ${pairs[*]}" >&2
+echo "  pages: $(find "$out" -name index.html | wc -l) with one language, $(find "$out2" -name index.html | wc -l) with two" >&2
+one=$(median "${ones[@]}")
+two=$(median "${twos[@]}")
 ratio=$(awk -v a="$one" -v b="$two" 'BEGIN { printf "%.2f", b / a }')
-echo "one language: $one s, two languages: $two s, ratio $ratio (target <= $target)"
+echo "one language: $one s, two languages: $two s, ratio $ratio (target <= $target), median ratio of pairs $(median "${pairs[@]}")"
 if [[ ${STRICT:-0} == 1 ]] && awk -v r="$ratio" -v t="$target" 'BEGIN { exit !(r > t) }'; then
     exit 3
 fi

@@ -209,8 +209,11 @@ pub fn render(
     let mut pages = HashMap::new();
     let mut todo: Vec<(usize, Key, Job)> = Vec::new();
     let keyed: Vec<(Key, Job)> = plan::jobs(cat).into_iter().map(|job| (plan::key(cat, job), job)).collect();
-    for l in 0..views.len() {
-        for (key, job) in keyed.iter().cloned() {
+    // Page by page, each in every language: the languages of one page
+    // share its entity and body, which stay in the cache between them.
+    for (key, job) in &keyed {
+        for l in 0..views.len() {
+            let (key, job) = (key.clone(), *job);
             match kept.remove(&(l, key.clone())) {
                 Some(record) if !plan.wants(&key) => {
                     pages.insert((l, key), PageRecord { fresh: false, ..record });
