@@ -218,8 +218,7 @@ fn main() {
         } else {
             Vec::new()
         };
-        let ctx = tera::Context::from_value(serde_json::Value::Object(page.context)).expect("a context");
-        let html = theme.tera.render(page.template, &ctx).expect("schedule.html renders");
+        let html = theme.tera.render(page.template, &page.context).expect("schedule.html renders");
         let t3 = Instant::now();
         if check {
             assert_eq!(grid.periods.len(), MONTHS, "48 months");

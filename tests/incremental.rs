@@ -170,7 +170,7 @@ fn mutate(root: &Path, rng: &mut Rng, step: usize) -> String {
         }
         11 => {
             // A site template overriding the theme's, with a visible change.
-            let names = ["platform.html", "mooc.html", "macros.html", "base.html", "card.html", "mooc_list.html"];
+            let names = ["platform.html", "mooc.html", "components.html", "base.html", "card.html", "mooc_list.html"];
             let name = names[rng.below(names.len())];
             write(&root.join("templates").join(name), &edited_theme_template(name, &format!("<!-- {step} -->")));
             format!("templates/{name}")

@@ -1,15 +1,10 @@
 //! The values every template gets (`docs/templates.md`, "Values every
 //! template gets"). All but a few are the same on every page of a
-//! language, so they are made once per language, and each page gets a
-//! copy with its own values added: its title, description, canonical URL
-//! and the links to itself in the other languages.
-//!
-//! The UI strings `t` (hundreds of them) are the costly part of the copy.
-//! A Tera context owns its values, so each page needs its own `t`; pages
-//! give theirs back once rendered ([`Globals::give_back`]) and the next
-//! pages reuse them, so a language makes a few copies, not one per page.
-
-use std::sync::Mutex;
+//! language, so they are made once per language, as template values; each
+//! page's context shares them (a Tera value's tables and lists are
+//! reference-counted: sharing them copies nothing) and adds its own: its
+//! title, description, canonical URL and the links to itself in the other
+//! languages.
 
 use serde_json::{json, Map, Value};
 
@@ -19,13 +14,25 @@ use crate::render::theme::Theme;
 use crate::render::view::View;
 
 /// The values of one language's pages, but the page's own.
-#[derive(Default)]
 pub struct Globals {
-    shared: Map<String, Value>,
+    /// `lang`, `today`, `status_json` and the UI strings `t`.
+    shared: Vec<(&'static str, tera::Value)>,
+    /// `site`, but for `site.languages` (the page's own links).
+    site: tera::Map,
     /// The UI strings of the language (`t`).
-    strings: Value,
-    /// Copies of `strings` given back by rendered pages.
-    spare: Mutex<Vec<Value>>,
+    strings: tera::Value,
+}
+
+impl Default for Globals {
+    fn default() -> Self {
+        Globals { shared: Vec::new(), site: tera::Map::default(), strings: tera::Value::none() }
+    }
+}
+
+/// A JSON value (or list of them) as a template value.
+pub fn template_value<T: serde::Serialize + ?Sized>(v: &T) -> tera::Value {
+    // A JSON value always converts; the fallback only keeps this total.
+    tera::Value::try_from_serializable(v).unwrap_or_else(|_| tera::Value::none())
 }
 
 impl Globals {
@@ -47,32 +54,37 @@ impl Globals {
             .iter()
             .map(|(name, hashed)| (Theme::asset_key(name), json!(format!("{}{hashed}", view.root()))))
             .collect();
-        let mut shared = Map::new();
-        shared.insert("lang".into(), json!(view.lang));
-        shared.insert(
-            "site".into(),
-            json!({
-                "title": cfg.title(view.lang),
-                "base_url": cfg.base_url,
-                "home_url": view.url(""),
-                "moocs_url": view.url("moocs/"),
-                "parcours_url": view.url("parcours/"),
-                "schedules_url": view.url("schedules/"),
-                "menu": menu,
-                "style_url": format!("{}style.css", view.root()),
-                "syntax_url": format!("{}syntax.css", view.root()),
-                "assets": assets,
-                "timezone": cfg.timezone_name,
-            }),
-        );
-        shared.insert("today".into(), view.date(view.cat.today));
-        shared.insert("status_json".into(), json!(status_json(view)));
-        let strings = view.theme.strings.get(view.lang).cloned().unwrap_or(Value::Null);
-        Globals { shared, strings, spare: Mutex::new(Vec::new()) }
+        let site = json!({
+            "title": cfg.title(view.lang),
+            "base_url": cfg.base_url,
+            "home_url": view.url(""),
+            "moocs_url": view.url("moocs/"),
+            "parcours_url": view.url("parcours/"),
+            "schedules_url": view.url("schedules/"),
+            "menu": menu,
+            "style_url": format!("{}style.css", view.root()),
+            "syntax_url": format!("{}syntax.css", view.root()),
+            "assets": assets,
+            "timezone": cfg.timezone_name,
+        });
+        let strings = view.theme.strings.get(view.lang).map_or_else(tera::Value::none, template_value);
+        let shared = vec![
+            ("lang", tera::Value::from(view.lang)),
+            ("today", template_value(&view.date(view.cat.today))),
+            ("status_json", tera::Value::from(status_json(view))),
+            ("t", strings.clone()),
+        ];
+        let site = template_value(&site).into_map().unwrap_or_default();
+        Globals { shared, site, strings }
     }
 
-    /// The values of the page at `path` (inside the language folder).
-    pub fn for_page(&self, view: &View, path: &str, page_title: &str, description: &str) -> Map<String, Value> {
+    /// The UI strings `t` of the language.
+    pub fn strings(&self) -> tera::Value {
+        self.strings.clone()
+    }
+
+    /// The context of the page at `path` (inside the language folder).
+    pub fn for_page(&self, view: &View, path: &str, page_title: &str, description: &str) -> tera::Context {
         let cfg = &view.cat.config;
         let origin = &cfg.base_url[..cfg.base_url.len() - cfg.base_path().len()];
         let languages: Vec<Value> = cfg
@@ -84,26 +96,19 @@ impl Globals {
                 json!({"code": l, "label": view.theme.label(l, "language", l), "abs_url": format!("{origin}{url}"), "url": url, "current": l == view.lang})
             })
             .collect();
-        let mut g = self.shared.clone();
-        let spare = self.spare.lock().ok().and_then(|mut spare| spare.pop());
-        g.insert("t".into(), spare.unwrap_or_else(|| self.strings.clone()));
-        if let Some(Value::Object(site)) = g.get_mut("site") {
-            site.insert("languages".into(), languages.into());
+        let mut ctx = tera::Context::new();
+        for (key, value) in &self.shared {
+            ctx.insert_value(*key, value.clone());
         }
-        g.insert("page_title".into(), json!(page_title));
-        g.insert("description".into(), json!(description));
+        let mut site = self.site.clone();
+        site.insert("languages".into(), template_value(&languages));
+        ctx.insert_value("site", tera::Value::from(site));
+        ctx.insert_value("page_title", tera::Value::from(page_title));
+        ctx.insert_value("description", tera::Value::from(description));
         let page_url = view.url(path);
-        g.insert("canonical".into(), json!(format!("{origin}{page_url}")));
-        g.insert("page_url".into(), json!(page_url));
-        g
-    }
-
-    /// Takes back the `t` of a page once rendered, for another page.
-    pub fn give_back(&self, strings: Value) {
-        debug_assert!(strings == self.strings, "a page changed the UI strings it was given");
-        if let Ok(mut spare) = self.spare.lock() {
-            spare.push(strings);
-        }
+        ctx.insert_value("canonical", tera::Value::from(format!("{origin}{page_url}")));
+        ctx.insert_value("page_url", tera::Value::from(page_url));
+        ctx
     }
 }
 

@@ -22,7 +22,6 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use rayon::prelude::*;
-use serde_json::{json, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::load::fields::Out;
@@ -310,14 +309,7 @@ fn write_page(view: &View, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut p
     // Rendered as bytes, which go to the file as they are: `Tera::render`
     // would check them all again to return a String.
     let mut html = Vec::with_capacity(16 * 1024);
-    let result = tera::Context::from_value(Value::Object(page.context)).and_then(|mut ctx| {
-        let rendered = view.theme.tera.render_to(page.template, &ctx, &mut html);
-        if let Some(strings) = ctx.remove("t") {
-            view.give_back(strings);
-        }
-        rendered
-    });
-    match result {
+    match view.theme.tera.render_to(page.template, &page.context, &mut html) {
         Ok(()) => match sink.put(&file, &html) {
             Ok(()) => {
                 record.files.insert(0, file);
@@ -361,9 +353,8 @@ fn extras(view: &View, sitemap: &BTreeSet<String>, sink: &dyn Sink, out: &mut Ou
         for a in &m.aliases {
             let Ok(path) = normalize_alias(&a.value) else { continue };
             let mut ctx = view.globals(&format!("moocs/{}/", m.meta.slug), &m.title, "");
-            ctx.insert("target".into(), json!(target));
-            let html = tera::Context::from_value(Value::Object(ctx)).and_then(|c| theme.tera.render("alias.html", &c));
-            match html {
+            ctx.insert_value("target", tera::Value::from(target.as_str()));
+            match theme.tera.render("alias.html", &ctx) {
                 Ok(h) => files.push((file_of("", path.trim_start_matches('/')), h.into_bytes())),
                 Err(e) => out.push(Diagnostic::file_error(
                     Path::new("alias.html"),

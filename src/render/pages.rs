@@ -1,11 +1,12 @@
 //! One function per kind of page: its output path and its template context.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use crate::calendar::period::When;
 use crate::load::fields::Out;
 use crate::load::{Entity, Kind, Meta};
 use crate::markdown::{self, Body};
+use crate::render::globals::template_value;
 use crate::render::view::{obj, View};
 
 /// A page to render: where it goes, with which template and values.
@@ -14,7 +15,7 @@ pub struct PageOut {
     /// `index.html`) or `404.html`.
     pub path: String,
     pub template: &'static str,
-    pub context: Map<String, Value>,
+    pub context: tera::Context,
     /// Files that go with the page, by name inside its folder
     /// (`sessions.ics`, `grid.json`).
     pub files: Vec<(&'static str, Vec<u8>)>,
@@ -48,7 +49,9 @@ impl View<'_> {
         extra: Vec<(&str, Value)>,
     ) -> PageOut {
         let mut context = self.globals(&path, title, description);
-        context.extend(extra.into_iter().map(|(k, v)| (k.to_string(), v)));
+        for (key, value) in extra {
+            context.insert_value(key.to_string(), template_value(&value));
+        }
         PageOut { path, template, context, files: Vec::new() }
     }
 

@@ -254,10 +254,11 @@ fn subjects(cat: &Catalogue) -> Vec<(&str, &str, &std::collections::BTreeMap<Str
 const CARD_TEMPLATES: [&str; 2] = ["card.html", "cards.html"];
 
 /// The templates whose output may differ from `old` to `new`: those whose
-/// source changed (or appeared, or went), and those that extend, include
-/// or import one of them, however indirectly. `None` when more than
-/// templates changed (UI strings, static files), or card templates did:
-/// every page may then differ.
+/// source changed (or appeared, or went), and those that extend or include
+/// one of them, however indirectly. `None` when more than templates
+/// changed (UI strings, static files), or card templates did, or a template
+/// that defines components (`components.html`): any template may call a
+/// component, so every page may then differ.
 pub fn changed_templates(old: &Theme, new: &Theme) -> Option<HashSet<String>> {
     if old.strings != new.strings || old.statics != new.statics {
         return None;
@@ -265,6 +266,10 @@ pub fn changed_templates(old: &Theme, new: &Theme) -> Option<HashSet<String>> {
     let names: BTreeSet<&String> = old.sources.keys().chain(new.sources.keys()).collect();
     let mut changed: HashSet<String> =
         names.into_iter().filter(|n| old.sources.get(*n) != new.sources.get(*n)).cloned().collect();
+    let sources = |n: &String| [old.sources.get(n), new.sources.get(n)].into_iter().flatten();
+    if changed.iter().flat_map(sources).any(|s| defines_components(s)) {
+        return None;
+    }
     // Who uses whom, in the new theme.
     let mut users: HashMap<String, Vec<&str>> = HashMap::new();
     for (name, source) in &new.sources {
@@ -284,14 +289,23 @@ pub fn changed_templates(old: &Theme, new: &Theme) -> Option<HashSet<String>> {
     (!CARD_TEMPLATES.iter().any(|c| changed.contains(*c))).then_some(changed)
 }
 
-/// The templates a template names in `extends`, `include` and `import`
-/// tags; `None` when it names one in a way this does not read (a list of
-/// templates, a variable), so that the caller renders everything.
+/// The tags of a template (`{% … %}`), from their name on.
+fn tags(source: &str) -> impl Iterator<Item = &str> {
+    source.split("{%").skip(1).map(|tag| tag.trim_start_matches('-').trim_start())
+}
+
+/// Whether a template defines a component (`{% component name(…) %}`).
+fn defines_components(source: &str) -> bool {
+    tags(source).any(|tag| tag.strip_prefix("component").is_some_and(|rest| rest.starts_with(char::is_whitespace)))
+}
+
+/// The templates a template names in `extends` and `include` tags; `None`
+/// when it names one in a way this does not read (a list of templates, a
+/// variable), so that the caller renders everything.
 fn used_templates(source: &str) -> Option<Vec<String>> {
     let mut used = Vec::new();
-    for tag in source.split("{%").skip(1) {
-        let tag = tag.trim_start_matches('-').trim_start();
-        let Some(rest) = ["extends", "include", "import"].iter().find_map(|k| tag.strip_prefix(k)) else { continue };
+    for tag in tags(source) {
+        let Some(rest) = ["extends", "include"].iter().find_map(|k| tag.strip_prefix(k)) else { continue };
         let rest = rest.trim_start();
         let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
         let name = rest[1..].split(quote).next()?;
@@ -306,8 +320,14 @@ mod tests {
 
     #[test]
     fn reads_the_templates_a_template_uses() {
-        let source = r#"{% extends "base.html" %}{%- include 'card.html' -%}{% import "macros.html" as m %}{% if x %}"#;
-        assert_eq!(used_templates(source), Some(vec!["base.html".into(), "card.html".into(), "macros.html".into()]));
+        let source = r#"{% extends "base.html" %}{%- include 'card.html' -%}{{ <badge s={x}/> }}{% if x %}"#;
+        assert_eq!(used_templates(source), Some(vec!["base.html".into(), "card.html".into()]));
         assert_eq!(used_templates(r#"{% include ["a.html", "b.html"] %}"#), None);
+    }
+
+    #[test]
+    fn tells_templates_that_define_components() {
+        assert!(defines_components("{#- x -#}\n{%- component badge(s) -%}<b>{{ s }}</b>{%- endcomponent badge %}"));
+        assert!(!defines_components(r#"{% extends "base.html" %}{{ <badge s={x}/> }}{% set components = 1 %}"#));
     }
 }

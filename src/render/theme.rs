@@ -58,6 +58,23 @@ pub fn escape_html(input: &str) -> String {
     out
 }
 
+/// [`escape_html`] for templates, written out as it goes.
+fn escape_to(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut rest = input;
+    while let Some(at) = first_to_escape(rest.as_bytes()) {
+        out.write_all(&rest.as_bytes()[..at])?;
+        out.write_all(match rest.as_bytes()[at] {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            _ => b"&#39;",
+        })?;
+        rest = &rest[at + 1..];
+    }
+    out.write_all(rest.as_bytes())
+}
+
 /// Position of the first byte `escape_html` replaces. Eight bytes at a
 /// time: a word has one of them when, XORed with that byte repeated, it has
 /// a zero byte (the classic `(x - 0x01…) & !x & 0x80…` test).
@@ -114,8 +131,8 @@ impl Theme {
             }
         }
         let mut tera = tera::Tera::default();
-        tera.set_escape_fn(escape_html);
-        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_to);
+        tera.autoescape_on([".html", ".xml"]);
         let list: Vec<(String, String)> = templates.iter().map(|(n, (_, t))| (n.clone(), t.clone())).collect();
         if let Err(e) = tera.add_raw_templates(list) {
             out.push(
@@ -240,7 +257,9 @@ pub fn warn_links_under(dir: &Path, out: &mut Out) {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.path_is_symlink())
-        .filter(|e| !e.path().strip_prefix(dir).is_ok_and(|rel| rel.to_string_lossy().split('/').any(|p| p.starts_with('.'))));
+        .filter(|e| {
+            !e.path().strip_prefix(dir).is_ok_and(|rel| rel.to_string_lossy().split('/').any(|p| p.starts_with('.')))
+        });
     for link in links {
         out.push(
             Diagnostic::file_error(

@@ -15,7 +15,7 @@ use crate::calendar::status::Status;
 use crate::diagnostic::Diagnostic;
 use crate::load::fields::Out;
 use crate::load::{Entity, Kind, Meta};
-use crate::render::globals::Globals;
+use crate::render::globals::{template_value, Globals};
 use crate::render::theme::{render_error, Theme};
 use crate::resolve::Catalogue;
 
@@ -152,7 +152,7 @@ impl<'a> View<'a> {
             globals: Globals::default(),
         };
         v.globals = Globals::new(&v);
-        let strings = theme.strings.get(lang).cloned().unwrap_or(Value::Null);
+        let strings = v.globals.strings();
         let mut items = reuse.take_for(cat);
         let moocs: Vec<usize> = (0..cat.moocs.len()).filter(|&i| items[i].is_none()).collect();
         let chunks: Vec<(Vec<Value>, Option<Diagnostic>)> =
@@ -186,7 +186,7 @@ impl<'a> View<'a> {
     /// The list items of the MOOCs of `chunk`: their cards, rendered
     /// (`card.html`) in one template call so that the UI strings are copied
     /// once per chunk, not once per card, then cut down to what lists need.
-    fn list_items(&self, chunk: &[usize], strings: &Value) -> (Vec<Value>, Option<Diagnostic>) {
+    fn list_items(&self, chunk: &[usize], strings: &tera::Value) -> (Vec<Value>, Option<Diagnostic>) {
         let cards: Vec<Value> = chunk.iter().map(|&i| self.build_card(i)).collect();
         let (cards, html) = self.render_cards(cards, strings);
         let (htmls, problem) = match html {
@@ -199,22 +199,13 @@ impl<'a> View<'a> {
 
     /// Renders `card.html` for each card (`cards.html` loops over them);
     /// gives the cards back.
-    fn render_cards(&self, cards: Vec<Value>, strings: &Value) -> (Vec<Value>, Result<Vec<String>, Diagnostic>) {
+    fn render_cards(&self, cards: Vec<Value>, strings: &tera::Value) -> (Vec<Value>, Result<Vec<String>, Diagnostic>) {
         let count = cards.len();
-        let mut map = Map::new();
-        map.insert("moocs".into(), Value::Array(cards));
-        map.insert("t".into(), strings.clone());
-        map.insert("lang".into(), json!(self.lang));
-        let mut ctx = match tera::Context::from_value(Value::Object(map)) {
-            Ok(ctx) => ctx,
-            Err(e) => return (Vec::new(), Err(card_error(&e))),
-        };
-        let html = self.theme.tera.render("cards.html", &ctx);
-        let cards = match ctx.remove("moocs") {
-            Some(Value::Array(cards)) => cards,
-            _ => Vec::new(),
-        };
-        match html {
+        let mut ctx = tera::Context::new();
+        ctx.insert_value("moocs", template_value(&cards));
+        ctx.insert_value("t", strings.clone());
+        ctx.insert_value("lang", tera::Value::from(self.lang));
+        match self.theme.tera.render("cards.html", &ctx) {
             Ok(html) => {
                 let parts: Vec<String> = html.split(CARD_MARKER).take(count).map(|p| p.trim().to_string()).collect();
                 (cards, Ok(parts))
@@ -551,13 +542,8 @@ impl<'a> View<'a> {
     }
 
     /// The values every template gets (`docs/templates.md`).
-    pub fn globals(&self, path: &str, page_title: &str, description: &str) -> Map<String, Value> {
+    pub fn globals(&self, path: &str, page_title: &str, description: &str) -> tera::Context {
         self.globals.for_page(self, path, page_title, description)
-    }
-
-    /// Takes back the UI strings (`t`) of a rendered page's values.
-    pub fn give_back(&self, strings: Value) {
-        self.globals.give_back(strings);
     }
 }
 
