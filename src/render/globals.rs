@@ -35,6 +35,11 @@ pub fn template_value<T: serde::Serialize + ?Sized>(v: &T) -> tera::Value {
     tera::Value::try_from_serializable(v).unwrap_or_else(|_| tera::Value::none())
 }
 
+/// A JSON value, moved in, as a template value.
+pub fn tv(v: Value) -> tera::Value {
+    template_value(&v)
+}
+
 impl Globals {
     pub fn new(view: &View) -> Self {
         let cfg = &view.cat.config;

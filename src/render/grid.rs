@@ -144,7 +144,7 @@ impl View<'_> {
                 "states",
                 [CellState::Running, CellState::Upcoming, CellState::Planned, CellState::Past]
                     .iter()
-                    .map(|st| self.keyed("grid_state", st.key()))
+                    .map(|st| crate::render::values::json(&self.keyed("grid_state", st.key())))
                     .collect::<Vec<_>>()
                     .into(),
             ),

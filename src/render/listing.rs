@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
 
+use crate::render::globals::tv;
 use crate::render::pages::PageOut;
 use crate::render::view::View;
 use crate::resolve::Catalogue;
@@ -94,10 +95,10 @@ impl View<'_> {
             &self.page_title(&heading),
             "",
             vec![
-                ("heading", json!(heading)),
-                ("moocs", Value::from(list)),
-                ("pagination", self.pagination(n)),
-                ("total", json!(self.cat.moocs.len())),
+                ("heading", tv(json!(heading))),
+                ("moocs", list),
+                ("pagination", tv(self.pagination(n))),
+                ("total", tv(json!(self.cat.moocs.len()))),
             ],
         )
     }
@@ -173,11 +174,11 @@ impl View<'_> {
             &self.page_title(&title),
             "",
             vec![
-                ("moocs", Value::from(self.cards_by_title(&first))),
-                ("total", json!(self.cat.moocs.len())),
-                ("pagination", self.pagination(1)),
-                ("search", json!({"index_url": search.manifest_url, "facets": facets, "sorts": sorts})),
-                ("search_strings", json!(strings)),
+                ("moocs", self.cards_by_title(&first)),
+                ("total", tv(json!(self.cat.moocs.len()))),
+                ("pagination", tv(self.pagination(1))),
+                ("search", tv(json!({"index_url": search.manifest_url, "facets": facets, "sorts": sorts}))),
+                ("search_strings", tv(json!(strings))),
             ],
         )
     }
@@ -190,7 +191,7 @@ impl View<'_> {
             "facet.html",
             &title,
             "",
-            vec![("heading", json!(heading)), ("moocs", Value::from(self.cards_by_title(list)))],
+            vec![("heading", tv(json!(heading))), ("moocs", self.cards_by_title(list))],
         )
     }
 

@@ -16,6 +16,7 @@ pub mod preview;
 pub mod schedules;
 pub mod sitemap;
 pub mod theme;
+pub mod values;
 pub mod view;
 
 use std::collections::{BTreeSet, HashMap};

@@ -6,8 +6,9 @@ use crate::calendar::period::When;
 use crate::load::fields::Out;
 use crate::load::{Entity, Kind, Meta};
 use crate::markdown::{self, Body};
-use crate::render::globals::template_value;
-use crate::render::view::{obj, View};
+use crate::render::globals::{template_value, tv};
+use crate::render::values::{json, Card, Certificate, MoocPage, ParcoursLink, SessionColumns, SubjectLink};
+use crate::render::view::View;
 
 /// A page to render: where it goes, with which template and values.
 pub struct PageOut {
@@ -46,11 +47,11 @@ impl View<'_> {
         template: &'static str,
         title: &str,
         description: &str,
-        extra: Vec<(&str, Value)>,
+        extra: Vec<(&str, tera::Value)>,
     ) -> PageOut {
         let mut context = self.globals(&path, title, description);
         for (key, value) in extra {
-            context.insert_value(key.to_string(), template_value(&value));
+            context.insert_value(key.to_string(), value);
         }
         PageOut { path, template, context, files: Vec::new() }
     }
@@ -78,10 +79,10 @@ impl View<'_> {
             site_title,
             summary,
             vec![
-                ("home", json!({"title": shown_title, "body_html": body, "content_lang": text_lang})),
-                ("featured", Value::from(self.cards_by_title(&featured))),
-                ("open_now", Value::from(self.cards_by_title(&open))),
-                ("parcours", Value::from((0..cat.parcours.len()).map(|i| self.parcours_card(i)).collect::<Vec<_>>())),
+                ("home", tv(json!({"title": shown_title, "body_html": body, "content_lang": text_lang}))),
+                ("featured", self.cards_by_title(&featured)),
+                ("open_now", self.cards_by_title(&open)),
+                ("parcours", tv((0..cat.parcours.len()).map(|i| self.parcours_card(i)).collect::<Vec<_>>().into())),
             ],
         )
     }
@@ -93,78 +94,56 @@ impl View<'_> {
             Some(Entity::Mooc(tr)) => Some(tr.as_ref()),
             _ => None,
         };
-        let mut mooc = self.card(i);
-        let cert = m.certificate.as_ref().map(|c| {
-            json!({
-                "free_attestation": c.free_attestation,
-                "price": c.price,
-                "price_label": c.price.map(|p| self.words.price(p, &c.currency)),
-                "currency": c.currency,
-                "proctored": c.proctored,
-                "exam_minutes": c.exam_minutes,
-                "exam_questions": c.exam_questions.as_ref().map(|q| q.value),
-                "pass_mark": c.pass_mark.as_ref().map(|q| q.value),
-                "ects": c.ects,
-            })
+        let cert = m.certificate.as_ref().map(|c| Certificate {
+            free_attestation: c.free_attestation,
+            price: c.price,
+            price_label: c.price.map(|p| self.words.price(p, &c.currency)),
+            currency: c.currency.clone(),
+            proctored: c.proctored,
+            exam_minutes: c.exam_minutes,
+            exam_questions: c.exam_questions.as_ref().map(|q| q.value),
+            pass_mark: c.pass_mark.as_ref().map(|q| q.value),
+            ects: c.ects,
         });
-        let total: Option<u64> = m.sessions.iter().map(|s| s.enrollments).try_fold(0u64, |acc, e| match e {
-            Some(n) => Some(acc + n),
-            None => Some(acc),
-        });
-        let total = total.filter(|t| *t > 0);
-        let parcours: Vec<Value> = self.cat.mooc_parcours[i]
+        let total: u64 = m.sessions.iter().filter_map(|s| s.enrollments).sum();
+        let total = Some(total).filter(|t| *t > 0);
+        let parcours = self.cat.mooc_parcours[i]
             .iter()
-            .map(|&(p, core)| {
-                let mut link = self.parcours_link(p);
-                link["core"] = json!(core);
-                link
-            })
+            .map(|&(p, core)| ParcoursLink { link: self.parcours_link(p), core })
             .collect();
-        let subjects: Vec<Value> = self
+        let subjects = self
             .mooc_subjects(i)
             .into_iter()
             .map(|(si, label, lang)| {
-                let slug = &self.cat.subjects[si].slug;
-                let lang = if lang == self.lang { Value::Null } else { lang.into() };
-                json!({"slug": slug, "label": label, "title": label, "lang": lang, "url": self.url(&format!("subjects/{slug}/"))})
+                let slug = self.cat.subjects[si].slug.clone();
+                let url = self.url(&format!("subjects/{slug}/"));
+                let lang = (lang != self.lang).then(|| lang.to_string());
+                SubjectLink { slug, label: label.to_string(), title: label.to_string(), lang, url }
             })
             .collect();
-        let extra = obj([
-            ("body_html", self.body_html(t.meta, out).into()),
-            (
-                "subtitles",
-                m.subtitles
-                    .iter()
-                    .map(|l| json!({"code": l.value, "label": self.theme.label(self.lang, "language", &l.value)}))
-                    .collect::<Vec<_>>()
-                    .into(),
-            ),
-            ("effort_hours_per_week", m.effort_hours_per_week.into()),
-            ("duration_weeks", m.duration_weeks.into()),
-            ("teachers", tr.filter(|t| !t.teachers.is_empty()).map_or(&m.teachers, |t| &t.teachers).clone().into()),
-            ("prerequisites", tr.and_then(|t| t.prerequisites.clone()).or_else(|| m.prerequisites.clone()).into()),
-            ("awards", tr.filter(|t| !t.awards.is_empty()).map_or(&m.awards, |t| &t.awards).clone().into()),
-            ("trailer", m.trailer.clone().into()),
-            ("published", m.published.map(|d| self.date(d)).into()),
-            ("subjects", subjects.into()),
-            ("certificate", cert.into()),
-            ("sessions", (0..m.sessions.len()).map(|s| self.session(i, s)).collect::<Vec<_>>().into()),
-            ("session_columns", self.session_columns(i)),
-            ("enrollments_total", total.into()),
-            ("enrollments_total_label", total.map(|n| self.thousands(n)).into()),
-            ("parcours", parcours.into()),
-            ("ics_url", self.url(&format!("moocs/{}/sessions.ics", m.meta.slug)).into()),
-        ]);
-        if let (Value::Object(card), Value::Object(extra)) = (&mut mooc, extra) {
-            card.extend(extra);
-        }
-        let mut page = self.page(
-            format!("moocs/{}/", m.meta.slug),
-            "mooc.html",
-            &self.page_title(t.title),
-            t.summary,
-            vec![("mooc", mooc)],
-        );
+        let mooc = MoocPage {
+            card: self.card(i),
+            ics_url: self.url(&format!("moocs/{}/sessions.ics", m.meta.slug)),
+            body_html: self.body_html(t.meta, out),
+            subtitles: m.subtitles.iter().map(|l| self.language(&l.value)).collect(),
+            effort_hours_per_week: m.effort_hours_per_week,
+            duration_weeks: m.duration_weeks,
+            teachers: tr.filter(|t| !t.teachers.is_empty()).map_or(&m.teachers, |t| &t.teachers).clone(),
+            prerequisites: tr.and_then(|t| t.prerequisites.clone()).or_else(|| m.prerequisites.clone()),
+            awards: tr.filter(|t| !t.awards.is_empty()).map_or(&m.awards, |t| &t.awards).clone(),
+            trailer: m.trailer.clone(),
+            published: m.published.map(|d| self.date(d)),
+            subjects,
+            certificate: cert,
+            sessions: (0..m.sessions.len()).map(|s| self.session(i, s)).collect(),
+            session_columns: self.session_columns(i),
+            enrollments_total: total,
+            enrollments_total_label: total.map(|n| self.thousands(n)),
+            parcours,
+        };
+        let mut page =
+            self.page(format!("moocs/{}/", m.meta.slug), "mooc.html", &self.page_title(t.title), t.summary, Vec::new());
+        page.context.insert_value("mooc", template_value(&mooc));
         page.files.push(("sessions.ics", self.calendar_file(t.title, &[i])));
         page
     }
@@ -172,18 +151,18 @@ impl View<'_> {
     /// Which optional columns the sessions table of MOOC `i` needs (a
     /// column only when a session fills it), and whether any session has
     /// dates (for the calendar link).
-    fn session_columns(&self, i: usize) -> Value {
+    fn session_columns(&self, i: usize) -> SessionColumns {
         let m = &self.cat.moocs[i];
         let states = &self.cat.states[i].sessions;
         let any = |f: &dyn Fn(usize) -> bool| (0..m.sessions.len()).any(f);
-        json!({
-            "exam": any(&|s| m.sessions[s].exam_start.is_some() || m.sessions[s].exam_end.is_some()),
-            "platform": any(&|s| {
+        SessionColumns {
+            exam: any(&|s| m.sessions[s].exam_start.is_some() || m.sessions[s].exam_end.is_some()),
+            platform: any(&|s| {
                 m.sessions[s].platform.as_ref().is_some_and(|p| self.cat.index.platforms.contains_key(&p.value))
             }),
-            "enrol": any(&|s| m.sessions[s].url.is_some() && states[s].enrolment_ahead()),
-            "dated": any(&|s| matches!(m.sessions[s].start.value, When::Date(_))),
-        })
+            enrol: any(&|s| m.sessions[s].url.is_some() && states[s].enrolment_ahead()),
+            dated: any(&|s| matches!(m.sessions[s].start.value, When::Date(_))),
+        }
     }
 
     pub fn parcours_list(&self) -> PageOut {
@@ -194,7 +173,7 @@ impl View<'_> {
             "parcours_list.html",
             &self.page_title(&title),
             "",
-            vec![("parcours", Value::from(list))],
+            vec![("parcours", tv(list.into()))],
         )
     }
 
@@ -208,11 +187,7 @@ impl View<'_> {
             .filter_map(|m| {
                 self.cat.index.moocs.get(&m.value).map(|&mi| (mi, p.core.iter().any(|c| c.value == m.value)))
             })
-            .map(|(mi, core)| {
-                let mut c = self.card(mi);
-                c["core"] = json!(core);
-                c
-            })
+            .map(|(mi, core)| json(&Card { core: Some(core), ..self.card(mi) }))
             .collect();
         let schedule = p.schedule.as_ref().and_then(|s| self.cat.index.schedules.get(&s.value)).map(|&si| {
             let s = &self.cat.schedules[si];
@@ -243,7 +218,7 @@ impl View<'_> {
             "parcours.html",
             &self.page_title(t.title),
             t.summary,
-            vec![("parcours", card), ("grid", grid)],
+            vec![("parcours", tv(card)), ("grid", tv(grid))],
         );
         let moocs: Vec<usize> = p.moocs.iter().filter_map(|m| self.cat.index.moocs.get(&m.value).copied()).collect();
         page.files.push(("sessions.ics", self.calendar_file(t.title, &moocs)));
@@ -281,7 +256,7 @@ impl View<'_> {
             "platform.html",
             &self.page_title(t.title),
             t.summary,
-            vec![("platform", platform), ("moocs", Value::from(moocs))],
+            vec![("platform", tv(platform)), ("moocs", moocs)],
         )
     }
 
@@ -312,7 +287,7 @@ impl View<'_> {
             "institution.html",
             &self.page_title(t.title),
             "",
-            vec![("institution", institution), ("moocs", Value::from(moocs))],
+            vec![("institution", tv(institution)), ("moocs", moocs)],
         )
     }
 
@@ -339,7 +314,7 @@ impl View<'_> {
             "subject.html",
             &self.page_title(label),
             summary,
-            vec![("subject", subject), ("moocs", Value::from(self.cards_by_title(&s.moocs)))],
+            vec![("subject", tv(subject)), ("moocs", self.cards_by_title(&s.moocs))],
         )
     }
 
@@ -354,7 +329,13 @@ impl View<'_> {
             "summary": t.summary,
             "body_html": self.body_html(t.meta, out),
         });
-        self.page(format!("{}/", p.meta.slug), "page.html", &self.page_title(t.title), t.summary, vec![("page", page)])
+        self.page(
+            format!("{}/", p.meta.slug),
+            "page.html",
+            &self.page_title(t.title),
+            t.summary,
+            vec![("page", tv(page))],
+        )
     }
 
     pub fn not_found(&self) -> PageOut {

@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use crate::load::fields::Out;
 use crate::load::Kind;
+use crate::render::globals::tv;
 use crate::render::grid::{grid_json, Grid};
 use crate::render::pages::PageOut;
 use crate::render::view::View;
@@ -31,11 +32,7 @@ impl View<'_> {
             "schedule.html",
             &self.page_title(t.title),
             "",
-            vec![
-                ("schedule", schedule),
-                ("grid", self.grid_value(i, &grid)),
-                ("moocs", Value::from(self.items(&rows))),
-            ],
+            vec![("schedule", tv(schedule)), ("grid", tv(self.grid_value(i, &grid))), ("moocs", self.items(&rows))],
         );
         (page, grid)
     }
@@ -62,7 +59,13 @@ impl View<'_> {
             })
             .collect();
         let title = self.theme.label(self.lang, "nav", "schedules");
-        self.page("schedules/".into(), "schedules.html", &self.page_title(&title), "", vec![("schedules", list.into())])
+        self.page(
+            "schedules/".into(),
+            "schedules.html",
+            &self.page_title(&title),
+            "",
+            vec![("schedules", tv(list.into()))],
+        )
     }
 
     /// What both the schedule page and the list show of a schedule.

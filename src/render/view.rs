@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use std::path::Path;
 
 use rayon::prelude::*;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use crate::calendar::format::{group_thousands, Words};
 use crate::calendar::period::When;
@@ -17,6 +17,7 @@ use crate::load::fields::Out;
 use crate::load::{Entity, Kind, Meta};
 use crate::render::globals::{template_value, Globals};
 use crate::render::theme::{render_error, Theme};
+use crate::render::values::{Card, DateValue, Image, Keyed, Language, Link, ListItem, Session};
 use crate::resolve::Catalogue;
 
 /// Translated text of an entity (title, summary, body) when a
@@ -38,7 +39,7 @@ pub fn obj<const N: usize>(pairs: [(&str, Value); N]) -> Value {
 /// A MOOC's list item kept from one render to the next (`vitrine serve`),
 /// with the key it is sorted by: its title, folded.
 pub struct Item {
-    value: Value,
+    value: tera::Value,
     key: String,
 }
 
@@ -101,7 +102,7 @@ pub struct View<'a> {
     /// `title`, `status` and the rendered `card_html` (cards themselves are
     /// made again when a page needs one: keeping them all would take more
     /// memory than making them twice takes time).
-    items: Vec<Value>,
+    items: Vec<tera::Value>,
     /// Position of each MOOC when sorted by title in this language.
     rank: Vec<usize>,
     /// MOOC indices sorted by title in this language (the inverse of `rank`).
@@ -155,7 +156,7 @@ impl<'a> View<'a> {
         let strings = v.globals.strings();
         let mut items = reuse.take_for(cat);
         let moocs: Vec<usize> = (0..cat.moocs.len()).filter(|&i| items[i].is_none()).collect();
-        let chunks: Vec<(Vec<Value>, Option<Diagnostic>)> =
+        let chunks: Vec<(Vec<Item>, Option<Diagnostic>)> =
             moocs.par_chunks(CARD_CHUNK).map(|chunk| v.list_items(chunk, &strings)).collect();
         let mut problems = Vec::new();
         let mut fresh = Vec::with_capacity(moocs.len());
@@ -163,13 +164,12 @@ impl<'a> View<'a> {
             fresh.extend(chunk);
             problems.extend(problem);
         }
-        for (i, value) in moocs.into_iter().zip(fresh) {
-            let key = crate::load::common::fold(value["title"].as_str().unwrap_or_default());
-            items[i] = Some(Item { value, key });
+        for (i, item) in moocs.into_iter().zip(fresh) {
+            items[i] = Some(item);
         }
         (v.items, v.keys) = items
             .into_iter()
-            .map(|item| item.map_or_else(|| (Value::Null, String::new()), |Item { value, key }| (value, key)))
+            .map(|item| item.map_or_else(|| (tera::Value::none(), String::new()), |Item { value, key }| (value, key)))
             .unzip();
         // A broken `card.html` breaks every chunk: report it once.
         out.extend(problems.into_iter().next());
@@ -186,8 +186,8 @@ impl<'a> View<'a> {
     /// The list items of the MOOCs of `chunk`: their cards, rendered
     /// (`card.html`) in one template call so that the UI strings are copied
     /// once per chunk, not once per card, then cut down to what lists need.
-    fn list_items(&self, chunk: &[usize], strings: &tera::Value) -> (Vec<Value>, Option<Diagnostic>) {
-        let cards: Vec<Value> = chunk.iter().map(|&i| self.build_card(i)).collect();
+    fn list_items(&self, chunk: &[usize], strings: &tera::Value) -> (Vec<Item>, Option<Diagnostic>) {
+        let cards: Vec<Card> = chunk.iter().map(|&i| self.build_card(i)).collect();
         let (cards, html) = self.render_cards(cards, strings);
         let (htmls, problem) = match html {
             Ok(htmls) => (htmls, None),
@@ -199,7 +199,7 @@ impl<'a> View<'a> {
 
     /// Renders `card.html` for each card (`cards.html` loops over them);
     /// gives the cards back.
-    fn render_cards(&self, cards: Vec<Value>, strings: &tera::Value) -> (Vec<Value>, Result<Vec<String>, Diagnostic>) {
+    fn render_cards(&self, cards: Vec<Card>, strings: &tera::Value) -> (Vec<Card>, Result<Vec<String>, Diagnostic>) {
         let count = cards.len();
         let mut ctx = tera::Context::new();
         ctx.insert_value("moocs", template_value(&cards));
@@ -320,42 +320,43 @@ impl<'a> View<'a> {
         }
     }
 
-    pub fn date(&self, d: Date) -> Value {
-        json!({"iso": d.to_string(), "label": self.words.date(d)})
+    pub fn date(&self, d: Date) -> DateValue {
+        DateValue { iso: d.to_string(), label: self.words.date(d) }
     }
 
-    fn opt_date(&self, d: Option<Date>) -> Value {
-        d.map_or(Value::Null, |d| self.date(d))
+    fn opt_date(&self, d: Option<Date>) -> Option<DateValue> {
+        d.map(|d| self.date(d))
     }
 
-    pub fn keyed(&self, table: &str, key: &str) -> Value {
-        json!({"key": key, "label": self.theme.label(self.lang, table, key)})
+    pub fn keyed(&self, table: &str, key: &str) -> Keyed {
+        Keyed { key: key.to_string(), label: self.theme.label(self.lang, table, key) }
     }
 
-    pub fn status(&self, s: Status) -> Value {
+    pub fn status(&self, s: Status) -> Keyed {
         self.keyed("status", s.key())
     }
 
-    fn language(&self, code: &str) -> Value {
-        json!({"code": code, "label": self.theme.label(self.lang, "language", code)})
+    pub fn language(&self, code: &str) -> Language {
+        Language { code: code.to_string(), label: self.theme.label(self.lang, "language", code) }
     }
 
-    pub fn platform_link(&self, i: usize) -> Value {
+    fn link(&self, folder: &str, slug: &str, title: &str) -> Link {
+        Link { slug: slug.to_string(), title: title.to_string(), url: self.url(&format!("{folder}/{slug}/")) }
+    }
+
+    pub fn platform_link(&self, i: usize) -> Link {
         let p = &self.cat.platforms[i];
-        let t = self.text(Kind::Platform, &p.meta, &p.title, &p.summary);
-        json!({"slug": p.meta.slug, "title": t.title, "url": self.url(&format!("platforms/{}/", p.meta.slug))})
+        self.link("platforms", &p.meta.slug, self.text(Kind::Platform, &p.meta, &p.title, &p.summary).title)
     }
 
-    pub fn institution_link(&self, i: usize) -> Value {
+    pub fn institution_link(&self, i: usize) -> Link {
         let p = &self.cat.institutions[i];
-        let t = self.text(Kind::Institution, &p.meta, &p.title, "");
-        json!({"slug": p.meta.slug, "title": t.title, "url": self.url(&format!("institutions/{}/", p.meta.slug))})
+        self.link("institutions", &p.meta.slug, self.text(Kind::Institution, &p.meta, &p.title, "").title)
     }
 
-    pub fn parcours_link(&self, i: usize) -> Value {
+    pub fn parcours_link(&self, i: usize) -> Link {
         let p = &self.cat.parcours[i];
-        let t = self.text(Kind::Parcours, &p.meta, &p.title, &p.summary);
-        json!({"slug": p.meta.slug, "title": t.title, "url": self.url(&format!("parcours/{}/", p.meta.slug))})
+        self.link("parcours", &p.meta.slug, self.text(Kind::Parcours, &p.meta, &p.title, &p.summary).title)
     }
 
     /// Position of each MOOC when sorted by title in this language.
@@ -368,7 +369,7 @@ impl<'a> View<'a> {
         &self.by_title
     }
 
-    pub fn institution_links(&self, slugs: &[crate::load::fields::Sp<String>]) -> Vec<Value> {
+    pub fn institution_links(&self, slugs: &[crate::load::fields::Sp<String>]) -> Vec<Link> {
         slugs
             .iter()
             .filter_map(|s| self.cat.index.institutions.get(&s.value))
@@ -377,71 +378,70 @@ impl<'a> View<'a> {
     }
 
     /// The card of MOOC `i`, with its rendered `card_html`.
-    pub fn card(&self, i: usize) -> Value {
-        let mut card = self.build_card(i);
-        card["card_html"] = self.items[i]["card_html"].clone();
-        card
+    pub fn card(&self, i: usize) -> Card {
+        let card_html = self.items[i].get_from_path("card_html").and_then(tera::Value::as_str).map(String::from);
+        Card { card_html, ..self.build_card(i) }
     }
 
     /// List items (see [`View::cards_by_title`]) in the given order.
-    pub fn items(&self, list: &[usize]) -> Vec<Value> {
-        list.iter().map(|&i| self.items[i].clone()).collect()
+    pub fn items(&self, list: &[usize]) -> tera::Value {
+        list.iter().map(|&i| self.items[i].clone()).collect::<Vec<_>>().into()
     }
 
     /// List items sorted by title (accent-insensitive): the card's `slug`,
     /// `url`, `title`, `status` and its rendered `card_html`. Lists hold
     /// thousands of items, so they do not carry the whole card.
-    pub fn cards_by_title(&self, list: &[usize]) -> Vec<Value> {
+    pub fn cards_by_title(&self, list: &[usize]) -> tera::Value {
         let mut sorted = list.to_vec();
         sorted.sort_unstable_by_key(|&i| self.rank[i]);
-        sorted.iter().map(|&i| self.items[i].clone()).collect()
+        self.items(&sorted)
     }
 
-    fn build_card(&self, i: usize) -> Value {
+    fn build_card(&self, i: usize) -> Card {
         let m = &self.cat.moocs[i];
         let state = &self.cat.states[i];
         let t = self.text(Kind::Mooc, &m.meta, &m.title, &m.summary);
-        let platform =
-            m.platform.as_ref().and_then(|p| self.cat.index.platforms.get(&p.value)).map(|&p| self.platform_link(p));
-        let cover = self.image(Kind::Mooc, &m.meta, m.cover.as_ref());
-        obj([
-            ("slug", m.meta.slug.as_str().into()),
-            ("url", self.url(&format!("moocs/{}/", m.meta.slug)).into()),
-            ("title", t.title.into()),
-            ("summary", t.summary.into()),
-            ("status", self.status(state.status)),
-            ("platform", platform.into()),
-            ("institutions", self.institution_links(&m.institutions).into()),
-            ("content_lang", t.lang.into()),
-            ("languages", m.languages.iter().map(|l| self.language(&l.value)).collect::<Vec<_>>().into()),
-            ("level", m.level.as_ref().map(|l| self.keyed("level", l)).into()),
-            ("next_session", state.next.map(|s| self.session(i, s)).into()),
-            ("featured", m.featured.into()),
-            ("cover", cover),
-            (
-                "sessions_data",
-                (0..m.sessions.len()).map(|s| self.session_data(i, s)).collect::<Vec<_>>().join(";").into(),
-            ),
-        ])
+        Card {
+            slug: m.meta.slug.clone(),
+            url: self.url(&format!("moocs/{}/", m.meta.slug)),
+            title: t.title.to_string(),
+            summary: t.summary.to_string(),
+            status: self.status(state.status),
+            platform: m
+                .platform
+                .as_ref()
+                .and_then(|p| self.cat.index.platforms.get(&p.value))
+                .map(|&p| self.platform_link(p)),
+            institutions: self.institution_links(&m.institutions),
+            content_lang: t.lang.to_string(),
+            languages: m.languages.iter().map(|l| self.language(&l.value)).collect(),
+            level: m.level.as_ref().map(|l| self.keyed("level", l)),
+            next_session: state.next.map(|s| self.session(i, s)),
+            featured: m.featured,
+            cover: self.image(Kind::Mooc, &m.meta, m.cover.as_ref()),
+            sessions_data: (0..m.sessions.len()).map(|s| self.session_data(i, s)).collect::<Vec<_>>().join(";"),
+            card_html: None,
+            core: None,
+        }
     }
 
     /// A cover or logo `{url, alt, lang}` in this language, or null: the
     /// file comes from the default-language entity, the text alternative
     /// from its translation when that gives one. `lang` is the language of
     /// `alt` when it is not the page's (an untranslated alternative).
-    pub fn image(&self, kind: Kind, meta: &Meta, img: Option<&crate::load::common::Image>) -> Value {
-        let Some((img, path)) = img.and_then(|i| Some((i, i.path.as_ref()?))) else { return Value::Null };
+    pub fn image(&self, kind: Kind, meta: &Meta, img: Option<&crate::load::common::Image>) -> Option<Image> {
+        let (img, path) = img.and_then(|i| Some((i, i.path.as_ref()?)))?;
         let translated =
             self.translation(kind, &meta.slug).and_then(entity_image).map(|t| t.alt.as_str()).filter(|a| !a.is_empty());
         let (alt, lang) = match translated {
             Some(alt) => (alt, self.lang),
             None => (img.alt.as_str(), self.source_lang(kind, &meta.slug)),
         };
-        obj([
-            ("url", self.asset_url(kind.folder(), meta, &path.value).into()),
-            ("alt", alt.into()),
-            ("lang", if lang == self.lang { Value::Null } else { lang.into() }),
-        ])
+        Some(Image {
+            url: self.asset_url(kind.folder(), meta, &path.value),
+            alt: alt.to_string(),
+            lang: (lang != self.lang).then(|| lang.to_string()),
+        })
     }
 
     /// The dates a session's status depends on, for the script that
@@ -484,34 +484,37 @@ impl<'a> View<'a> {
         format!("{}/", self.cat.config.base_path())
     }
 
-    pub fn session(&self, mi: usize, si: usize) -> Value {
+    pub fn session(&self, mi: usize, si: usize) -> Session {
         let m = &self.cat.moocs[mi];
         let s = &m.sessions[si];
         let (start, planned) = match s.start.value {
-            When::Date(d) => (self.date(d), Value::Null),
-            When::Period(p) => (Value::Null, json!({"key": p.to_string(), "label": self.words.period(p)})),
+            When::Date(d) => (Some(self.date(d)), None),
+            When::Period(p) => (None, Some(Keyed { key: p.to_string(), label: self.words.period(p) })),
         };
-        let platform =
-            s.platform.as_ref().and_then(|p| self.cat.index.platforms.get(&p.value)).map(|&p| self.platform_link(p));
         let status = self.cat.states[mi].sessions[si];
-        obj([
-            ("id", format!("session-{}", si + 1).into()),
-            ("status", self.status(status)),
-            ("start", start),
-            ("end", self.opt_date(s.end.as_ref().map(|d| d.value))),
-            ("planned", planned),
-            ("pacing", self.keyed("pacing", if s.self_paced { "self" } else { "instructor" })),
-            ("enrollment_start", self.opt_date(s.enrollment_start.as_ref().map(|d| d.value))),
-            ("enrollment_end", self.opt_date(s.enrollment_end.as_ref().map(|d| d.value))),
-            ("exam_start", self.opt_date(s.exam_start.as_ref().map(|d| d.value))),
-            ("exam_end", self.opt_date(s.exam_end.as_ref().map(|d| d.value))),
-            ("url", s.url.clone().into()),
-            ("can_enrol", (s.url.is_some() && status.enrolment_ahead()).into()),
-            ("platform", platform.into()),
-            ("cancelled", s.cancelled.into()),
-            ("enrollments", s.enrollments.into()),
-            ("data", self.session_data(mi, si).into()),
-        ])
+        let date = |d: &Option<crate::load::fields::Sp<Date>>| self.opt_date(d.as_ref().map(|d| d.value));
+        Session {
+            id: format!("session-{}", si + 1),
+            status: self.status(status),
+            start,
+            end: date(&s.end),
+            planned,
+            pacing: self.keyed("pacing", if s.self_paced { "self" } else { "instructor" }),
+            enrollment_start: date(&s.enrollment_start),
+            enrollment_end: date(&s.enrollment_end),
+            exam_start: date(&s.exam_start),
+            exam_end: date(&s.exam_end),
+            url: s.url.clone(),
+            can_enrol: s.url.is_some() && status.enrolment_ahead(),
+            platform: s
+                .platform
+                .as_ref()
+                .and_then(|p| self.cat.index.platforms.get(&p.value))
+                .map(|&p| self.platform_link(p)),
+            cancelled: s.cancelled,
+            enrollments: s.enrollments,
+            data: self.session_data(mi, si),
+        }
     }
 
     pub fn parcours_card(&self, i: usize) -> Value {
@@ -547,14 +550,12 @@ impl<'a> View<'a> {
     }
 }
 
-/// The light form of a card, for lists, with its HTML.
-fn list_item(mut card: Value, html: Option<String>) -> Value {
-    let mut item = Map::new();
-    for key in ["slug", "url", "title", "status"] {
-        item.insert(key.to_string(), card.get_mut(key).map_or(Value::Null, Value::take));
-    }
-    item.insert("card_html".into(), html.map_or(Value::Null, Value::String));
-    Value::Object(item)
+/// The light form of a card, for lists, with its HTML, and the key lists
+/// are sorted by (its title, folded).
+fn list_item(card: Card, html: Option<String>) -> Item {
+    let key = crate::load::common::fold(&card.title);
+    let item = ListItem { slug: card.slug, url: card.url, title: card.title, status: card.status, card_html: html };
+    Item { value: template_value(&item), key }
 }
 
 fn card_error(e: &tera::Error) -> Diagnostic {

@@ -99,11 +99,7 @@ fn doc_text<'a>(view: &View<'a>, m: usize, bodies: &'a PlainBodies) -> DocText<'
     let t = view.text(Kind::Mooc, &mooc.meta, &mooc.title, &mooc.summary);
     // The labels its page shows (its translation's, when it gives some).
     let subjects: Vec<&str> = view.mooc_subjects(m).into_iter().map(|(_, label, _)| label).collect();
-    let institutions: Vec<String> = view
-        .institution_links(&mooc.institutions)
-        .iter()
-        .filter_map(|l| l["title"].as_str().map(str::to_string))
-        .collect();
+    let institutions: Vec<String> = view.institution_links(&mooc.institutions).into_iter().map(|l| l.title).collect();
     DocText {
         lang: t.lang,
         fields: vec![
