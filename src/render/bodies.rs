@@ -2,8 +2,17 @@
 //! between languages only in the URLs of its `@/` links (`/moocs/x/` vs
 //! `/en/moocs/x/`), so links are rendered with a marker where the language
 //! prefix goes, and each language swaps in its own.
+//!
+//! `vitrine serve` renders them all up front and keeps them between
+//! rebuilds ([`Bodies::render`]). `vitrine build` holds none of them: it
+//! renders the pages of one entity in each language one after the other
+//! (`render/mod.rs` orders them so), and each thread keeps the last body it
+//! rendered for the next language's page ([`Bodies::next_door`]), which
+//! saves holding ten thousand bodies in memory at once.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -22,6 +31,19 @@ pub const PREFIX_MARK: &str = "@@vitrine-lang-prefix@@";
 #[derive(Default)]
 pub struct Bodies {
     html: HashMap<usize, Rendered>,
+    /// With [`Bodies::next_door`]: the render they belong to.
+    next_door: Option<u64>,
+}
+
+/// Renders that use [`Bodies::next_door`], numbered, so that a thread's
+/// last body is never taken for another render's (whose catalogue may
+/// resolve links otherwise).
+static RENDERS: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
+    /// The last body this thread rendered for a page: (render, file, HTML
+    /// with the language prefix marked).
+    static LAST: RefCell<Option<(u64, usize, String)>> = const { RefCell::new(None) };
 }
 
 /// One body, with the file it comes from (kept alive so that its address,
@@ -94,7 +116,39 @@ impl Bodies {
             })
             .collect();
         html.extend(rendered);
-        Bodies { html }
+        Bodies { html, next_door: None }
+    }
+
+    /// No body rendered ahead: each is rendered by the first page that
+    /// shows it and kept by its thread for the same page in the next
+    /// language.
+    pub fn next_door() -> Bodies {
+        Bodies { html: HashMap::new(), next_door: Some(RENDERS.fetch_add(1, Ordering::Relaxed)) }
+    }
+
+    /// With [`Bodies::next_door`], the body of `meta` for the language
+    /// folder `prefix`: the one this thread rendered last if it is this
+    /// file's, else rendered now (its problems go to `out`, once).
+    pub fn from_next_door(&self, cat: &Catalogue, meta: &Meta, prefix: &str, out: &mut Out) -> Option<String> {
+        let render = self.next_door?;
+        if meta.body().contains(PREFIX_MARK) {
+            return None;
+        }
+        let file = key(meta);
+        let with_prefix = |html: &str| html.replace(PREFIX_MARK, prefix);
+        let kept = LAST.with_borrow(|last| match last {
+            Some((r, f, html)) if *r == render && *f == file => Some(with_prefix(html)),
+            _ => None,
+        });
+        if kept.is_some() {
+            return kept;
+        }
+        let body = Body { file: &meta.file, range: meta.body.clone() };
+        let resolve = |target: &str| internal_path(cat, target).map(|p| format!("{PREFIX_MARK}{p}"));
+        let html = markdown::render(&body, &resolve, out);
+        let shown = with_prefix(&html);
+        LAST.set(Some((render, file, html)));
+        Some(shown)
     }
 
     /// The problems of every body (each body once, for all languages).

@@ -183,10 +183,13 @@ pub fn render(
     }
     // With one language there is nothing to share: bodies are rendered with
     // their page, so they are never all held in memory at once.
-    let bodies = if cat.config.languages.len() > 1 {
-        bodies::Bodies::render(cat, old_bodies)
-    } else {
-        bodies::Bodies::default()
+    // With several languages, `vitrine serve` renders every body once and
+    // keeps them for the next rebuild; a build renders each with the first
+    // page that shows it, for the same page in the next language.
+    let bodies = match (cat.config.languages.len() > 1, memo.is_some()) {
+        (true, true) => bodies::Bodies::render(cat, old_bodies),
+        (true, false) => bodies::Bodies::next_door(),
+        (false, _) => bodies::Bodies::default(),
     };
     out.extend(bodies.problems());
     let views: Vec<View> = cat

@@ -26,8 +26,12 @@ impl View<'_> {
     /// HTML of an entity's body in this language: rendered once for all
     /// languages (see `bodies.rs`), or here when the view has no cache.
     pub fn body_html(&self, meta: &Meta, out: &mut Out) -> String {
-        if let Some(html) = self.bodies.and_then(|b| b.get(meta, &self.url(""))) {
-            return html;
+        if let Some(bodies) = self.bodies {
+            let prefix = self.url("");
+            let kept = bodies.get(meta, &prefix).or_else(|| bodies.from_next_door(self.cat, meta, &prefix, out));
+            if let Some(html) = kept {
+                return html;
+            }
         }
         let body = Body { file: &meta.file, range: meta.body.clone() };
         let resolve = |target: &str| self.internal_url(target);
