@@ -7,8 +7,8 @@
 # two…), so that a machine that slows down or speeds up during the run
 # weighs on both alike; each variant writes to its own output folder, so
 # each build replaces an output of its own size. Prints the runs, the
-# medians and their ratio (target: <= 1.6), and the median of the ratios
-# of each pair of runs.
+# medians and their ratio (target: <= 1.6), the median of the ratios of
+# each pair of runs, and the same for CPU time (user + system).
 #
 #   benches/two_languages.sh                 # N=10000, 5 runs each, in /dev/shm/b2l
 #   N=1000 RUNS=9 benches/two_languages.sh
@@ -59,16 +59,26 @@ rm -rf -- "$site2"
 cp -r -- "$site" "$site2"
 sed -i 's/^languages = \["fr"\]$/languages = ["fr", "en"]/' "$site2/vitrine.toml"
 
-# One build of SITE into OUT, timed: prints its wall time in seconds.
+# One build of SITE into OUT, timed: prints its wall time and its CPU time
+# (user + system, of the build and its threads) in seconds.
 build_once() {
-    local root=$1 output=$2 start end
-    start=$EPOCHREALTIME
-    if ! "$bin" build --root "$root" --output "$output" --today "$today" >/dev/null 2>"$site.stderr"; then
-        cat "$site.stderr" >&2
-        die "vitrine build of $root failed"
-    fi
-    end=$EPOCHREALTIME
-    python3 -c "print(f'{$end - $start:.3f}')"
+    local root=$1 output=$2
+    python3 - "$bin" "$root" "$output" "$today" "$site.stderr" <<'PY' || die "vitrine build of $root failed"
+import os, resource, subprocess, sys, time
+binary, root, output, today, log = sys.argv[1:]
+before = resource.getrusage(resource.RUSAGE_CHILDREN)
+start = time.perf_counter()
+with open(log, "w") as err:
+    code = subprocess.run([binary, "build", "--root", root, "--output", output, "--today", today],
+                          stdout=subprocess.DEVNULL, stderr=err).returncode
+wall = time.perf_counter() - start
+after = resource.getrusage(resource.RUSAGE_CHILDREN)
+if code != 0:
+    sys.stderr.write(open(log).read())
+    sys.exit(1)
+cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+print(f"{wall:.3f} {cpu:.3f}")
+PY
 }
 
 median() {
@@ -78,12 +88,15 @@ median() {
 echo "two_languages: $bin, N=$n, 1 warm-up + $runs run(s) of each, in turn, $(nproc) CPU(s)" >&2
 build_once "$site" "$out" >/dev/null
 build_once "$site2" "$out2" >/dev/null
-ones=() twos=() pairs=()
+ones=() twos=() pairs=() cpu_ones=() cpu_twos=()
 for ((i = 0; i < runs; i++)); do
-    a=$(build_once "$site" "$out")
-    b=$(build_once "$site2" "$out2")
+    read -r a ca < <(build_once "$site" "$out")
+    read -r b cb < <(build_once "$site2" "$out2")
+    [[ -n ${a:-} && -n ${b:-} ]] || die "a build failed (its problems are above)"
     ones+=("$a")
     twos+=("$b")
+    cpu_ones+=("$ca")
+    cpu_twos+=("$cb")
     pairs+=("$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", b / a }')")
 done
 echo "  one language : runs ${ones[*]} s" >&2
@@ -93,6 +106,9 @@ echo "  pages: $(find "$out" -name index.html | wc -l) with one language, $(find
 one=$(median "${ones[@]}")
 two=$(median "${twos[@]}")
 ratio=$(awk -v a="$one" -v b="$two" 'BEGIN { printf "%.2f", b / a }')
+cpu_one=$(median "${cpu_ones[@]}")
+cpu_two=$(median "${cpu_twos[@]}")
+echo "  CPU time (user + system): one language $cpu_one s, two languages $cpu_two s, ratio $(awk -v a="$cpu_one" -v b="$cpu_two" 'BEGIN { printf "%.2f", b / a }')" >&2
 echo "one language: $one s, two languages: $two s, ratio $ratio (target <= $target), median ratio of pairs $(median "${pairs[@]}")"
 if [[ ${STRICT:-0} == 1 ]] && awk -v r="$ratio" -v t="$target" 'BEGIN { exit !(r > t) }'; then
     exit 3
