@@ -211,11 +211,7 @@ fn serves_the_site_from_memory_safely() {
 #[test]
 fn symbolic_links_are_not_served() {
     let tmp = TempDir::new("serve-links");
-    let root = common::minimal_site_in(&tmp);
-    common::write(&tmp.path, "outside/secret.txt", "top secret\n");
-    common::write(&root, "static/real.txt", "published\n");
-    std::os::unix::fs::symlink(tmp.join("outside/secret.txt"), root.join("static/secret.txt")).expect("file link");
-    std::os::unix::fs::symlink(tmp.join("outside"), root.join("static/outside")).expect("folder link");
+    let root = common::site_with_links_out(&tmp);
     let server = start_server(&tmp, &root);
     let port = server.port;
 

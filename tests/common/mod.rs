@@ -88,6 +88,20 @@ pub fn minimal_site_in(dir: &TempDir) -> PathBuf {
     root
 }
 
+/// A minimal site at `dir/site` whose `static/` has a file of its own
+/// (`real.txt`) and two symbolic links to `dir/outside/` (the folder, and
+/// the file `secret.txt` in it, which says "top secret"); returns its path.
+#[cfg(unix)]
+#[allow(dead_code)]
+pub fn site_with_links_out(dir: &TempDir) -> PathBuf {
+    let root = minimal_site_in(dir);
+    write(&dir.path, "outside/secret.txt", "top secret\n");
+    write(&root, "static/real.txt", "published\n");
+    std::os::unix::fs::symlink(dir.join("outside/secret.txt"), root.join("static/secret.txt")).expect("file link");
+    std::os::unix::fs::symlink(dir.join("outside"), root.join("static/outside")).expect("folder link");
+    root
+}
+
 // ---------------------------------------------------------------------------
 // Running the binary.
 
