@@ -5,8 +5,12 @@
 # file: the English tree falls back to the French text). After one warm-up
 # build of each, the two are built in turn, RUNS times each (one, two, one,
 # two…), so that a machine that slows down or speeds up during the run
-# weighs on both alike; each variant writes to its own output folder, so
-# each build replaces an output of its own size. Prints the runs, the
+# weighs on both alike. As in the foundation benchmark (scripts/bench.sh),
+# each build writes a fresh output folder: the previous one is removed
+# before the build, untimed (a CI build of a fresh clone). With
+# OUTPUT=replace, each variant instead keeps its own output folder, and
+# each build replaces an output of its own size (the build then also
+# removes the old site, as repeated local builds do). Prints the runs, the
 # medians and their ratio (target: <= 1.6), the median of the ratios of
 # each pair of runs, and the same for CPU time (user + system).
 #
@@ -19,6 +23,7 @@
 #   SITE, OUT    site and output folders      (default /dev/shm/b2l, /dev/shm/b2l-out;
 #                the two-language variant uses SITE-2 and OUT-2)
 #   TODAY        --today                      (default 2026-11-23)
+#   OUTPUT       fresh (default) or replace, see above
 #   VITRINE_BIN  the binary (default: target/release/vitrine, or
 #                $CARGO_TARGET_DIR/release/vitrine; built if missing)
 #   KEEP=1       keep the sites and outputs at the end (removed by default)
@@ -36,6 +41,8 @@ target=1.6
 die() { echo "two_languages: $*" >&2; exit 1; }
 [[ $n =~ ^[1-9][0-9]*$ ]] || die "N: '$n' is not a positive integer"
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "RUNS: '$runs' is not a positive integer"
+output_mode=${OUTPUT:-fresh}
+[[ $output_mode == fresh || $output_mode == replace ]] || die "OUTPUT: '$output_mode' is neither fresh nor replace"
 
 if [[ -n ${VITRINE_BIN:-} ]]; then
     bin=$VITRINE_BIN
@@ -63,6 +70,9 @@ sed -i 's/^languages = \["fr"\]$/languages = ["fr", "en"]/' "$site2/vitrine.toml
 # (user + system, of the build and its threads) in seconds.
 build_once() {
     local root=$1 output=$2
+    if [[ $output_mode == fresh ]]; then
+        rm -rf -- "$output"
+    fi
     python3 - "$bin" "$root" "$output" "$today" "$site.stderr" <<'PY' || die "vitrine build of $root failed"
 import os, resource, subprocess, sys, time
 binary, root, output, today, log = sys.argv[1:]
@@ -85,7 +95,7 @@ median() {
     printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); if (NR % 2) print v[m]; else printf "%.3f\n", (v[m] + v[m + 1]) / 2 }'
 }
 
-echo "two_languages: $bin, N=$n, 1 warm-up + $runs run(s) of each, in turn, $(nproc) CPU(s)" >&2
+echo "two_languages: $bin, N=$n, 1 warm-up + $runs run(s) of each, in turn, $(nproc) CPU(s), $output_mode output" >&2
 build_once "$site" "$out" >/dev/null
 build_once "$site2" "$out2" >/dev/null
 ones=() twos=() pairs=() cpu_ones=() cpu_twos=()

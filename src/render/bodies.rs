@@ -43,14 +43,48 @@ static RENDERS: AtomicU64 = AtomicU64::new(0);
 thread_local! {
     /// The last body this thread rendered for a page: (render, file, HTML
     /// with the language prefix marked).
-    static LAST: RefCell<Option<(u64, usize, String)>> = const { RefCell::new(None) };
+    static LAST: RefCell<Option<(u64, usize, Marked)>> = const { RefCell::new(None) };
+}
+
+/// A body's HTML with [`PREFIX_MARK`] where each language puts its prefix,
+/// and where the marks are, found once: each language's copy is then put
+/// together piece by piece, without searching the HTML again.
+struct Marked {
+    html: String,
+    marks: Vec<usize>,
+}
+
+impl Marked {
+    fn new(html: String) -> Marked {
+        let marks = memchr::memmem::find_iter(html.as_bytes(), PREFIX_MARK).collect();
+        Marked { html, marks }
+    }
+
+    /// The HTML with `prefix` for every mark.
+    fn with_prefix(&self, prefix: &str) -> String {
+        let mut out = String::with_capacity(self.html.len() + self.marks.len() * prefix.len());
+        let mut from = 0;
+        for &at in &self.marks {
+            out.push_str(&self.html[from..at]);
+            out.push_str(prefix);
+            from = at + PREFIX_MARK.len();
+        }
+        out.push_str(&self.html[from..]);
+        out
+    }
+}
+
+/// Whether a Markdown source contains the mark itself (its body is then
+/// rendered for each language, not shared).
+fn has_mark(source: &str) -> bool {
+    memchr::memmem::find(source.as_bytes(), PREFIX_MARK.as_bytes()).is_some()
 }
 
 /// One body, with the file it comes from (kept alive so that its address,
 /// the key, is not reused by another file) and its problems.
 struct Rendered {
     _file: Arc<SourceFile>,
-    html: String,
+    html: Marked,
     problems: Out,
 }
 
@@ -106,12 +140,10 @@ impl Bodies {
         });
         let rendered: Vec<(usize, Rendered)> = metas
             .par_iter()
-            .filter(|m| !m.body().contains(PREFIX_MARK))
+            .filter(|m| !has_mark(m.body()))
             .map(|m| {
                 let mut problems = Vec::new();
-                let body = Body { file: &m.file, range: m.body.clone() };
-                let resolve = |target: &str| internal_path(cat, target).map(|p| format!("{PREFIX_MARK}{p}"));
-                let html = markdown::render(&body, &resolve, &mut problems);
+                let html = render_marked(cat, m, &mut problems);
                 (key(m), Rendered { _file: Arc::clone(&m.file), html, problems })
             })
             .collect();
@@ -131,22 +163,20 @@ impl Bodies {
     /// file's, else rendered now (its problems go to `out`, once).
     pub fn from_next_door(&self, cat: &Catalogue, meta: &Meta, prefix: &str, out: &mut Out) -> Option<String> {
         let render = self.next_door?;
-        if meta.body().contains(PREFIX_MARK) {
-            return None;
-        }
         let file = key(meta);
-        let with_prefix = |html: &str| html.replace(PREFIX_MARK, prefix);
+        // A body is kept only when its source has no mark of its own.
         let kept = LAST.with_borrow(|last| match last {
-            Some((r, f, html)) if *r == render && *f == file => Some(with_prefix(html)),
+            Some((r, f, html)) if *r == render && *f == file => Some(html.with_prefix(prefix)),
             _ => None,
         });
         if kept.is_some() {
             return kept;
         }
-        let body = Body { file: &meta.file, range: meta.body.clone() };
-        let resolve = |target: &str| internal_path(cat, target).map(|p| format!("{PREFIX_MARK}{p}"));
-        let html = markdown::render(&body, &resolve, out);
-        let shown = with_prefix(&html);
+        if has_mark(meta.body()) {
+            return None;
+        }
+        let html = render_marked(cat, meta, out);
+        let shown = html.with_prefix(prefix);
         LAST.set(Some((render, file, html)));
         Some(shown)
     }
@@ -159,7 +189,36 @@ impl Bodies {
     /// The body of `meta` with links for the language folder `prefix`
     /// (`/`, `/en/`, `/catalogue/en/`).
     pub fn get(&self, meta: &Meta, prefix: &str) -> Option<String> {
-        let html = &self.html.get(&key(meta))?.html;
-        Some(if html.contains(PREFIX_MARK) { html.replace(PREFIX_MARK, prefix) } else { html.clone() })
+        Some(self.html.get(&key(meta))?.html.with_prefix(prefix))
+    }
+}
+
+/// The body of `meta` rendered with [`PREFIX_MARK`] before the path of each
+/// `@/` link.
+fn render_marked(cat: &Catalogue, meta: &Meta, out: &mut Out) -> Marked {
+    let body = Body { file: &meta.file, range: meta.body.clone() };
+    let resolve = |target: &str| internal_path(cat, target).map(|p| format!("{PREFIX_MARK}{p}"));
+    Marked::new(markdown::render(&body, &resolve, out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_mark_gets_the_prefix() {
+        let html =
+            format!("<a href=\"{PREFIX_MARK}moocs/a/\">a</a> <a href=\"{PREFIX_MARK}moocs/b/\">b</a>{PREFIX_MARK}");
+        let marked = Marked::new(html);
+        assert_eq!(marked.marks.len(), 3);
+        assert_eq!(marked.with_prefix("/en/"), "<a href=\"/en/moocs/a/\">a</a> <a href=\"/en/moocs/b/\">b</a>/en/");
+        assert_eq!(marked.with_prefix("/"), "<a href=\"/moocs/a/\">a</a> <a href=\"/moocs/b/\">b</a>/");
+        assert_eq!(Marked::new("no link".into()).with_prefix("/en/"), "no link");
+    }
+
+    #[test]
+    fn a_source_with_the_mark_is_seen() {
+        assert!(has_mark(&format!("text {PREFIX_MARK} text")));
+        assert!(!has_mark("@@vitrine-lang-prefix@ almost"));
     }
 }
