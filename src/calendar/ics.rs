@@ -17,17 +17,24 @@ pub struct Event {
 
 /// Escapes a TEXT value: backslash, semicolon, comma and newlines.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut from = 0;
+    // The bytes replaced are ASCII, so each is a whole character: the text
+    // is copied in runs between them.
+    for (i, b) in text.bytes().enumerate() {
+        let by = match b {
+            b'\\' => "\\\\",
+            b';' => "\\;",
+            b',' => "\\,",
+            b'\n' => "\\n",
+            b'\r' => "",
+            _ => continue,
+        };
+        out.push_str(&text[from..i]);
+        out.push_str(by);
+        from = i + 1;
     }
+    out.push_str(&text[from..]);
     out
 }
 
@@ -41,21 +48,19 @@ pub fn fold(line: &str) -> String {
 
 /// [`fold`], appended to `out`.
 fn push_folded(out: &mut String, line: &str) {
-    if line.len() <= 75 {
-        out.push_str(line);
-        out.push_str("\r\n");
-        return;
-    }
-    let mut width = 0;
-    for c in line.chars() {
-        let n = c.len_utf8();
-        if width + n > 75 {
-            out.push_str("\r\n ");
-            width = 1;
+    let (mut rest, mut room) = (line, 75);
+    // A continuation line starts with a space: 74 octets are left for text.
+    while rest.len() > room {
+        let mut cut = room;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
         }
-        out.push(c);
-        width += n;
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        room = 74;
     }
+    out.push_str(rest);
     out.push_str("\r\n");
 }
 
@@ -122,6 +127,14 @@ mod tests {
             assert!(l.len() <= 75, "{} octets", l.len());
         }
         assert_eq!(folded.replace("\r\n ", ""), format!("{long}\r\n"));
+        // Lines are filled: 75 octets, then 74 after the leading space,
+        // less only where a character would be cut.
+        let ascii = format!("DESCRIPTION:{}", "a".repeat(200));
+        let lens: Vec<usize> = fold(&ascii).split("\r\n").map(str::len).collect();
+        assert_eq!(lens, [75, 75, 64, 0]);
+        let lens: Vec<usize> = folded.split("\r\n").map(str::len).collect();
+        assert_eq!(lens, [74, 55, 0], "{folded:?}");
+        assert_eq!(escape("é, ü;\r\n"), "é\\, ü\\;\\n");
     }
 
     #[test]

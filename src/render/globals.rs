@@ -15,17 +15,30 @@ use crate::render::view::View;
 
 /// The values of one language's pages, but the page's own.
 pub struct Globals {
-    /// `lang`, `today`, `status_json` and the UI strings `t`.
+    /// `lang`, `status_as_of`, `today`, `status_json` and the UI strings `t`.
     shared: Vec<(&'static str, tera::Value)>,
     /// `site`, but for `site.languages` (the page's own links).
     site: tera::Map,
     /// The UI strings of the language (`t`).
     strings: tera::Value,
+    /// Each language of the site: its code, its name in itself, and its
+    /// folder (`""` or `"en/"`), for the links of `site.languages`.
+    languages: Vec<(String, String, String)>,
+}
+
+/// One of `site.languages`: the page in that language.
+#[derive(serde::Serialize)]
+struct LanguageLink<'a> {
+    code: &'a str,
+    label: &'a str,
+    abs_url: String,
+    url: String,
+    current: bool,
 }
 
 impl Default for Globals {
     fn default() -> Self {
-        Globals { shared: Vec::new(), site: tera::Map::default(), strings: tera::Value::none() }
+        Globals { shared: Vec::new(), site: tera::Map::default(), strings: tera::Value::none(), languages: Vec::new() }
     }
 }
 
@@ -73,14 +86,25 @@ impl Globals {
             "timezone": cfg.timezone_name,
         });
         let strings = view.theme.strings.get(view.lang).map_or_else(tera::Value::none, template_value);
+        let today = view.date(view.cat.today);
+        let as_of = view.ui("search", "as_of").replace("{date}", &today.label);
         let shared = vec![
             ("lang", tera::Value::from(view.lang)),
-            ("today", template_value(&view.date(view.cat.today))),
+            ("status_as_of", tera::Value::from(as_of)),
+            ("today", template_value(&today)),
             ("status_json", tera::Value::from(status_json(view))),
             ("t", strings.clone()),
         ];
         let site = template_value(&site).into_map().unwrap_or_default();
-        Globals { shared, site, strings }
+        let languages = cfg
+            .languages
+            .iter()
+            .map(|l| {
+                let folder = if *l == cfg.default_language { String::new() } else { format!("{l}/") };
+                (l.clone(), view.theme.label(l, "language", l), folder)
+            })
+            .collect();
+        Globals { shared, site, strings, languages }
     }
 
     /// The UI strings `t` of the language.
@@ -91,14 +115,14 @@ impl Globals {
     /// The context of the page at `path` (inside the language folder).
     pub fn for_page(&self, view: &View, path: &str, page_title: &str, description: &str) -> tera::Context {
         let cfg = &view.cat.config;
-        let origin = &cfg.base_url[..cfg.base_url.len() - cfg.base_path().len()];
-        let languages: Vec<Value> = cfg
+        let base_path = cfg.base_path();
+        let origin = &cfg.base_url[..cfg.base_url.len() - base_path.len()];
+        let languages: Vec<LanguageLink> = self
             .languages
             .iter()
-            .map(|l| {
-                let pre = if *l == cfg.default_language { String::new() } else { format!("{l}/") };
-                let url = format!("{}/{pre}{path}", cfg.base_path());
-                json!({"code": l, "label": view.theme.label(l, "language", l), "abs_url": format!("{origin}{url}"), "url": url, "current": l == view.lang})
+            .map(|(code, label, folder)| {
+                let url = format!("{base_path}/{folder}{path}");
+                LanguageLink { code, label, abs_url: format!("{origin}{url}"), url, current: code == view.lang }
             })
             .collect();
         let mut ctx = tera::Context::new();

@@ -185,7 +185,11 @@ pub struct MoocPage {
     pub body_html: String,
     pub subtitles: Vec<Language>,
     pub effort_hours_per_week: Option<f64>,
+    /// `effort_value` of the UI strings with the hours ("2,5 h par semaine").
+    pub effort_label: Option<String>,
     pub duration_weeks: Option<i64>,
+    /// `duration_one` or `duration_many` with the weeks ("4 semaines").
+    pub duration_label: Option<String>,
     pub teachers: Vec<String>,
     pub prerequisites: Option<String>,
     pub awards: Vec<String>,
@@ -202,13 +206,15 @@ pub struct MoocPage {
 
 impl Serialize for MoocPage {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("MoocPage", Card::FIELDS + 17)?;
+        let mut s = serializer.serialize_struct("MoocPage", Card::FIELDS + 19)?;
         self.card.fields(&mut s)?;
         s.serialize_field("ics_url", &self.ics_url)?;
         s.serialize_field("body_html", &self.body_html)?;
         s.serialize_field("subtitles", &self.subtitles)?;
         s.serialize_field("effort_hours_per_week", &self.effort_hours_per_week)?;
+        s.serialize_field("effort_label", &self.effort_label)?;
         s.serialize_field("duration_weeks", &self.duration_weeks)?;
+        s.serialize_field("duration_label", &self.duration_label)?;
         s.serialize_field("teachers", &self.teachers)?;
         s.serialize_field("prerequisites", &self.prerequisites)?;
         s.serialize_field("awards", &self.awards)?;

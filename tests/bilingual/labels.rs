@@ -352,3 +352,33 @@ fn titles_of_languages_that_are_not_configured_are_errors() {
     assert_eq!(found[2].0, 5, "{all}");
     assert!(found[2].1.starts_with("`title_fr` is not needed"), "{all}");
 }
+
+// ---------------------------------------------------------------------------
+// Numbers and dates in sentences of the UI strings.
+
+/// The `<dd>` after the `<dt>` that says `term`, in `main`.
+fn fact(html: &str, term: &str) -> String {
+    let doc = Html::parse_document(html);
+    doc.select(&sel("main dl.facts > div"))
+        .find(|div| div.select(&sel("dt")).next().is_some_and(|dt| common::text(&dt.html()) == term))
+        .and_then(|div| div.select(&sel("dd")).next().map(|dd| common::text(&dd.html())))
+        .unwrap_or_else(|| panic!("no fact {term:?} in:\n{}", main_text(html)))
+}
+
+#[test]
+fn effort_duration_and_status_date_are_written_in_each_language() {
+    let built = build_fixture("bi-number-labels");
+    // rage.md: effort_hours_per_week = 2.5, duration_weeks = 7.
+    let fr = built.page("/moocs/rage/");
+    // (`common::text` makes no-break spaces plain ones: they are checked
+    // in the HTML.)
+    assert_eq!(fact(&fr, "Effort"), "2,5 h par semaine");
+    assert!(fr.contains("<dd>2,5\u{a0}h par semaine</dd>"), "a no-break space before the unit");
+    assert_eq!(fact(&fr, "Durée"), "7 semaines");
+    let english = built.page(&en("/moocs/rage/"));
+    assert_eq!(fact(&english, "Effort"), "2.5 h per week");
+    assert_eq!(fact(&english, "Duration"), "7 weeks");
+    // The footer's "statuses as of" sentence, with the build date.
+    assert_eq!(first_text(&fr, "footer [data-as-of]"), "Statuts au 23 novembre 2026");
+    assert_eq!(first_text(&english, "footer [data-as-of]"), "Statuses as of 23 November 2026");
+}
