@@ -26,23 +26,12 @@ die() { echo "second_language_profile: $*" >&2; exit 1; }
 [[ $top =~ ^[1-9][0-9]*$ ]] || die "TOP: '$top' is not a positive integer"
 command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null || die "valgrind is not installed"
 
-if [[ -n ${VITRINE_BIN:-} ]]; then
-    bin=$VITRINE_BIN
-else
-    target_dir=${CARGO_TARGET_DIR:-target}
-    [[ $target_dir == /* ]] || target_dir=$repo/$target_dir
-    bin=$target_dir/release/vitrine
-    [[ -x $bin ]] || (cd "$repo" && cargo build --release)
-fi
-[[ -x $bin ]] || die "no executable vitrine at $bin"
-
+# shellcheck source=benches/two_sites.sh
+source "$repo/benches/two_sites.sh"
+bin=$(vitrine_bin)
 site2=$site-2
 trap 'rm -rf -- "$site" "$site2" "$site.out" "$site.cg1" "$site.cg2"' EXIT
-python3 "$repo/benches/gen_catalogue.py" --n "$n" --out "$site" --force >/dev/null
-grep -q '^languages = \["fr"\]$' "$site/vitrine.toml" || die "$site/vitrine.toml has no line languages = [\"fr\"]"
-rm -rf -- "$site2"
-cp -r -- "$site" "$site2"
-sed -i 's/^languages = \["fr"\]$/languages = ["fr", "en"]/' "$site2/vitrine.toml"
+two_sites "$n" "$site"
 
 profile() {
     valgrind --tool=callgrind --callgrind-out-file="$2" \

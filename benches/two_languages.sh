@@ -44,27 +44,15 @@ die() { echo "two_languages: $*" >&2; exit 1; }
 output_mode=${OUTPUT:-fresh}
 [[ $output_mode == fresh || $output_mode == replace ]] || die "OUTPUT: '$output_mode' is neither fresh nor replace"
 
-if [[ -n ${VITRINE_BIN:-} ]]; then
-    bin=$VITRINE_BIN
-else
-    target_dir=${CARGO_TARGET_DIR:-target}
-    [[ $target_dir == /* ]] || target_dir=$repo/$target_dir
-    bin=$target_dir/release/vitrine
-    [[ -x $bin ]] || (cd "$repo" && cargo build --release)
-fi
-[[ -x $bin ]] || die "no executable vitrine at $bin"
-
+# shellcheck source=benches/two_sites.sh
+source "$repo/benches/two_sites.sh"
+bin=$(vitrine_bin)
 site2=$site-2
 out2=$out-2
 if [[ ${KEEP:-0} != 1 ]]; then
     trap 'rm -rf -- "$site" "$out" "$site2" "$out2" "$site.stderr"' EXIT
 fi
-
-python3 "$repo/benches/gen_catalogue.py" --n "$n" --out "$site" --force >/dev/null
-grep -q '^languages = \["fr"\]$' "$site/vitrine.toml" || die "$site/vitrine.toml has no line languages = [\"fr\"]"
-rm -rf -- "$site2"
-cp -r -- "$site" "$site2"
-sed -i 's/^languages = \["fr"\]$/languages = ["fr", "en"]/' "$site2/vitrine.toml"
+two_sites "$n" "$site"
 
 # One build of SITE into OUT, timed: prints its wall time and its CPU time
 # (user + system, of the build and its threads) in seconds.
