@@ -14,6 +14,8 @@ pub struct Words {
     pub day_one: String,
     pub quarter_format: String,
     pub price_format: String,
+    /// Between the units and the decimals of a number ("," in French).
+    pub decimal_sep: String,
 }
 
 impl Words {
@@ -39,6 +41,14 @@ impl Words {
                 format!("{name} {year}")
             }
         }
+    }
+
+    /// "2,5" / "2.5", "3" for 3.0: as the theme's `num` component writes
+    /// a number.
+    pub fn decimal(&self, x: f64) -> String {
+        let s = x.to_string();
+        let s = s.strip_suffix(".0").unwrap_or(&s);
+        s.replace('.', &self.decimal_sep)
     }
 
     /// "150 €", "99 $US": the amount without useless decimals.
@@ -93,7 +103,18 @@ mod tests {
             day_one: "1er".into(),
             quarter_format: "T{quarter} {year}".into(),
             price_format: "{amount} {currency}".into(),
+            decimal_sep: ",".into(),
         }
+    }
+
+    #[test]
+    fn numbers_lose_a_useless_decimal_and_take_the_language_separator() {
+        let fr = fr();
+        assert_eq!(fr.decimal(2.5), "2,5");
+        assert_eq!(fr.decimal(3.0), "3");
+        assert_eq!(fr.decimal(10.0), "10");
+        let en = Words { decimal_sep: ".".into(), ..fr };
+        assert_eq!(en.decimal(2.5), "2.5");
     }
 
     #[test]

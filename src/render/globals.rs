@@ -87,7 +87,7 @@ impl Globals {
         });
         let strings = view.theme.strings.get(view.lang).map_or_else(tera::Value::none, template_value);
         let today = view.date(view.cat.today);
-        let as_of = view.ui("search", "as_of").replace("{date}", &today.label);
+        let as_of = view.theme.label(view.lang, "search", "as_of").replace("{date}", &today.label);
         let shared = vec![
             ("lang", tera::Value::from(view.lang)),
             ("status_as_of", tera::Value::from(as_of)),

@@ -131,13 +131,13 @@ impl View<'_> {
             body_html: self.body_html(t.meta, out),
             subtitles: m.subtitles.iter().map(|l| self.language(&l.value)).collect(),
             effort_hours_per_week: m.effort_hours_per_week,
-            effort_label: m
-                .effort_hours_per_week
-                .map(|h| self.ui("mooc", "effort_value").replace("{hours}", &self.decimal(h))),
+            effort_label: m.effort_hours_per_week.map(|h| {
+                self.theme.label(self.lang, "mooc", "effort_value").replace("{hours}", &self.words.decimal(h))
+            }),
             duration_weeks: m.duration_weeks,
             duration_label: m.duration_weeks.map(|w| {
                 let key = if w == 1 { "duration_one" } else { "duration_many" };
-                self.ui("mooc", key).replace("{weeks}", &w.to_string())
+                self.theme.label(self.lang, "mooc", key).replace("{weeks}", &w.to_string())
             }),
             teachers: tr.filter(|t| !t.teachers.is_empty()).map_or(&m.teachers, |t| &t.teachers).clone(),
             prerequisites: tr.and_then(|t| t.prerequisites.clone()).or_else(|| m.prerequisites.clone()),

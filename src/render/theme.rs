@@ -186,6 +186,12 @@ impl Theme {
             day_one: s("day_one", "1"),
             quarter_format: s("quarter_format", "T{quarter} {year}"),
             price_format: s("price_format", "{amount} {currency}"),
+            decimal_sep: t
+                .and_then(|t| t.get("number"))
+                .and_then(|n| n.get("decimal_sep"))
+                .and_then(Value::as_str)
+                .unwrap_or(".")
+                .to_string(),
         }
     }
 

@@ -539,19 +539,6 @@ impl<'a> View<'a> {
         })
     }
 
-    /// A UI string of this language (`table.key` of the i18n file).
-    pub fn ui(&self, table: &str, key: &str) -> String {
-        self.theme.label(self.lang, table, key)
-    }
-
-    /// A number for humans, as the `num` component writes it: no ".0",
-    /// and the language's decimal separator ("2,5" in French).
-    pub fn decimal(&self, x: f64) -> String {
-        let s = x.to_string();
-        let s = s.strip_suffix(".0").unwrap_or(&s);
-        s.replace('.', &self.ui("number", "decimal_sep"))
-    }
-
     pub fn thousands(&self, n: u64) -> String {
         let sep = if self.lang == "en" { "," } else { "\u{202f}" };
         group_thousands(n, sep)
