@@ -8,9 +8,8 @@ use std::sync::Arc;
 use jiff::tz::TimeZone;
 use toml::de::DeTable;
 
-use crate::diagnostic::{Diagnostic, SourceFile};
-use crate::load::fields::{Fields, Out};
-use crate::load::toml_error;
+use crate::base::fields::{toml_error, Fields};
+use crate::diagnostic::{Diagnostic, Out, SourceFile};
 
 /// Image settings (used by the image pipeline; validated now).
 #[derive(Debug, Clone)]
@@ -107,7 +106,7 @@ impl Config {
         let default_language = match f.str("default_language", out) {
             None => "fr".to_string(),
             Some(s) => {
-                if !crate::load::common::is_lang_code(&s.value) {
+                if !crate::base::slug::is_lang_code(&s.value) {
                     out.push(
                         f.err(s.span.clone(), format!("`{}` is not a language code", s.value))
                             .with_hint("use a two-letter ISO 639-1 code such as `fr` or `en`"),
@@ -119,7 +118,7 @@ impl Config {
         let mut languages: Vec<String> = Vec::new();
         if let Some(list) = f.str_list("languages", out) {
             for l in list {
-                if !crate::load::common::is_lang_code(&l.value) {
+                if !crate::base::slug::is_lang_code(&l.value) {
                     out.push(
                         f.err(l.span, format!("`{}` is not a language code", l.value))
                             .with_hint("use two-letter ISO 639-1 codes such as `fr` or `en`"),
@@ -225,7 +224,7 @@ fn check_keys(f: &Fields, default: &str, languages: &[String], out: &mut Out) {
         if allowed.contains(&key) {
             continue;
         }
-        let d = match key.strip_prefix("title_").filter(|code| crate::load::common::is_lang_code(code)) {
+        let d = match key.strip_prefix("title_").filter(|code| crate::base::slug::is_lang_code(code)) {
             Some(code) if code == default => f
                 .err(span, format!("`{key}` is not needed: `{code}` is the default language, whose title is `title`"))
                 .with_hint("remove this line (or move its text to `title`)"),

@@ -22,6 +22,9 @@ pub enum Severity {
     Warning,
 }
 
+/// Where a stage puts the problems it finds, and goes on.
+pub type Out = Vec<Diagnostic>;
+
 /// The text of one file, shared by every diagnostic that points into it.
 #[derive(Debug)]
 pub struct SourceFile {

@@ -5,6 +5,7 @@
 //! the previous stage's output and pushes problems into one list, so that
 //! a run reports every problem at once.
 
+pub mod base;
 pub mod calendar;
 pub mod config;
 pub mod diagnostic;
@@ -24,7 +25,8 @@ use jiff::civil::Date;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::render::{NullSink, Stats};
+use crate::output::NullSink;
+use crate::render::Stats;
 
 /// What a run is asked to do.
 #[derive(Debug, Clone)]

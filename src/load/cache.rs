@@ -14,8 +14,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use super::fields::Out;
 use super::{Entity, Kind};
+use crate::diagnostic::Out;
 
 /// What the walk found and the file's stamp: the cache key.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,6 @@
 
 pub mod cache;
 pub mod common;
-pub mod fields;
 pub mod mooc;
 pub mod others;
 pub mod source;
@@ -18,10 +17,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use toml::de::DeTable;
 
+use crate::base::fields::{toml_error, Fields};
+use crate::base::slug::{is_slug, slugify};
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::diagnostic::{Diagnostic, Out, SourceFile};
 use cache::{ParseCache, Seen};
-use fields::{Fields, Out};
 
 pub use mooc::Mooc;
 pub use others::{Institution, Page, Parcours, Platform, Schedule, SubjectDoc};
@@ -372,10 +372,10 @@ fn split_name(name: &str, config: &Config) -> Option<(String, Option<String>)> {
 }
 
 fn check_slug(root: &Path, path: &Path, slug: &str, out: &mut Out) {
-    if common::is_slug(slug) {
+    if is_slug(slug) {
         return;
     }
-    let fixed = common::slugify(slug);
+    let fixed = slugify(slug);
     out.push(
         Diagnostic::file_error(
             &display_path(root, path),
@@ -401,20 +401,6 @@ fn sorted_entries(dir: &Path) -> std::io::Result<Vec<(PathBuf, bool)>> {
         .collect();
     v.sort();
     Ok(v)
-}
-
-/// A TOML syntax error, positioned in the file.
-pub fn toml_error(file: &Arc<SourceFile>, offset: usize, e: &toml::de::Error) -> Diagnostic {
-    let span = e.span().map_or(offset..offset, |s| s.start + offset..s.end + offset);
-    let msg = e.message().trim().trim_end_matches('.').to_string();
-    // Offset 0 is a whole TOML file (vitrine.toml), not a front matter.
-    let what = if offset == 0 { "this file" } else { "the front matter" };
-    let mut d = Diagnostic::error(file, span, format!("{what} is not valid TOML: {msg}"));
-    if msg.contains("string") || msg.contains("invalid") || msg.contains("expected") {
-        d = d
-            .with_hint("text values need straight double quotes: `title = \"Mon MOOC\"`; dates are written 2024-04-08");
-    }
-    d
 }
 
 fn parse_file(root: &Path, f: &Found, out: &mut Out) -> Option<Entity> {

@@ -5,9 +5,11 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
+use crate::base::fields::{Fields, Sp};
+use crate::base::slug::slugify;
 use crate::calendar::period::When;
+use crate::diagnostic::Out;
 use crate::load::common::{self, Image};
-use crate::load::fields::{Fields, Out, Sp};
 use crate::load::Meta;
 
 pub const KEYS: &[&str] = &[
@@ -142,7 +144,7 @@ pub fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Mooc {
                         .with_hint("write the subject's name in this language"),
                 );
             }
-        } else if common::slugify(&s.value).is_empty() {
+        } else if slugify(&s.value).is_empty() {
             out.push(f.err(s.span.clone(), "a subject needs at least one letter or digit"));
         }
     }

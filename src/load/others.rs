@@ -3,9 +3,10 @@
 
 use jiff::civil::Date;
 
+use crate::base::fields::{Fields, Sp};
 use crate::calendar::period::{Period, When};
+use crate::diagnostic::Out;
 use crate::load::common::{self, Image};
-use crate::load::fields::{Fields, Out, Sp};
 use crate::load::Meta;
 
 pub const CREDENTIALS: &[&str] = &["certificate", "diploma", "ects", "none"];

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use crate::load::common::slugify;
+use crate::base::slug::slugify;
 
 /// Ids the page around a body already uses: the default theme's section
 /// ids and session rows (`session-1`, …). A heading never takes them.

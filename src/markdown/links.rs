@@ -4,8 +4,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag};
 
-use crate::diagnostic::Diagnostic;
-use crate::load::fields::Out;
+use crate::diagnostic::{Diagnostic, Out};
 use crate::markdown::Body;
 
 pub fn resolve(

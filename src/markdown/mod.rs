@@ -17,8 +17,7 @@ use std::sync::Arc;
 
 use pulldown_cmark::{Event, Options, Parser};
 
-use crate::diagnostic::SourceFile;
-use crate::load::fields::Out;
+use crate::diagnostic::{Out, SourceFile};
 
 /// Where a body is: its file and the byte range of the Markdown in it.
 pub struct Body<'a> {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
-use crate::render::Sink;
+use crate::output::Sink;
 
 /// The files of a built site, by path (`moocs/x/index.html`). Shared, so
 /// that a rebuild copies the map, not the files.

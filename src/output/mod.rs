@@ -11,10 +11,10 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::render::Sink;
-
 pub mod memory;
+pub mod sink;
 pub use memory::{Files, MemorySink};
+pub use sink::{NullSink, Sink};
 
 /// Writes files under a root folder, refusing any path that would escape it.
 pub struct DirSink {

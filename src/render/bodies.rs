@@ -17,8 +17,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::SourceFile;
-use crate::load::fields::Out;
+use crate::diagnostic::{Out, SourceFile};
 use crate::load::Meta;
 use crate::markdown::{self, Body};
 use crate::resolve::Catalogue;

@@ -24,30 +24,14 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::Diagnostic;
-use crate::load::fields::Out;
+use crate::diagnostic::{Diagnostic, Out};
 use crate::load::Meta;
-use crate::resolve::normalize_alias;
-use crate::resolve::Catalogue;
+use crate::output::Sink;
+use crate::resolve::{normalize_alias, Catalogue};
 use pages::PageOut;
 pub use plan::{Job, Key, Plan};
 use theme::Theme;
 use view::View;
-
-/// Where rendered files go: a folder, or nowhere for `vitrine check`.
-pub trait Sink: Sync {
-    /// `path` is relative to the output folder, with `/` separators.
-    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
-}
-
-/// Discards everything (`vitrine check`).
-pub struct NullSink;
-
-impl Sink for NullSink {
-    fn put(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 /// What was produced.
 #[derive(Debug, Default, Clone, Copy)]

@@ -3,7 +3,7 @@
 use serde_json::{json, Value};
 
 use crate::calendar::period::When;
-use crate::load::fields::Out;
+use crate::diagnostic::Out;
 use crate::load::{Entity, Kind, Meta};
 use crate::markdown::{self, Body};
 use crate::render::globals::{template_value, tv};

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::load::fields::Out;
+use crate::diagnostic::Out;
 use crate::load::Kind;
 use crate::render::globals::tv;
 use crate::render::grid::{grid_json, Grid};
@@ -109,7 +109,7 @@ impl View<'_> {
         let core: Vec<usize> = p.core.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).collect();
         let mut others: Vec<usize> =
             p.moocs.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).filter(|m| !core.contains(m)).collect();
-        others.sort_by_cached_key(|&m| crate::load::common::fold(&self.cat.moocs[m].title));
+        others.sort_by_cached_key(|&m| crate::base::slug::fold(&self.cat.moocs[m].title));
         core.into_iter().chain(others).collect()
     }
 

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 use serde_json::Value;
 
+use crate::base::hash::hash;
 use crate::calendar::format::Words;
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
-use crate::load::fields::Out;
+use crate::diagnostic::{Diagnostic, Out};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -388,8 +388,7 @@ fn fingerprints(statics: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, String>
         .iter()
         .filter_map(|(name, bytes)| {
             let (stem, ext) = name.rsplit_once('.')?;
-            matches!(ext, "js" | "css")
-                .then(|| (name.clone(), format!("{stem}.{}.{ext}", crate::search::hash(&[bytes]))))
+            matches!(ext, "js" | "css").then(|| (name.clone(), format!("{stem}.{}.{ext}", hash(&[bytes]))))
         })
         .collect()
 }

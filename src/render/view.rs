@@ -12,8 +12,7 @@ use serde_json::{json, Value};
 use crate::calendar::format::{group_thousands, Words};
 use crate::calendar::period::When;
 use crate::calendar::status::Status;
-use crate::diagnostic::Diagnostic;
-use crate::load::fields::Out;
+use crate::diagnostic::{Diagnostic, Out};
 use crate::load::{Entity, Kind, Meta};
 use crate::render::globals::{template_value, Globals};
 use crate::render::theme::{render_error, Theme};
@@ -369,7 +368,7 @@ impl<'a> View<'a> {
         &self.by_title
     }
 
-    pub fn institution_links(&self, slugs: &[crate::load::fields::Sp<String>]) -> Vec<Link> {
+    pub fn institution_links(&self, slugs: &[crate::base::fields::Sp<String>]) -> Vec<Link> {
         slugs
             .iter()
             .filter_map(|s| self.cat.index.institutions.get(&s.value))
@@ -492,7 +491,7 @@ impl<'a> View<'a> {
             When::Period(p) => (None, Some(Keyed { key: p.to_string(), label: self.words.period(p) })),
         };
         let status = self.cat.states[mi].sessions[si];
-        let date = |d: &Option<crate::load::fields::Sp<Date>>| self.opt_date(d.as_ref().map(|d| d.value));
+        let date = |d: &Option<crate::base::fields::Sp<Date>>| self.opt_date(d.as_ref().map(|d| d.value));
         Session {
             id: format!("session-{}", si + 1),
             status: self.status(status),
@@ -553,7 +552,7 @@ impl<'a> View<'a> {
 /// The light form of a card, for lists, with its HTML, and the key lists
 /// are sorted by (its title, folded).
 fn list_item(card: Card, html: Option<String>) -> Item {
-    let key = crate::load::common::fold(&card.title);
+    let key = crate::base::slug::fold(&card.title);
     let item = ListItem { slug: card.slug, url: card.url, title: card.title, status: card.status, card_html: html };
     Item { value: template_value(&item), key }
 }

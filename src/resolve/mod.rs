@@ -13,12 +13,11 @@ use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 
+use crate::base::slug::slugify;
 use crate::calendar::period::When;
 use crate::calendar::status::{self, SessionDates, Status};
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
-use crate::load::common::slugify;
-use crate::load::fields::Out;
+use crate::diagnostic::{Diagnostic, Out};
 use crate::load::{Entity, Institution, Kind, Loaded, Mooc, Page, Parcours, Platform, Schedule, SubjectDoc};
 
 /// A subject page: every MOOC labelled with it.

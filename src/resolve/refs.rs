@@ -5,8 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::diagnostic::{did_you_mean, Diagnostic, SourceFile};
-use crate::load::fields::{Out, Sp};
+use crate::base::fields::Sp;
+use crate::diagnostic::{did_you_mean, Diagnostic, Out, SourceFile};
 use crate::load::{Entity, Institution, Kind, Loaded};
 use crate::resolve::Index;
 

@@ -7,8 +7,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use crate::calendar::period::{Period, When};
-use crate::diagnostic::Diagnostic;
-use crate::load::fields::Out;
+use crate::diagnostic::{Diagnostic, Out};
 use crate::load::mooc::Session;
 use crate::load::{Loaded, Schedule};
 use crate::resolve::Index;

@@ -13,10 +13,9 @@ use std::sync::Arc;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use crate::base::slug::slugify;
 use crate::calendar::period::{parse_when, When};
-use crate::diagnostic::{Diagnostic, SourceFile};
-use crate::load::common::slugify;
-use crate::load::fields::Out;
+use crate::diagnostic::{Diagnostic, Out, SourceFile};
 use crate::load::{source, Entity, Kind, Loaded, Meta, Mooc};
 use crate::resolve::{Index, Subject};
 

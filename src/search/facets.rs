@@ -6,8 +6,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::base::slug::fold;
 use crate::calendar::status::Status;
-use crate::load::common::fold;
 use crate::load::Kind;
 use crate::render::view::View;
 

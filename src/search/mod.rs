@@ -31,6 +31,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde_json::{json, Value};
 
+use crate::base::hash::hash;
 use crate::calendar::period::When;
 use crate::calendar::status::Status;
 use crate::load::Kind;
@@ -57,16 +58,6 @@ impl Search {
         let facets = self.facets.into_iter().map(|f| facets::Facet { per_doc: Vec::new(), ..f }).collect();
         Search { manifest_url: self.manifest_url, facets, files: Vec::new() }
     }
-}
-
-/// Short content hash for file names (hosts may cache them forever).
-pub fn hash(parts: &[&[u8]]) -> String {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    for p in parts {
-        h.update(p);
-        h.update(&[0]);
-    }
-    format!("{:010x}", h.digest() & 0xff_ffff_ffff)
 }
 
 /// The shards of one language's index (key -> JSON).
@@ -252,17 +243,5 @@ fn sessions_json(view: &View, m: usize, day0: i64) -> Value {
     match rows.as_slice() {
         [only] if only.is_number() => only.clone(),
         _ => Value::Array(rows),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hashes_are_stable_and_short() {
-        assert_eq!(hash(&[b"a"]), hash(&[b"a"]));
-        assert_ne!(hash(&[b"a", b"b"]), hash(&[b"ab"]));
-        assert_eq!(hash(&[b"x"]).len(), 10);
     }
 }

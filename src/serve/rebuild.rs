@@ -127,7 +127,7 @@ impl Session {
             // As a full build does: render nowhere, for the problems only
             // rendering finds (dangling links, template errors).
             if let Some(theme) = fresh_theme.as_ref().or(self.last.as_ref().map(|l| &l.theme)) {
-                render::render_all(&catalogue, theme, &render::NullSink, &mut out);
+                render::render_all(&catalogue, theme, &crate::output::NullSink, &mut out);
             }
             report.diagnostics = crate::finish(out);
             return (report, None);

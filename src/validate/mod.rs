@@ -7,9 +7,8 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use crate::calendar::period::When;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Out};
 use crate::load::common::Image;
-use crate::load::fields::Out;
 use crate::load::mooc::{Mooc, Session};
 use crate::load::{Loaded, Meta, Parcours, Schedule};
 

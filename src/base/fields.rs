@@ -1,9 +1,11 @@
-//! Typed, positioned access to a TOML table.
+//! Typed, positioned access to a TOML table: the front matter of content
+//! files (`load`) and `vitrine.toml` (`config`) are read with it.
 //!
 //! serde's `deny_unknown_fields` would stop at the first problem and lose
 //! positions, so we walk `toml`'s spanned tables ourselves: every getter
 //! reports a wrong type at the value, a missing required key at the table,
 //! an unknown key at the key (with "did you mean"), and keeps going.
+//! [`toml_error`] positions a syntax error in the file.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -13,7 +15,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use crate::calendar::period::{parse_when, When};
-use crate::diagnostic::{did_you_mean, Diagnostic, SourceFile};
+use crate::diagnostic::{did_you_mean, Diagnostic, Out, SourceFile};
 
 /// A value with the byte span (in the file) it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,8 +29,6 @@ impl<T> Sp<T> {
         Sp { value, span }
     }
 }
-
-pub type Out = Vec<Diagnostic>;
 
 /// A TOML table of a file, with the offset of the TOML text in the file.
 pub struct Fields<'a> {
@@ -373,6 +373,20 @@ impl<'a> Fields<'a> {
         out.push(d);
         None
     }
+}
+
+/// A TOML syntax error, positioned in the file.
+pub fn toml_error(file: &Arc<SourceFile>, offset: usize, e: &toml::de::Error) -> Diagnostic {
+    let span = e.span().map_or(offset..offset, |s| s.start + offset..s.end + offset);
+    let msg = e.message().trim().trim_end_matches('.').to_string();
+    // Offset 0 is a whole TOML file (vitrine.toml), not a front matter.
+    let what = if offset == 0 { "this file" } else { "the front matter" };
+    let mut d = Diagnostic::error(file, span, format!("{what} is not valid TOML: {msg}"));
+    if msg.contains("string") || msg.contains("invalid") || msg.contains("expected") {
+        d = d
+            .with_hint("text values need straight double quotes: `title = \"Mon MOOC\"`; dates are written 2024-04-08");
+    }
+    d
 }
 
 fn describe(v: &DeValue) -> String {

@@ -1,0 +1,18 @@
+//! Where rendered files go: a folder ([`super::DirSink`]), memory
+//! ([`super::MemorySink`], `vitrine serve`), or nowhere ([`NullSink`],
+//! `vitrine check`). Render hands each file to a sink as soon as it is made.
+
+/// Where rendered files go: a folder, or nowhere for `vitrine check`.
+pub trait Sink: Sync {
+    /// `path` is relative to the output folder, with `/` separators.
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+}
+
+/// Discards everything (`vitrine check`).
+pub struct NullSink;
+
+impl Sink for NullSink {
+    fn put(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
+        Ok(())
+    }
+}
