@@ -200,8 +200,8 @@ fn main() {
     let errors: Vec<String> =
         out.iter().filter(|d| d.severity == Severity::Error).map(|d| d.to_string()).take(5).collect();
     assert!(errors.is_empty(), "the generated site has errors:\n{}", errors.join("\n"));
-    assert_eq!(cat.moocs.len(), MOOCS);
-    let si = *cat.index.schedules.get(SCHEDULE).expect("the schedule");
+    assert_eq!(cat.content.moocs.len(), MOOCS);
+    let si = cat.content.schedules.position(SCHEDULE).expect("the schedule");
     let view = View::new(&cat, &theme, "fr", &mut out);
     let loaded_in = t.elapsed();
 

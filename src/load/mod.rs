@@ -2,12 +2,11 @@
 //! parse each kind into typed, spanned structs. Files are parsed in
 //! parallel; every problem is collected, none stops the others.
 //!
-//! Start with [`load`]; the per-kind parsers are in [`mooc`] and [`others`].
+//! Start with [`load`]; each kind of content is described in [`kinds`].
 
 pub mod cache;
 pub mod common;
-pub mod mooc;
-pub mod others;
+pub mod kinds;
 pub mod source;
 
 use std::ops::Range;
@@ -23,8 +22,10 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Out, SourceFile};
 use cache::{ParseCache, Seen};
 
-pub use mooc::Mooc;
-pub use others::{Institution, Page, Parcours, Platform, Schedule, SubjectDoc};
+pub use kinds::{
+    Content, Described, Entity, EntityKind, Home, Institution, Kind, Mooc, Page, Parcours, Platform, Schedule, Shelf,
+    SubjectDoc,
+};
 
 /// What every entity has: its slug, its file, where its body is.
 #[derive(Debug, Clone)]
@@ -45,86 +46,12 @@ impl Meta {
     }
 }
 
-/// The kinds of content, by folder of `content/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
-    Mooc,
-    Parcours,
-    Platform,
-    Institution,
-    Schedule,
-    Subject,
-    Page,
-    Home,
-}
-
-impl Kind {
-    pub const FOLDERS: [(&'static str, Kind); 7] = [
-        ("moocs", Kind::Mooc),
-        ("parcours", Kind::Parcours),
-        ("platforms", Kind::Platform),
-        ("institutions", Kind::Institution),
-        ("schedules", Kind::Schedule),
-        ("subjects", Kind::Subject),
-        ("pages", Kind::Page),
-    ];
-
-    pub fn folder(self) -> &'static str {
-        Kind::FOLDERS.iter().find(|(_, k)| *k == self).map_or("", |(f, _)| f)
-    }
-}
-
-/// One parsed file.
-#[derive(Debug, Clone)]
-pub enum Entity {
-    Mooc(Box<Mooc>),
-    Parcours(Parcours),
-    Platform(Platform),
-    Institution(Institution),
-    Schedule(Schedule),
-    Subject(SubjectDoc),
-    Page(Page),
-    Home(Page),
-}
-
-impl Entity {
-    pub fn kind(&self) -> Kind {
-        match self {
-            Entity::Mooc(_) => Kind::Mooc,
-            Entity::Parcours(_) => Kind::Parcours,
-            Entity::Platform(_) => Kind::Platform,
-            Entity::Institution(_) => Kind::Institution,
-            Entity::Schedule(_) => Kind::Schedule,
-            Entity::Subject(_) => Kind::Subject,
-            Entity::Page(_) => Kind::Page,
-            Entity::Home(_) => Kind::Home,
-        }
-    }
-
-    pub fn meta(&self) -> &Meta {
-        match self {
-            Entity::Mooc(m) => &m.meta,
-            Entity::Parcours(e) => &e.meta,
-            Entity::Platform(e) => &e.meta,
-            Entity::Institution(e) => &e.meta,
-            Entity::Schedule(e) => &e.meta,
-            Entity::Subject(e) => &e.meta,
-            Entity::Page(e) | Entity::Home(e) => &e.meta,
-        }
-    }
-}
-
-/// Everything under `content/`, parsed, drafts not yet filtered.
+/// Everything under `content/`, parsed, drafts not yet filtered, in the
+/// order files were found.
 #[derive(Debug, Default)]
 pub struct Loaded {
-    pub home: Option<Page>,
-    pub moocs: Vec<Mooc>,
-    pub parcours: Vec<Parcours>,
-    pub platforms: Vec<Platform>,
-    pub institutions: Vec<Institution>,
-    pub schedules: Vec<Schedule>,
-    pub subjects: Vec<SubjectDoc>,
-    pub pages: Vec<Page>,
+    /// The default-language files, kind by kind.
+    pub content: Content,
     /// Translation files (`<slug>.<lang>.md`), parsed like their kind.
     pub translations: Vec<Entity>,
 }
@@ -184,17 +111,8 @@ pub fn load_with(root: &Path, config: &Config, cache: Option<&mut ParseCache>, o
         let Some(entity) = entity else { continue };
         if entity.meta().lang.is_some() {
             loaded.translations.push(entity);
-            continue;
-        }
-        match entity {
-            Entity::Mooc(m) => loaded.moocs.push(*m),
-            Entity::Parcours(e) => loaded.parcours.push(e),
-            Entity::Platform(e) => loaded.platforms.push(e),
-            Entity::Institution(e) => loaded.institutions.push(e),
-            Entity::Schedule(e) => loaded.schedules.push(e),
-            Entity::Subject(e) => loaded.subjects.push(e),
-            Entity::Page(e) => loaded.pages.push(e),
-            Entity::Home(e) => loaded.home = Some(e),
+        } else {
+            loaded.content.put(entity);
         }
     }
     loaded
@@ -253,8 +171,8 @@ fn walk(root: &Path, config: &Config, out: &mut Out) -> Vec<Found> {
             continue;
         }
         if is_dir {
-            match Kind::FOLDERS.iter().find(|(f, _)| *f == name) {
-                Some((_, kind)) => walk_kind(root, &path, *kind, config, out, &mut found),
+            match Kind::of_folder(&name) {
+                Some(kind) => walk_kind(root, &path, kind, config, out, &mut found),
                 None => out.push(
                     Diagnostic::file_error(
                         &display_path(root, &path),
@@ -286,10 +204,9 @@ fn walk(root: &Path, config: &Config, out: &mut Out) -> Vec<Found> {
 }
 
 fn kind_hint(name: &str) -> String {
-    let folders = Kind::FOLDERS.iter().map(|(f, _)| *f);
-    crate::diagnostic::did_you_mean(name, folders).unwrap_or_else(|| {
-        "the folders are moocs, parcours, platforms, institutions, schedules, subjects, pages".into()
-    })
+    let folders: Vec<&str> = Kind::ALL.iter().map(|k| k.folder()).filter(|f| !f.is_empty()).collect();
+    crate::diagnostic::did_you_mean(name, folders.iter().copied())
+        .unwrap_or_else(|| format!("the folders are {}", folders.join(", ")))
 }
 
 fn walk_kind(root: &Path, dir: &Path, kind: Kind, config: &Config, out: &mut Out, found: &mut Vec<Found>) {
@@ -450,14 +367,5 @@ fn parse_file(root: &Path, f: &Found, out: &mut Out) -> Option<Entity> {
         lang: f.lang.clone(),
     };
     let meta = Meta { draft: f.kind != Kind::Home && fields.bool("draft", out).unwrap_or(false), ..meta };
-    Some(match f.kind {
-        Kind::Mooc => Entity::Mooc(Box::new(mooc::parse(&fields, meta, out))),
-        Kind::Parcours => Entity::Parcours(others::parcours(&fields, meta, out)),
-        Kind::Platform => Entity::Platform(others::platform(&fields, meta, out)),
-        Kind::Institution => Entity::Institution(others::institution(&fields, meta, out)),
-        Kind::Schedule => Entity::Schedule(others::schedule(&fields, meta, out)),
-        Kind::Subject => Entity::Subject(others::subject(&fields, meta, out)),
-        Kind::Page => Entity::Page(others::page(&fields, meta, out)),
-        Kind::Home => Entity::Home(others::home(&fields, meta, out)),
-    })
+    Some(Entity::parse(f.kind, &fields, meta, out))
 }

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Out, SourceFile};
-use crate::load::Meta;
+use crate::load::{Kind, Meta};
 use crate::markdown::{self, Body};
 use crate::resolve::Catalogue;
 
@@ -97,18 +97,8 @@ pub fn internal_path(cat: &Catalogue, target: &str) -> Option<String> {
     let t = target.trim_end_matches('/');
     let t = t.strip_suffix("/index.md").or_else(|| t.strip_suffix(".md")).unwrap_or(t);
     let (folder, slug) = t.split_once('/')?;
-    let idx = &cat.index;
-    let exists = match folder {
-        "moocs" => idx.moocs.contains_key(slug),
-        "parcours" => idx.parcours.contains_key(slug),
-        "platforms" => idx.platforms.contains_key(slug),
-        "institutions" => idx.institutions.contains_key(slug),
-        "schedules" => idx.schedules.contains_key(slug),
-        "subjects" => idx.subjects.contains_key(slug),
-        "pages" => return idx.pages.contains_key(slug).then(|| format!("{slug}/")),
-        _ => false,
-    };
-    exists.then(|| format!("{folder}/{slug}/"))
+    let kind = Kind::of_folder(folder)?;
+    cat.position(kind, slug).map(|_| kind.page_path(slug))
 }
 
 impl Bodies {
@@ -120,14 +110,7 @@ impl Bodies {
     pub fn render(cat: &Catalogue, previous: Option<Bodies>) -> Bodies {
         let mut previous = previous.map(|p| p.html).unwrap_or_default();
         let mut metas: Vec<&Meta> = Vec::new();
-        metas.extend(cat.home.iter().map(|h| &h.meta));
-        metas.extend(cat.moocs.iter().map(|e| &e.meta));
-        metas.extend(cat.parcours.iter().map(|e| &e.meta));
-        metas.extend(cat.platforms.iter().map(|e| &e.meta));
-        metas.extend(cat.institutions.iter().map(|e| &e.meta));
-        metas.extend(cat.schedules.iter().map(|e| &e.meta));
-        metas.extend(cat.subjects.iter().filter_map(|s| s.doc.as_ref()).map(|d| &d.meta));
-        metas.extend(cat.pages.iter().map(|e| &e.meta));
+        metas.extend(cat.content.every().map(|e| e.meta()));
         metas.extend(cat.translations.iter().map(|e| e.meta()));
         let mut html = HashMap::with_capacity(metas.len());
         metas.retain(|m| match previous.remove(&key(m)) {

@@ -17,7 +17,7 @@ impl View<'_> {
 
     /// Events of MOOC `mi`: stable UIDs from the slug and the start date.
     pub fn mooc_events(&self, mi: usize) -> Vec<Event> {
-        let m = &self.cat.moocs[mi];
+        let m = &self.cat.content.moocs[mi];
         let title = self.text(Kind::Mooc, &m.meta, &m.title, &m.summary).title;
         let page = format!("{}{}", self.origin(), self.url(&format!("moocs/{}/", m.meta.slug)));
         let label = |key: &str| self.theme.label(self.lang, "ics", key);

@@ -58,6 +58,7 @@ impl Globals {
         let cfg = &view.cat.config;
         let menu: Vec<Value> = view
             .cat
+            .content
             .pages
             .iter()
             .filter(|p| p.menu)

@@ -49,11 +49,11 @@ pub fn spans(m: &crate::load::Mooc) -> Vec<Span> {
 impl View<'_> {
     /// Computes the grid of schedule `si` as of the build date.
     pub fn compute_grid(&self, si: usize) -> Grid {
-        let s = &self.cat.schedules[si];
+        let s = &self.cat.content.schedules[si];
         let gran = if s.monthly { Granularity::Month } else { Granularity::Quarter };
         let rows = self.schedule_rows(si);
         let core = self.core_of(si);
-        let all: Vec<Vec<Span>> = rows.iter().map(|&m| spans(&self.cat.moocs[m])).collect();
+        let all: Vec<Vec<Span>> = rows.iter().map(|&m| spans(&self.cat.content.moocs[m])).collect();
         let range = match (&s.from, &s.to) {
             (Some(f), Some(t)) => Some((f.value, t.value)),
             (from, to) => grid::span_of(all.iter().flatten(), gran)
@@ -73,10 +73,10 @@ impl View<'_> {
     }
 
     fn core_of(&self, si: usize) -> Vec<usize> {
-        let s = &self.cat.schedules[si];
-        let idx = &self.cat.index;
-        let Some(p) = s.parcours.as_ref().and_then(|p| idx.parcours.get(&p.value)) else { return Vec::new() };
-        self.cat.parcours[*p].core.iter().filter_map(|c| idx.moocs.get(&c.value).copied()).collect()
+        let s = &self.cat.content.schedules[si];
+        let content = &self.cat.content;
+        let Some(p) = s.parcours.as_ref().and_then(|p| content.parcours.position(&p.value)) else { return Vec::new() };
+        content.parcours[p].core.iter().filter_map(|c| content.moocs.position(&c.value)).collect()
     }
 
     pub(super) fn period_short(&self, p: Period) -> String {
@@ -97,7 +97,7 @@ impl View<'_> {
 
     /// The `grid` value of the templates.
     pub fn grid_value(&self, si: usize, g: &Grid) -> Value {
-        let s = &self.cat.schedules[si];
+        let s = &self.cat.content.schedules[si];
         let today = self.cat.today;
         let years = g.years();
         let periods: Vec<Value> = g
@@ -117,7 +117,7 @@ impl View<'_> {
             .rows
             .iter()
             .map(|r| {
-                let m = &self.cat.moocs[r.mooc];
+                let m = &self.cat.content.moocs[r.mooc];
                 let t = self.text(Kind::Mooc, &m.meta, &m.title, &m.summary);
                 let url = self.url(&format!("moocs/{}/", m.meta.slug));
                 obj([
@@ -156,7 +156,7 @@ impl View<'_> {
 
     /// "8 avril 2024 – 9 juin 2024", "à partir du …", or the planned period.
     pub fn session_dates(&self, mi: usize, si: usize) -> String {
-        let s = &self.cat.moocs[mi].sessions[si];
+        let s = &self.cat.content.moocs[mi].sessions[si];
         let sep = self.theme.label(self.lang, "common", "range_sep");
         match (s.start.value, &s.end) {
             (When::Date(a), Some(b)) => format!("{} {sep} {}", self.words.date(a), self.words.date(b.value)),
@@ -175,7 +175,7 @@ pub fn grid_json(view: &View, g: &Grid, today: Date) -> Value {
         .rows
         .iter()
         .map(|r| {
-            let m = &view.cat.moocs[r.mooc];
+            let m = &view.cat.content.moocs[r.mooc];
             let filled: Vec<Value> = r
                 .cells
                 .iter()

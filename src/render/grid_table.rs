@@ -23,7 +23,7 @@ pub fn symbol(state: CellState) -> &'static str {
 
 impl View<'_> {
     fn grid_caption(&self, si: usize, g: &Grid) -> String {
-        let s = &self.cat.schedules[si];
+        let s = &self.cat.content.schedules[si];
         let title = self.text(crate::load::Kind::Schedule, &s.meta, &s.title, "").title;
         let key = if s.monthly { "caption_month" } else { "caption_quarter" };
         let (from, to) = match (g.periods.first(), g.periods.last()) {
@@ -35,7 +35,7 @@ impl View<'_> {
 
     /// The grid's table (caption, two header rows, one row per MOOC).
     pub fn grid_table(&self, si: usize, g: &Grid) -> String {
-        let slug = &self.cat.schedules[si].meta.slug;
+        let slug = &self.cat.content.schedules[si].meta.slug;
         let today = self.cat.today;
         let label = |table: &str, key: &str| esc(&self.theme.label(self.lang, table, key));
         let current: Vec<bool> = g.periods.iter().map(|p| p.first_day() <= today && today <= p.last_day()).collect();
@@ -87,7 +87,7 @@ impl View<'_> {
             .map(|s| label("grid_state", s.key()))
             .collect();
         for r in &g.rows {
-            let m = &self.cat.moocs[r.mooc];
+            let m = &self.cat.content.moocs[r.mooc];
             let t = self.text(crate::load::Kind::Mooc, &m.meta, &m.title, &m.summary);
             let url = self.url(&format!("moocs/{}/", m.meta.slug));
             let lang = t.lang;

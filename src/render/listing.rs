@@ -15,7 +15,8 @@ use crate::search::Search;
 
 /// Languages MOOCs are taught in, sorted by code.
 pub fn languages(cat: &Catalogue) -> Vec<&str> {
-    cat.moocs
+    cat.content
+        .moocs
         .iter()
         .flat_map(|m| m.languages.iter().map(|l| l.value.as_str()))
         .collect::<BTreeSet<_>>()
@@ -28,12 +29,12 @@ pub const LEVELS: [&str; 3] = ["beginner", "intermediate", "advanced"];
 
 /// Levels some MOOC has, in the content model's order.
 pub fn levels(cat: &Catalogue) -> Vec<&'static str> {
-    LEVELS.into_iter().filter(|l| cat.moocs.iter().any(|m| m.level.as_deref() == Some(*l))).collect()
+    LEVELS.into_iter().filter(|l| cat.content.moocs.iter().any(|m| m.level.as_deref() == Some(*l))).collect()
 }
 
 /// Pages of the full list: `paginate_by` MOOCs each, at least one.
 pub fn page_count(cat: &Catalogue) -> usize {
-    cat.moocs.len().div_ceil(cat.config.paginate_by.max(1)).max(1)
+    cat.content.moocs.len().div_ceil(cat.config.paginate_by.max(1)).max(1)
 }
 
 impl View<'_> {
@@ -98,7 +99,7 @@ impl View<'_> {
                 ("heading", tv(json!(heading))),
                 ("moocs", list),
                 ("pagination", tv(self.pagination(n))),
-                ("total", tv(json!(self.cat.moocs.len()))),
+                ("total", tv(json!(self.cat.content.moocs.len()))),
             ],
         )
     }
@@ -175,7 +176,7 @@ impl View<'_> {
             "",
             vec![
                 ("moocs", self.cards_by_title(&first)),
-                ("total", tv(json!(self.cat.moocs.len()))),
+                ("total", tv(json!(self.cat.content.moocs.len()))),
                 ("pagination", tv(self.pagination(1))),
                 ("search", tv(json!({"index_url": search.manifest_url, "facets": facets, "sorts": sorts}))),
                 ("search_strings", tv(json!(strings))),
@@ -199,8 +200,8 @@ impl View<'_> {
         let code = languages(self.cat).get(i).copied().unwrap_or_default();
         let name = self.theme.label(self.lang, "language", code);
         let heading = self.theme.label(self.lang, "search", "language_title").replace("{language}", &name);
-        let list: Vec<usize> = (0..self.cat.moocs.len())
-            .filter(|&m| self.cat.moocs[m].languages.iter().any(|l| l.value == code))
+        let list: Vec<usize> = (0..self.cat.content.moocs.len())
+            .filter(|&m| self.cat.content.moocs[m].languages.iter().any(|l| l.value == code))
             .collect();
         self.facet_list(format!("languages/{code}/"), heading, &list)
     }
@@ -209,8 +210,9 @@ impl View<'_> {
         let level = levels(self.cat).get(i).copied().unwrap_or("beginner");
         let name = self.theme.label(self.lang, "level", level);
         let heading = self.theme.label(self.lang, "search", "level_title").replace("{level}", &name);
-        let list: Vec<usize> =
-            (0..self.cat.moocs.len()).filter(|&m| self.cat.moocs[m].level.as_deref() == Some(level)).collect();
+        let list: Vec<usize> = (0..self.cat.content.moocs.len())
+            .filter(|&m| self.cat.content.moocs[m].level.as_deref() == Some(level))
+            .collect();
         self.facet_list(format!("levels/{level}/"), heading, &list)
     }
 
@@ -218,7 +220,8 @@ impl View<'_> {
     /// `ongoing-open`), the static twin of the status filter "open".
     pub fn open_now(&self) -> PageOut {
         let heading = self.theme.label(self.lang, "search", "open_title");
-        let list: Vec<usize> = (0..self.cat.moocs.len()).filter(|&m| self.cat.states[m].status.enrollable()).collect();
+        let list: Vec<usize> =
+            (0..self.cat.content.moocs.len()).filter(|&m| self.cat.states[m].status.enrollable()).collect();
         self.facet_list("moocs/open/".into(), heading, &list)
     }
 }

@@ -336,7 +336,7 @@ fn extras(view: &View, sitemap: &BTreeSet<String>, sink: &dyn Sink, out: &mut Ou
         }
     }
     // Alias redirect pages, in the default language.
-    for m in &cat.moocs {
+    for m in &cat.content.moocs {
         let target = format!("{}{}", view.origin(), view.url(&format!("moocs/{}/", m.meta.slug)));
         for a in &m.aliases {
             let Ok(path) = normalize_alias(&a.value) else { continue };
@@ -352,15 +352,8 @@ fn extras(view: &View, sitemap: &BTreeSet<String>, sink: &dyn Sink, out: &mut Ou
         }
     }
     // Images and other files of bundles, beside their page.
-    let metas = (cat.moocs.iter().map(|m| (&m.meta, "moocs/")))
-        .chain(cat.parcours.iter().map(|p| (&p.meta, "parcours/")))
-        .chain(cat.platforms.iter().map(|p| (&p.meta, "platforms/")))
-        .chain(cat.institutions.iter().map(|p| (&p.meta, "institutions/")))
-        .chain(cat.schedules.iter().map(|p| (&p.meta, "schedules/")))
-        .chain(cat.subjects.iter().filter_map(|s| s.doc.as_ref()).map(|d| (&d.meta, "subjects/")))
-        .chain(cat.pages.iter().map(|p| (&p.meta, "")));
-    for (meta, folder) in metas {
-        bundle_files(meta, folder, &mut files, out);
+    for e in cat.content.every() {
+        bundle_files(e.meta(), &e.kind().page_path(&e.meta().slug), &mut files, out);
     }
     let mut paths = Vec::with_capacity(files.len());
     for (path, bytes) in files {
@@ -372,7 +365,9 @@ fn extras(view: &View, sitemap: &BTreeSet<String>, sink: &dyn Sink, out: &mut Ou
     paths
 }
 
-fn bundle_files(meta: &Meta, folder: &str, files: &mut Vec<(String, Vec<u8>)>, out: &mut Out) {
+/// The files of the bundle of `meta` but its Markdown, for the folder of its
+/// page, `page` (`moocs/x/`).
+fn bundle_files(meta: &Meta, page: &str, files: &mut Vec<(String, Vec<u8>)>, out: &mut Out) {
     let Some(dir) = &meta.bundle else { return };
     theme::warn_links_under(dir, out);
     for (name, path) in theme::files_under(dir) {
@@ -380,7 +375,7 @@ fn bundle_files(meta: &Meta, folder: &str, files: &mut Vec<(String, Vec<u8>)>, o
             continue;
         }
         match std::fs::read(&path) {
-            Ok(bytes) => files.push((format!("{folder}{}/{name}", meta.slug), bytes)),
+            Ok(bytes) => files.push((format!("{page}{name}"), bytes)),
             Err(e) => out.push(Diagnostic::file_error(&path, format!("cannot read this file: {e}"))),
         }
     }

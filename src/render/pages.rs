@@ -66,15 +66,15 @@ impl View<'_> {
 
     pub fn home(&self, out: &mut Out) -> PageOut {
         let cat = self.cat;
-        let (title, summary, body, text_lang) = match &cat.home {
+        let (title, summary, body, text_lang) = match &cat.home() {
             Some(h) => {
                 let t = self.text(Kind::Home, &h.meta, &h.title, &h.summary);
                 (t.title.to_string(), t.summary, self.body_html(t.meta, out), t.lang)
             }
             None => (String::new(), "", String::new(), self.lang),
         };
-        let featured: Vec<usize> = (0..cat.moocs.len()).filter(|&i| cat.moocs[i].featured).collect();
-        let open: Vec<usize> = (0..cat.moocs.len()).filter(|&i| cat.states[i].status.enrollable()).collect();
+        let featured: Vec<usize> = (0..cat.content.moocs.len()).filter(|&i| cat.content.moocs[i].featured).collect();
+        let open: Vec<usize> = (0..cat.content.moocs.len()).filter(|&i| cat.states[i].status.enrollable()).collect();
         let site_title = cat.config.title(self.lang);
         let shown_title = if title.is_empty() { site_title.to_string() } else { title.clone() };
         self.page(
@@ -86,13 +86,16 @@ impl View<'_> {
                 ("home", tv(json!({"title": shown_title, "body_html": body, "content_lang": text_lang}))),
                 ("featured", self.cards_by_title(&featured)),
                 ("open_now", self.cards_by_title(&open)),
-                ("parcours", tv((0..cat.parcours.len()).map(|i| self.parcours_card(i)).collect::<Vec<_>>().into())),
+                (
+                    "parcours",
+                    tv((0..cat.content.parcours.len()).map(|i| self.parcours_card(i)).collect::<Vec<_>>().into()),
+                ),
             ],
         )
     }
 
     pub fn mooc(&self, i: usize, out: &mut Out) -> PageOut {
-        let m = &self.cat.moocs[i];
+        let m = &self.cat.content.moocs[i];
         let t = self.text(Kind::Mooc, &m.meta, &m.title, &m.summary);
         let tr = match self.translation(Kind::Mooc, &m.meta.slug) {
             Some(Entity::Mooc(tr)) => Some(tr.as_ref()),
@@ -163,13 +166,13 @@ impl View<'_> {
     /// column only when a session fills it), and whether any session has
     /// dates (for the calendar link).
     fn session_columns(&self, i: usize) -> SessionColumns {
-        let m = &self.cat.moocs[i];
+        let m = &self.cat.content.moocs[i];
         let states = &self.cat.states[i].sessions;
         let any = |f: &dyn Fn(usize) -> bool| (0..m.sessions.len()).any(f);
         SessionColumns {
             exam: any(&|s| m.sessions[s].exam_start.is_some() || m.sessions[s].exam_end.is_some()),
             platform: any(&|s| {
-                m.sessions[s].platform.as_ref().is_some_and(|p| self.cat.index.platforms.contains_key(&p.value))
+                m.sessions[s].platform.as_ref().is_some_and(|p| self.cat.content.platforms.position(&p.value).is_some())
             }),
             enrol: any(&|s| m.sessions[s].url.is_some() && states[s].enrolment_ahead()),
             dated: any(&|s| matches!(m.sessions[s].start.value, When::Date(_))),
@@ -178,7 +181,7 @@ impl View<'_> {
 
     pub fn parcours_list(&self) -> PageOut {
         let title = self.theme.label(self.lang, "nav", "parcours");
-        let list: Vec<Value> = (0..self.cat.parcours.len()).map(|i| self.parcours_card(i)).collect();
+        let list: Vec<Value> = (0..self.cat.content.parcours.len()).map(|i| self.parcours_card(i)).collect();
         self.page(
             "parcours/".into(),
             "parcours_list.html",
@@ -189,19 +192,19 @@ impl View<'_> {
     }
 
     pub fn parcours(&self, i: usize, out: &mut Out) -> PageOut {
-        let p = &self.cat.parcours[i];
+        let p = &self.cat.content.parcours[i];
         let t = self.text(Kind::Parcours, &p.meta, &p.title, &p.summary);
         let mut card = self.parcours_card(i);
         let moocs: Vec<Value> = p
             .moocs
             .iter()
             .filter_map(|m| {
-                self.cat.index.moocs.get(&m.value).map(|&mi| (mi, p.core.iter().any(|c| c.value == m.value)))
+                self.cat.content.moocs.position(&m.value).map(|mi| (mi, p.core.iter().any(|c| c.value == m.value)))
             })
             .map(|(mi, core)| json(&Card { core: Some(core), ..self.card(mi) }))
             .collect();
-        let schedule = p.schedule.as_ref().and_then(|s| self.cat.index.schedules.get(&s.value)).map(|&si| {
-            let s = &self.cat.schedules[si];
+        let schedule = p.schedule.as_ref().and_then(|s| self.cat.content.schedules.position(&s.value)).map(|si| {
+            let s = &self.cat.content.schedules[si];
             json!({"slug": s.meta.slug, "title": self.text(Kind::Schedule, &s.meta, &s.title, "").title, "url": self.url(&format!("schedules/{}/", s.meta.slug))})
         });
         let extra = json!({
@@ -231,13 +234,13 @@ impl View<'_> {
             t.summary,
             vec![("parcours", tv(card)), ("grid", tv(grid))],
         );
-        let moocs: Vec<usize> = p.moocs.iter().filter_map(|m| self.cat.index.moocs.get(&m.value).copied()).collect();
+        let moocs: Vec<usize> = p.moocs.iter().filter_map(|m| self.cat.content.moocs.position(&m.value)).collect();
         page.files.push(("sessions.ics", self.calendar_file(t.title, &moocs)));
         page
     }
 
     pub fn platform(&self, i: usize, out: &mut Out) -> PageOut {
-        let p = &self.cat.platforms[i];
+        let p = &self.cat.content.platforms[i];
         let t = self.text(Kind::Platform, &p.meta, &p.title, &p.summary);
         let ptr = match self.translation(Kind::Platform, &p.meta.slug) {
             Some(Entity::Platform(tr)) => Some(tr),
@@ -272,13 +275,13 @@ impl View<'_> {
     }
 
     pub fn institution(&self, i: usize, out: &mut Out) -> PageOut {
-        let inst = &self.cat.institutions[i];
+        let inst = &self.cat.content.institutions[i];
         let t = self.text(Kind::Institution, &inst.meta, &inst.title, "");
         let parent = inst
             .parent
             .as_ref()
-            .and_then(|p| self.cat.index.institutions.get(&p.value))
-            .map(|&p| self.institution_link(p));
+            .and_then(|p| self.cat.content.institutions.position(&p.value))
+            .map(|p| self.institution_link(p));
         let institution = json!({
             "slug": inst.meta.slug,
             "url": self.url(&format!("institutions/{}/", inst.meta.slug)),
@@ -305,7 +308,7 @@ impl View<'_> {
     pub fn subject(&self, i: usize, out: &mut Out) -> PageOut {
         let s = &self.cat.subjects[i];
         let (label, label_lang) = self.subject_label(i);
-        let (summary, body, text_lang) = match &s.doc {
+        let (summary, body, text_lang) = match self.cat.subject_doc(s) {
             Some(d) => {
                 let t = self.text(Kind::Subject, &d.meta, &d.title, &d.summary);
                 (t.summary, self.body_html(t.meta, out), t.lang)
@@ -330,7 +333,7 @@ impl View<'_> {
     }
 
     pub fn free_page(&self, i: usize, out: &mut Out) -> PageOut {
-        let p = &self.cat.pages[i];
+        let p = &self.cat.content.pages[i];
         let t = self.text(Kind::Page, &p.meta, &p.title, &p.summary);
         let page = json!({
             "slug": p.meta.slug,

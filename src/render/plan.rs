@@ -29,7 +29,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::load::{Entity, Kind, Meta};
+use crate::load::{Kind, Meta};
 use crate::render::listing;
 use crate::render::theme::Theme;
 use crate::resolve::Catalogue;
@@ -84,13 +84,13 @@ pub fn jobs(cat: &Catalogue) -> Vec<Job> {
     v.extend((0..listing::languages(cat).len()).map(Job::Language));
     v.extend((0..listing::levels(cat).len()).map(Job::Level));
     v.extend((2..=listing::page_count(cat)).map(Job::MoocsPage));
-    v.extend((0..cat.moocs.len()).map(Job::Mooc));
-    v.extend((0..cat.parcours.len()).map(Job::Parcours));
-    v.extend((0..cat.platforms.len()).map(Job::Platform));
-    v.extend((0..cat.institutions.len()).map(Job::Institution));
+    v.extend((0..cat.content.moocs.len()).map(Job::Mooc));
+    v.extend((0..cat.content.parcours.len()).map(Job::Parcours));
+    v.extend((0..cat.content.platforms.len()).map(Job::Platform));
+    v.extend((0..cat.content.institutions.len()).map(Job::Institution));
     v.extend((0..cat.subjects.len()).map(Job::Subject));
-    v.extend((0..cat.schedules.len()).map(Job::Schedule));
-    v.extend((0..cat.pages.len()).map(Job::Page));
+    v.extend((0..cat.content.schedules.len()).map(Job::Schedule));
+    v.extend((0..cat.content.pages.len()).map(Job::Page));
     v
 }
 
@@ -98,19 +98,19 @@ pub fn jobs(cat: &Catalogue) -> Vec<Job> {
 pub fn key(cat: &Catalogue, job: Job) -> Key {
     match job {
         Job::Home => Key::Home,
-        Job::Mooc(i) => Key::Mooc(cat.moocs[i].meta.slug.clone()),
+        Job::Mooc(i) => Key::Mooc(cat.content.moocs[i].meta.slug.clone()),
         Job::Language(i) => Key::Language(listing::languages(cat).get(i).copied().unwrap_or_default().to_string()),
         Job::Level(i) => Key::Level(listing::levels(cat).get(i).copied().unwrap_or_default().to_string()),
         Job::OpenNow => Key::OpenNow,
         Job::MoocsPage(n) => Key::MoocsPage(n),
         Job::ParcoursList => Key::ParcoursList,
-        Job::Parcours(i) => Key::Parcours(cat.parcours[i].meta.slug.clone()),
-        Job::Platform(i) => Key::Platform(cat.platforms[i].meta.slug.clone()),
-        Job::Institution(i) => Key::Institution(cat.institutions[i].meta.slug.clone()),
+        Job::Parcours(i) => Key::Parcours(cat.content.parcours[i].meta.slug.clone()),
+        Job::Platform(i) => Key::Platform(cat.content.platforms[i].meta.slug.clone()),
+        Job::Institution(i) => Key::Institution(cat.content.institutions[i].meta.slug.clone()),
         Job::Subject(i) => Key::Subject(cat.subjects[i].slug.clone()),
-        Job::Schedule(i) => Key::Schedule(cat.schedules[i].meta.slug.clone()),
+        Job::Schedule(i) => Key::Schedule(cat.content.schedules[i].meta.slug.clone()),
         Job::Schedules => Key::Schedules,
-        Job::Page(i) => Key::Page(cat.pages[i].meta.slug.clone()),
+        Job::Page(i) => Key::Page(cat.content.pages[i].meta.slug.clone()),
         Job::NotFound => Key::NotFound,
     }
 }
@@ -167,8 +167,8 @@ pub fn plan(old: &Catalogue, new: &Catalogue) -> Plan {
 
 /// The pages of `cat` that show the MOOC `slug`, the full list aside.
 fn showing(cat: &Catalogue, slug: &str, keys: &mut HashSet<Key>) {
-    let Some(&m) = cat.index.moocs.get(slug) else { return };
-    let mooc = &cat.moocs[m];
+    let Some(m) = cat.content.moocs.position(slug) else { return };
+    let mooc = &cat.content.moocs[m];
     keys.insert(Key::Mooc(slug.to_string()));
     if cat.states[m].status.enrollable() {
         keys.extend([Key::Home, Key::OpenNow]);
@@ -178,12 +178,12 @@ fn showing(cat: &Catalogue, slug: &str, keys: &mut HashSet<Key>) {
     }
     keys.extend(mooc.languages.iter().map(|l| Key::Language(l.value.clone())));
     keys.extend(mooc.level.iter().map(|l| Key::Level(l.clone())));
-    keys.extend(cat.mooc_parcours[m].iter().map(|&(p, _)| Key::Parcours(cat.parcours[p].meta.slug.clone())));
-    for s in &cat.schedules {
+    keys.extend(cat.mooc_parcours[m].iter().map(|&(p, _)| Key::Parcours(cat.content.parcours[p].meta.slug.clone())));
+    for s in &cat.content.schedules {
         // Its rows: its `moocs`, else its parcours' (`View::schedule_rows`).
         let row = if s.moocs.is_empty() {
-            let parcours = s.parcours.as_ref().and_then(|p| cat.index.parcours.get(&p.value));
-            parcours.is_some_and(|&p| cat.parcours[p].moocs.iter().any(|x| x.value == slug))
+            let parcours = s.parcours.as_ref().and_then(|p| cat.content.parcours.position(&p.value));
+            parcours.is_some_and(|p| cat.content.parcours[p].moocs.iter().any(|x| x.value == slug))
         } else {
             s.moocs.iter().any(|x| x.value == slug)
         };
@@ -193,12 +193,12 @@ fn showing(cat: &Catalogue, slug: &str, keys: &mut HashSet<Key>) {
     }
     for (p, list) in cat.platform_moocs.iter().enumerate() {
         if list.contains(&m) {
-            keys.insert(Key::Platform(cat.platforms[p].meta.slug.clone()));
+            keys.insert(Key::Platform(cat.content.platforms[p].meta.slug.clone()));
         }
     }
     for (i, list) in cat.institution_moocs.iter().enumerate() {
         if list.contains(&m) {
-            keys.insert(Key::Institution(cat.institutions[i].meta.slug.clone()));
+            keys.insert(Key::Institution(cat.content.institutions[i].meta.slug.clone()));
         }
     }
     for s in &cat.subjects {
@@ -217,7 +217,7 @@ fn id(meta: &Meta) -> usize {
 /// Each MOOC's files: its own and its translations'.
 fn moocs(cat: &Catalogue) -> std::collections::BTreeMap<&str, Vec<usize>> {
     let mut map: std::collections::BTreeMap<&str, Vec<usize>> =
-        cat.moocs.iter().map(|m| (m.meta.slug.as_str(), vec![id(&m.meta)])).collect();
+        cat.content.moocs.iter().map(|m| (m.meta.slug.as_str(), vec![id(&m.meta)])).collect();
     for t in cat.translations.iter().filter(|e| e.kind() == Kind::Mooc) {
         if let Some(files) = map.get_mut(t.meta().slug.as_str()) {
             files.push(id(t.meta()));
@@ -232,14 +232,8 @@ fn others<'a>(cat: &'a Catalogue) -> BTreeSet<(usize, &'a str)> {
     let mut add = |meta: &'a Meta| {
         set.insert((id(meta), meta.slug.as_str()));
     };
-    cat.home.iter().for_each(|h| add(&h.meta));
-    cat.parcours.iter().for_each(|e| add(&e.meta));
-    cat.platforms.iter().for_each(|e| add(&e.meta));
-    cat.institutions.iter().for_each(|e| add(&e.meta));
-    cat.schedules.iter().for_each(|e| add(&e.meta));
-    cat.subjects.iter().filter_map(|s| s.doc.as_ref()).for_each(|d| add(&d.meta));
-    cat.pages.iter().for_each(|e| add(&e.meta));
-    cat.translations.iter().filter(|e| !matches!(e, Entity::Mooc(_))).for_each(|e| add(e.meta()));
+    cat.content.every().filter(|e| e.kind() != Kind::Mooc).for_each(|e| add(e.meta()));
+    cat.translations.iter().filter(|e| e.kind() != Kind::Mooc).for_each(|e| add(e.meta()));
     set
 }
 

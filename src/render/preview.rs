@@ -34,7 +34,7 @@ pub fn pages(cat: &Catalogue, theme: &Theme, changed: &[usize], previous: &mut R
     if previous.searches.len() != languages.len() || previous.items.len() != languages.len() {
         return None;
     }
-    let slugs: Vec<&str> = changed.iter().map(|&i| cat.moocs[i].meta.slug.as_str()).collect();
+    let slugs: Vec<&str> = changed.iter().map(|&i| cat.content.moocs[i].meta.slug.as_str()).collect();
     let bodies = if languages.len() > 1 {
         Bodies::render(cat, Some(std::mem::take(&mut previous.bodies)))
     } else {

@@ -21,7 +21,7 @@ impl View<'_> {
 
     /// The schedule page alone, and its grid.
     pub fn schedule_page(&self, i: usize, out: &mut Out) -> (PageOut, Grid) {
-        let s = &self.cat.schedules[i];
+        let s = &self.cat.content.schedules[i];
         let t = self.text(Kind::Schedule, &s.meta, &s.title, "");
         let rows = self.schedule_rows(i);
         let grid = self.compute_grid(i);
@@ -39,7 +39,7 @@ impl View<'_> {
 
     /// `grid.json` and `sessions.ics` of schedule `i`.
     pub fn schedule_files(&self, i: usize, grid: &Grid) -> Vec<(&'static str, Vec<u8>)> {
-        let s = &self.cat.schedules[i];
+        let s = &self.cat.content.schedules[i];
         let title = self.text(Kind::Schedule, &s.meta, &s.title, "").title;
         let rows: Vec<usize> = grid.rows.iter().map(|r| r.mooc).collect();
         let json = serde_json::to_vec_pretty(&grid_json(self, grid, self.cat.today)).unwrap_or_default();
@@ -50,6 +50,7 @@ impl View<'_> {
     pub fn schedules(&self) -> PageOut {
         let list: Vec<Value> = self
             .cat
+            .content
             .schedules
             .iter()
             .map(|s| {
@@ -71,7 +72,7 @@ impl View<'_> {
     /// What both the schedule page and the list show of a schedule.
     fn schedule_summary(&self, s: &crate::load::Schedule) -> Value {
         let t = self.text(Kind::Schedule, &s.meta, &s.title, "");
-        let parcours = s.parcours.as_ref().and_then(|p| self.cat.index.parcours.get(&p.value)).copied();
+        let parcours = s.parcours.as_ref().and_then(|p| self.cat.content.parcours.position(&p.value));
         json!({
             "slug": s.meta.slug,
             "url": self.url(&format!("schedules/{}/", s.meta.slug)),
@@ -91,32 +92,31 @@ impl View<'_> {
     }
 
     fn schedule_rows_count(&self, s: &crate::load::Schedule) -> usize {
-        self.cat.index.schedules.get(&s.meta.slug).map_or(0, |&i| self.schedule_rows(i).len())
+        self.cat.content.schedules.position(&s.meta.slug).map_or(0, |i| self.schedule_rows(i).len())
     }
 
     /// Rows of a schedule: its `moocs` if given, else its parcours' MOOCs,
     /// core ones first, then the others by title.
     pub fn schedule_rows(&self, i: usize) -> Vec<usize> {
-        let s = &self.cat.schedules[i];
-        let idx = &self.cat.index;
+        let s = &self.cat.content.schedules[i];
+        let content = &self.cat.content;
         if !s.moocs.is_empty() {
-            return s.moocs.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).collect();
+            return s.moocs.iter().filter_map(|m| content.moocs.position(&m.value)).collect();
         }
-        let Some(p) = s.parcours.as_ref().and_then(|p| idx.parcours.get(&p.value)).map(|&p| &self.cat.parcours[p])
-        else {
+        let Some(p) = s.parcours.as_ref().and_then(|p| content.parcours.get(&p.value)) else {
             return Vec::new();
         };
-        let core: Vec<usize> = p.core.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).collect();
+        let core: Vec<usize> = p.core.iter().filter_map(|m| content.moocs.position(&m.value)).collect();
         let mut others: Vec<usize> =
-            p.moocs.iter().filter_map(|m| idx.moocs.get(&m.value).copied()).filter(|m| !core.contains(m)).collect();
-        others.sort_by_cached_key(|&m| crate::base::slug::fold(&self.cat.moocs[m].title));
+            p.moocs.iter().filter_map(|m| content.moocs.position(&m.value)).filter(|m| !core.contains(m)).collect();
+        others.sort_by_cached_key(|&m| crate::base::slug::fold(&self.cat.content.moocs[m].title));
         core.into_iter().chain(others).collect()
     }
 
     /// The grid of the schedule a parcours names, if any.
     pub fn parcours_grid(&self, pi: usize) -> Option<Value> {
-        let p = &self.cat.parcours[pi];
-        let si = *self.cat.index.schedules.get(&p.schedule.as_ref()?.value)?;
+        let p = &self.cat.content.parcours[pi];
+        let si = self.cat.content.schedules.position(&p.schedule.as_ref()?.value)?;
         Some(self.grid_value(si, &self.compute_grid(si)))
     }
 }

@@ -59,7 +59,8 @@ impl Items {
     /// The item of each MOOC of `cat`, where there is one.
     fn take_for(self, cat: &Catalogue) -> Vec<Option<Item>> {
         let mut kept = self.0.into_iter().peekable();
-        cat.moocs
+        cat.content
+            .moocs
             .iter()
             .map(|m| {
                 let slug = m.meta.slug.as_str();
@@ -72,7 +73,7 @@ impl Items {
     /// Where the MOOC `slug` was in the list by title these items make, for
     /// `cat`, a catalogue of the same MOOCs.
     pub fn rank(&self, cat: &Catalogue, slug: &str) -> Option<usize> {
-        if self.0.len() != cat.moocs.len() {
+        if self.0.len() != cat.content.moocs.len() {
             return None;
         }
         let at = self.0.binary_search_by(|(s, _)| s.as_str().cmp(slug)).ok()?;
@@ -145,7 +146,7 @@ impl<'a> View<'a> {
                 .filter(|e| e.kind() == Kind::Mooc)
                 .filter_map(|e| Some((e.meta().slug.as_str(), e.meta().lang.as_deref()?)))
                 .collect(),
-            items: Vec::with_capacity(cat.moocs.len()),
+            items: Vec::with_capacity(cat.content.moocs.len()),
             rank: Vec::new(),
             by_title: Vec::new(),
             keys: Vec::new(),
@@ -154,7 +155,7 @@ impl<'a> View<'a> {
         v.globals = Globals::new(&v);
         let strings = v.globals.strings();
         let mut items = reuse.take_for(cat);
-        let moocs: Vec<usize> = (0..cat.moocs.len()).filter(|&i| items[i].is_none()).collect();
+        let moocs: Vec<usize> = (0..cat.content.moocs.len()).filter(|&i| items[i].is_none()).collect();
         let chunks: Vec<(Vec<Item>, Option<Diagnostic>)> =
             moocs.par_chunks(CARD_CHUNK).map(|chunk| v.list_items(chunk, &strings)).collect();
         let mut problems = Vec::new();
@@ -215,7 +216,7 @@ impl<'a> View<'a> {
 
     /// The list items of the MOOCs, by slug, for [`View::reusing`].
     pub fn into_items(self) -> Items {
-        let slugs = self.cat.moocs.iter().map(|m| m.meta.slug.clone());
+        let slugs = self.cat.content.moocs.iter().map(|m| m.meta.slug.clone());
         Items(slugs.zip(self.items).zip(self.keys).map(|((slug, value), key)| (slug, Item { value, key })).collect())
     }
 
@@ -267,7 +268,7 @@ impl<'a> View<'a> {
     /// before the other labels, after `subjects/<slug>.<lang>.md`.
     pub fn mooc_subjects(&self, mi: usize) -> Vec<(usize, &'a str, &'a str)> {
         let cat: &'a Catalogue = self.cat;
-        let m = &cat.moocs[mi];
+        let m = &cat.content.moocs[mi];
         let own = match self.translation(Kind::Mooc, &m.meta.slug) {
             Some(Entity::Mooc(tr)) if tr.subjects.len() == m.subjects.len() => Some(&tr.subjects),
             _ => None,
@@ -310,8 +311,8 @@ impl<'a> View<'a> {
         if kind != Kind::Mooc {
             return default;
         }
-        let Some(&mi) = cat.index.moocs.get(slug) else { return default };
-        match cat.moocs[mi].languages.as_slice() {
+        let Some(mi) = cat.content.moocs.position(slug) else { return default };
+        match cat.content.moocs[mi].languages.as_slice() {
             [only] if only.value != default && !self.translated.contains(&(slug, only.value.as_str())) => {
                 only.value.as_str()
             }
@@ -344,17 +345,17 @@ impl<'a> View<'a> {
     }
 
     pub fn platform_link(&self, i: usize) -> Link {
-        let p = &self.cat.platforms[i];
+        let p = &self.cat.content.platforms[i];
         self.link("platforms", &p.meta.slug, self.text(Kind::Platform, &p.meta, &p.title, &p.summary).title)
     }
 
     pub fn institution_link(&self, i: usize) -> Link {
-        let p = &self.cat.institutions[i];
+        let p = &self.cat.content.institutions[i];
         self.link("institutions", &p.meta.slug, self.text(Kind::Institution, &p.meta, &p.title, "").title)
     }
 
     pub fn parcours_link(&self, i: usize) -> Link {
-        let p = &self.cat.parcours[i];
+        let p = &self.cat.content.parcours[i];
         self.link("parcours", &p.meta.slug, self.text(Kind::Parcours, &p.meta, &p.title, &p.summary).title)
     }
 
@@ -371,8 +372,8 @@ impl<'a> View<'a> {
     pub fn institution_links(&self, slugs: &[crate::base::fields::Sp<String>]) -> Vec<Link> {
         slugs
             .iter()
-            .filter_map(|s| self.cat.index.institutions.get(&s.value))
-            .map(|&i| self.institution_link(i))
+            .filter_map(|s| self.cat.content.institutions.position(&s.value))
+            .map(|i| self.institution_link(i))
             .collect()
     }
 
@@ -397,7 +398,7 @@ impl<'a> View<'a> {
     }
 
     fn build_card(&self, i: usize) -> Card {
-        let m = &self.cat.moocs[i];
+        let m = &self.cat.content.moocs[i];
         let state = &self.cat.states[i];
         let t = self.text(Kind::Mooc, &m.meta, &m.title, &m.summary);
         Card {
@@ -409,8 +410,8 @@ impl<'a> View<'a> {
             platform: m
                 .platform
                 .as_ref()
-                .and_then(|p| self.cat.index.platforms.get(&p.value))
-                .map(|&p| self.platform_link(p)),
+                .and_then(|p| self.cat.content.platforms.position(&p.value))
+                .map(|p| self.platform_link(p)),
             institutions: self.institution_links(&m.institutions),
             content_lang: t.lang.to_string(),
             languages: m.languages.iter().map(|l| self.language(&l.value)).collect(),
@@ -449,7 +450,7 @@ impl<'a> View<'a> {
     /// empty; flags: 1 self-paced, 2 cancelled, 4 planned period (start and
     /// end are then its first and last day).
     pub fn session_data(&self, mi: usize, si: usize) -> String {
-        let s = &self.cat.moocs[mi].sessions[si];
+        let s = &self.cat.content.moocs[mi].sessions[si];
         let iso = |d: Option<Date>| d.map_or(String::new(), |d| d.to_string());
         let (start, end, planned) = match s.start.value {
             When::Date(d) => (d, s.end.as_ref().map(|e| e.value), false),
@@ -484,7 +485,7 @@ impl<'a> View<'a> {
     }
 
     pub fn session(&self, mi: usize, si: usize) -> Session {
-        let m = &self.cat.moocs[mi];
+        let m = &self.cat.content.moocs[mi];
         let s = &m.sessions[si];
         let (start, planned) = match s.start.value {
             When::Date(d) => (Some(self.date(d)), None),
@@ -508,8 +509,8 @@ impl<'a> View<'a> {
             platform: s
                 .platform
                 .as_ref()
-                .and_then(|p| self.cat.index.platforms.get(&p.value))
-                .map(|&p| self.platform_link(p)),
+                .and_then(|p| self.cat.content.platforms.position(&p.value))
+                .map(|p| self.platform_link(p)),
             cancelled: s.cancelled,
             enrollments: s.enrollments,
             data: self.session_data(mi, si),
@@ -517,7 +518,7 @@ impl<'a> View<'a> {
     }
 
     pub fn parcours_card(&self, i: usize) -> Value {
-        let p = &self.cat.parcours[i];
+        let p = &self.cat.content.parcours[i];
         let t = self.text(Kind::Parcours, &p.meta, &p.title, &p.summary);
         let price_label = p.price.map(|x| self.words.price(x, "EUR"));
         json!({
@@ -564,23 +565,10 @@ fn card_error(e: &tera::Error) -> Diagnostic {
 
 /// The cover or logo of an entity, for the kinds that have one.
 fn entity_image(e: &Entity) -> Option<&crate::load::common::Image> {
-    match e {
-        Entity::Mooc(m) => m.cover.as_ref(),
-        Entity::Parcours(p) => p.cover.as_ref(),
-        Entity::Platform(p) => p.logo.as_ref(),
-        Entity::Institution(p) => p.logo.as_ref(),
-        Entity::Schedule(_) | Entity::Subject(_) | Entity::Page(_) | Entity::Home(_) => None,
-    }
+    e.described().shown().image
 }
 
 fn entity_text(e: &Entity) -> (&str, &str) {
-    match e {
-        Entity::Mooc(m) => (&m.title, &m.summary),
-        Entity::Parcours(p) => (&p.title, &p.summary),
-        Entity::Platform(p) => (&p.title, &p.summary),
-        Entity::Institution(p) => (&p.title, ""),
-        Entity::Schedule(p) => (&p.title, ""),
-        Entity::Subject(p) => (&p.title, &p.summary),
-        Entity::Page(p) | Entity::Home(p) => (&p.title, &p.summary),
-    }
+    let shown = e.described().shown();
+    (shown.title, shown.summary)
 }

@@ -2,14 +2,20 @@
 //! several entities (institution cycles, aliases, drafts), statuses as of
 //! today, and the reverse indices pages need (the MOOCs of a platform, the
 //! parcours of a MOOC, …). The result, a [`Catalogue`], is immutable.
+//!
+//! [`resolve`] reads as the list of its steps; every kind of content goes
+//! through the same ones (`load::kinds`), and the rules of one kind are in
+//! their own file (`schedules.rs`, `subjects.rs`).
 
 mod refs;
 mod schedules;
+mod subjects;
 mod translations;
 
 pub use refs::normalize_alias;
+pub use subjects::Subject;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use jiff::civil::Date;
 
@@ -17,23 +23,8 @@ use crate::base::slug::slugify;
 use crate::calendar::period::When;
 use crate::calendar::status::{self, SessionDates, Status};
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Out};
-use crate::load::{Entity, Institution, Kind, Loaded, Mooc, Page, Parcours, Platform, Schedule, SubjectDoc};
-
-/// A subject page: every MOOC labelled with it.
-#[derive(Debug, Clone)]
-pub struct Subject {
-    pub slug: String,
-    /// In the default language: the `title` of `subjects/<slug>.md`, else
-    /// the label of the first MOOC (by slug) that has the subject.
-    pub label: String,
-    /// Labels in other languages given by MOOC translations (`subjects` of
-    /// `x.en.md`), by language code: the first MOOC (by slug) wins. A
-    /// `subjects/<slug>.<lang>.md` file, when there is one, wins over them.
-    pub labels: BTreeMap<String, String>,
-    pub doc: Option<SubjectDoc>,
-    pub moocs: Vec<usize>,
-}
+use crate::diagnostic::Out;
+use crate::load::{Content, Entity, Home, Kind, Loaded, Mooc, SubjectDoc};
 
 /// What "today" means for one MOOC.
 #[derive(Debug, Clone)]
@@ -45,20 +36,20 @@ pub struct MoocState {
 }
 
 /// The whole site, checked and cross-referenced. Index fields refer to
-/// positions in the entity vectors, which are sorted by slug.
+/// positions on the shelves of `content`, which are sorted by slug (free
+/// pages by weight first).
 #[derive(Debug)]
 pub struct Catalogue {
     pub config: Config,
     pub today: Date,
-    pub home: Option<Page>,
-    pub moocs: Vec<Mooc>,
-    pub parcours: Vec<Parcours>,
-    pub platforms: Vec<Platform>,
-    pub institutions: Vec<Institution>,
-    pub schedules: Vec<Schedule>,
-    pub subjects: Vec<Subject>,
-    pub pages: Vec<Page>,
+    /// Every default-language file, kind by kind (`cat.content.moocs`).
+    pub content: Content,
+    /// Translation files (`<slug>.<lang>.md`).
     pub translations: Vec<Entity>,
+    /// Subjects, from the labels of MOOCs, sorted by slug; a subject file
+    /// (`content.subject_docs`) describes one.
+    pub subjects: Vec<Subject>,
+    subject_index: HashMap<String, usize>,
     pub states: Vec<MoocState>,
     /// For each MOOC, the parcours it is in, with whether it is core there.
     pub mooc_parcours: Vec<Vec<(usize, bool)>>,
@@ -68,91 +59,115 @@ pub struct Catalogue {
     pub platform_moocs: Vec<Vec<usize>>,
     pub institution_moocs: Vec<Vec<usize>>,
     pub institution_children: Vec<Vec<usize>>,
-    pub index: Index,
 }
 
-/// Slug -> position, for every kind.
-#[derive(Debug, Default)]
-pub struct Index {
-    pub moocs: HashMap<String, usize>,
-    pub parcours: HashMap<String, usize>,
-    pub platforms: HashMap<String, usize>,
-    pub institutions: HashMap<String, usize>,
-    pub schedules: HashMap<String, usize>,
-    pub subjects: HashMap<String, usize>,
-    pub pages: HashMap<String, usize>,
-}
+impl Catalogue {
+    /// The position of the entity `slug` of `kind`; for subjects, in
+    /// [`Catalogue::subjects`] (a subject exists when a MOOC names it or a
+    /// file describes it).
+    pub fn position(&self, kind: Kind, slug: &str) -> Option<usize> {
+        match kind {
+            Kind::Subject => self.subject(slug),
+            _ => self.content.shelf(kind).position(slug),
+        }
+    }
 
-fn index_of<T>(items: &[T], slug: impl Fn(&T) -> &str) -> HashMap<String, usize> {
-    items.iter().enumerate().map(|(i, t)| (slug(t).to_string(), i)).collect()
+    /// The position of the subject `slug` in [`Catalogue::subjects`].
+    pub fn subject(&self, slug: &str) -> Option<usize> {
+        self.subject_index.get(slug).copied()
+    }
+
+    /// The file that describes a subject, if there is one.
+    pub fn subject_doc(&self, s: &Subject) -> Option<&SubjectDoc> {
+        s.doc.map(|d| &self.content.subject_docs[d])
+    }
+
+    /// The home page's text (`_index.md`), if there is one.
+    pub fn home(&self) -> Option<&Home> {
+        self.content.home.first()
+    }
 }
 
 /// Builds the catalogue. Drafts are dropped unless `drafts`; references to
 /// them are then errors that say so.
-pub fn resolve(mut loaded: Loaded, config: Config, today: Date, drafts: bool, out: &mut Out) -> Catalogue {
-    let draft_slugs = refs::DraftSlugs::collect(&loaded);
+pub fn resolve(loaded: Loaded, config: Config, today: Date, drafts: bool, out: &mut Out) -> Catalogue {
+    let Loaded { mut content, mut translations } = loaded;
+    let draft_slugs = refs::DraftSlugs::collect(&content);
     if !drafts {
-        loaded.moocs.retain(|e| !e.meta.draft);
-        loaded.parcours.retain(|e| !e.meta.draft);
-        loaded.platforms.retain(|e| !e.meta.draft);
-        loaded.institutions.retain(|e| !e.meta.draft);
-        loaded.schedules.retain(|e| !e.meta.draft);
-        loaded.subjects.retain(|e| !e.meta.draft);
-        loaded.pages.retain(|e| !e.meta.draft);
-        loaded.translations.retain(|e| !e.meta().draft && !draft_slugs.contains(e.kind(), &e.meta().slug));
+        content.all_mut().into_iter().for_each(|shelf| shelf.retain(&mut |meta| !meta.draft));
+        translations.retain(|e| !e.meta().draft && !draft_slugs.contains(e.kind(), &e.meta().slug));
     }
-    refs::duplicates(&mut loaded, out);
-    loaded.moocs.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
-    loaded.parcours.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
-    loaded.platforms.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
-    loaded.institutions.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
-    loaded.schedules.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
-    loaded.pages.sort_by(|a, b| (a.weight, &a.meta.slug).cmp(&(b.weight, &b.meta.slug)));
+    refs::duplicates(&mut content, &mut translations, out);
+    // Subject files are taken in the order they were found (that of the
+    // "did you mean" of subjects no MOOC has).
+    let found: Vec<String> = content.subject_docs.iter().map(|d| d.meta.slug.clone()).collect();
+    content.all_mut().into_iter().for_each(|shelf| shelf.sort());
 
-    let mut subjects = subjects(&loaded.moocs, std::mem::take(&mut loaded.subjects), out);
-    let index = Index {
-        moocs: index_of(&loaded.moocs, |m| &m.meta.slug),
-        parcours: index_of(&loaded.parcours, |p| &p.meta.slug),
-        platforms: index_of(&loaded.platforms, |p| &p.meta.slug),
-        institutions: index_of(&loaded.institutions, |p| &p.meta.slug),
-        schedules: index_of(&loaded.schedules, |p| &p.meta.slug),
-        subjects: index_of(&subjects, |s| &s.slug),
-        pages: index_of(&loaded.pages, |p| &p.meta.slug),
+    let subjects = subjects::subjects(&content.moocs, &content.subject_docs, &found, out);
+    let subject_index = subjects.iter().enumerate().map(|(i, s)| (s.slug.clone(), i)).collect();
+    let mut cat = Catalogue {
+        states: content.moocs.iter().map(|m| state(m, today)).collect(),
+        mooc_parcours: Vec::new(),
+        mooc_subjects: Vec::new(),
+        platform_moocs: Vec::new(),
+        institution_moocs: Vec::new(),
+        institution_children: Vec::new(),
+        config,
+        today,
+        content,
+        translations,
+        subjects,
+        subject_index,
     };
-    let checker = refs::Checker { index: &index, drafts: &draft_slugs };
-    checker.check_all(&loaded, out);
-    refs::institution_cycles(&loaded.institutions, &index, out);
-    let subject_slugs: Vec<String> = subjects.iter().map(|s| s.slug.clone()).collect();
-    refs::aliases_and_paths(&loaded, &subject_slugs, &config.languages, out);
-    refs::orphan_translations(&loaded.translations, &index, out);
-    translations::check(&loaded, &subjects, out);
-    translations::subject_labels(&loaded, &index, &mut subjects);
-    schedules::empty_rows(&loaded, &index, out);
-    schedules::sessions_outside(&loaded, &index, out);
+    cat.mooc_parcours = mooc_parcours(&cat.content);
+    cat.mooc_subjects = cat
+        .content
+        .moocs
+        .iter()
+        .map(|m| m.subjects.iter().map(|s| cat.subject(&slugify(&s.value))).collect())
+        .collect();
+    (cat.platform_moocs, cat.institution_moocs) = moocs_of_platforms_and_institutions(&cat.content);
+    cat.institution_children = institution_children(&cat.content);
 
-    let states = loaded.moocs.iter().map(|m| state(m, today)).collect();
-    let mut mooc_parcours = vec![Vec::new(); loaded.moocs.len()];
-    for (pi, p) in loaded.parcours.iter().enumerate() {
+    refs::Checker { cat: &cat, drafts: &draft_slugs }.check_all(out);
+    refs::institution_cycles(&cat.content, out);
+    refs::aliases_and_paths(&cat, out);
+    refs::orphan_translations(&cat, out);
+    translations::check(&cat, out);
+    schedules::empty_rows(&cat, out);
+    schedules::sessions_outside(&cat, out);
+    let labels = subjects::translated_labels(&cat);
+    for (si, lang, label) in labels {
+        cat.subjects[si].labels.entry(lang).or_insert(label);
+    }
+    cat
+}
+
+/// For each MOOC, the parcours it is in, and whether it is core there.
+fn mooc_parcours(content: &Content) -> Vec<Vec<(usize, bool)>> {
+    let mut mooc_parcours = vec![Vec::new(); content.moocs.len()];
+    for (pi, p) in content.parcours.iter().enumerate() {
         for m in &p.moocs {
-            if let Some(&mi) = index.moocs.get(&m.value) {
+            if let Some(mi) = content.moocs.position(&m.value) {
                 let core = p.core.iter().any(|c| c.value == m.value);
                 mooc_parcours[mi].push((pi, core));
             }
         }
     }
-    let mooc_subjects = loaded
-        .moocs
-        .iter()
-        .map(|m| m.subjects.iter().map(|s| index.subjects.get(&slugify(&s.value)).copied()).collect())
-        .collect();
-    let mut platform_moocs = vec![Vec::new(); loaded.platforms.len()];
-    let mut institution_moocs = vec![Vec::new(); loaded.institutions.len()];
-    for (mi, m) in loaded.moocs.iter().enumerate() {
+    mooc_parcours
+}
+
+/// The MOOCs of each platform (their own, or one of their sessions') and
+/// of each institution.
+fn moocs_of_platforms_and_institutions(content: &Content) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let mut platform_moocs = vec![Vec::new(); content.platforms.len()];
+    let mut institution_moocs = vec![Vec::new(); content.institutions.len()];
+    for (mi, m) in content.moocs.iter().enumerate() {
         let mut platforms: Vec<usize> = m
             .platform
             .iter()
             .chain(m.sessions.iter().filter_map(|s| s.platform.as_ref()))
-            .filter_map(|p| index.platforms.get(&p.value).copied())
+            .filter_map(|p| content.platforms.position(&p.value))
             .collect();
         platforms.sort_unstable();
         platforms.dedup();
@@ -160,41 +175,27 @@ pub fn resolve(mut loaded: Loaded, config: Config, today: Date, drafts: bool, ou
             platform_moocs[p].push(mi);
         }
         for i in &m.institutions {
-            if let Some(&ii) = index.institutions.get(&i.value) {
+            if let Some(ii) = content.institutions.position(&i.value) {
                 if !institution_moocs[ii].contains(&mi) {
                     institution_moocs[ii].push(mi);
                 }
             }
         }
     }
-    let mut institution_children = vec![Vec::new(); loaded.institutions.len()];
-    for (ci, inst) in loaded.institutions.iter().enumerate() {
-        if let Some(&pi) = inst.parent.as_ref().and_then(|p| index.institutions.get(&p.value)) {
+    (platform_moocs, institution_moocs)
+}
+
+/// The institutions whose `parent` each institution is.
+fn institution_children(content: &Content) -> Vec<Vec<usize>> {
+    let mut children = vec![Vec::new(); content.institutions.len()];
+    for (ci, inst) in content.institutions.iter().enumerate() {
+        if let Some(pi) = inst.parent.as_ref().and_then(|p| content.institutions.position(&p.value)) {
             if pi != ci {
-                institution_children[pi].push(ci);
+                children[pi].push(ci);
             }
         }
     }
-    Catalogue {
-        config,
-        today,
-        home: loaded.home,
-        moocs: loaded.moocs,
-        parcours: loaded.parcours,
-        platforms: loaded.platforms,
-        institutions: loaded.institutions,
-        schedules: loaded.schedules,
-        subjects,
-        pages: loaded.pages,
-        translations: loaded.translations,
-        states,
-        mooc_parcours,
-        mooc_subjects,
-        platform_moocs,
-        institution_moocs,
-        institution_children,
-        index,
-    }
+    children
 }
 
 /// Statuses of a MOOC's sessions and of the MOOC.
@@ -225,61 +226,6 @@ pub fn state(m: &Mooc, today: Date) -> MoocState {
     }
 }
 
-/// Subjects from the MOOCs' labels; `content/subjects/` files describe them.
-fn subjects(moocs: &[Mooc], docs: Vec<SubjectDoc>, out: &mut Out) -> Vec<Subject> {
-    let mut by_slug: BTreeMap<String, Subject> = BTreeMap::new();
-    for (mi, m) in moocs.iter().enumerate() {
-        for label in &m.subjects {
-            let slug = slugify(&label.value);
-            if slug.is_empty() {
-                continue;
-            }
-            let s = by_slug.entry(slug.clone()).or_insert_with(|| Subject {
-                slug,
-                label: label.value.trim().to_string(),
-                labels: BTreeMap::new(),
-                doc: None,
-                moocs: Vec::new(),
-            });
-            if !s.moocs.contains(&mi) {
-                s.moocs.push(mi);
-            }
-        }
-    }
-    for doc in docs {
-        match by_slug.get_mut(&doc.meta.slug) {
-            Some(s) => {
-                s.label = doc.title.clone();
-                s.doc = Some(doc);
-            }
-            None => {
-                let known: Vec<&str> = by_slug.keys().map(String::as_str).collect();
-                let mut d = Diagnostic::warning(
-                    &doc.meta.file,
-                    crate::load::common::head_span(&doc.meta.file.text),
-                    format!("no MOOC has the subject `{}`, so this subject page is empty", doc.meta.slug),
-                );
-                if let Some(h) = crate::diagnostic::did_you_mean(&doc.meta.slug, known) {
-                    d = d.with_hint(h);
-                }
-                out.push(d);
-                let slug = doc.meta.slug.clone();
-                by_slug.insert(
-                    slug.clone(),
-                    Subject {
-                        slug,
-                        label: doc.title.clone(),
-                        labels: BTreeMap::new(),
-                        doc: Some(doc),
-                        moocs: Vec::new(),
-                    },
-                );
-            }
-        }
-    }
-    by_slug.into_values().collect()
-}
-
 /// Entities without a translation file, per other language: `(lang, file)`,
 /// sorted. A report for writers, not a problem.
 pub fn missing_translations(cat: &Catalogue) -> Vec<(String, std::path::PathBuf)> {
@@ -288,21 +234,11 @@ pub fn missing_translations(cat: &Catalogue) -> Vec<(String, std::path::PathBuf)
         .iter()
         .filter_map(|e| Some((e.kind(), e.meta().slug.as_str(), e.meta().lang.as_deref()?)))
         .collect();
-    let metas = cat
-        .home
-        .iter()
-        .map(|h| (Kind::Home, &h.meta))
-        .chain(cat.moocs.iter().map(|e| (Kind::Mooc, &e.meta)))
-        .chain(cat.parcours.iter().map(|e| (Kind::Parcours, &e.meta)))
-        .chain(cat.platforms.iter().map(|e| (Kind::Platform, &e.meta)))
-        .chain(cat.institutions.iter().map(|e| (Kind::Institution, &e.meta)))
-        .chain(cat.schedules.iter().map(|e| (Kind::Schedule, &e.meta)))
-        .chain(cat.subjects.iter().filter_map(|s| s.doc.as_ref()).map(|d| (Kind::Subject, &d.meta)))
-        .chain(cat.pages.iter().map(|e| (Kind::Page, &e.meta)));
     let mut out = Vec::new();
-    for (kind, meta) in metas {
+    for e in cat.content.every() {
+        let meta = e.meta();
         for lang in cat.config.languages.iter().filter(|l| **l != cat.config.default_language) {
-            if !translated.contains(&(kind, meta.slug.as_str(), lang.as_str())) {
+            if !translated.contains(&(e.kind(), meta.slug.as_str(), lang.as_str())) {
                 out.push((lang.clone(), meta.file.path.clone()));
             }
         }

@@ -7,29 +7,17 @@ use std::sync::Arc;
 
 use crate::base::fields::Sp;
 use crate::diagnostic::{did_you_mean, Diagnostic, Out, SourceFile};
-use crate::load::{Entity, Institution, Kind, Loaded};
-use crate::resolve::Index;
+use crate::load::{Content, Entity, Kind};
+use crate::resolve::Catalogue;
 
 /// Slugs of drafts, to explain why a reference does not resolve.
 #[derive(Debug, Default)]
 pub struct DraftSlugs(HashSet<(Kind, String)>);
 
 impl DraftSlugs {
-    pub fn collect(l: &Loaded) -> Self {
-        let mut s = HashSet::new();
-        let mut add = |k: Kind, m: &crate::load::Meta| {
-            if m.draft {
-                s.insert((k, m.slug.clone()));
-            }
-        };
-        l.moocs.iter().for_each(|e| add(Kind::Mooc, &e.meta));
-        l.parcours.iter().for_each(|e| add(Kind::Parcours, &e.meta));
-        l.platforms.iter().for_each(|e| add(Kind::Platform, &e.meta));
-        l.institutions.iter().for_each(|e| add(Kind::Institution, &e.meta));
-        l.schedules.iter().for_each(|e| add(Kind::Schedule, &e.meta));
-        l.subjects.iter().for_each(|e| add(Kind::Subject, &e.meta));
-        l.pages.iter().for_each(|e| add(Kind::Page, &e.meta));
-        DraftSlugs(s)
+    pub fn collect(content: &Content) -> Self {
+        let drafts = content.every().map(|e| (e.kind(), e.meta())).filter(|(_, m)| m.draft);
+        DraftSlugs(drafts.map(|(kind, m)| (kind, m.slug.clone())).collect())
     }
 
     /// Whether the default-language file of this kind and slug is a draft.
@@ -39,31 +27,18 @@ impl DraftSlugs {
 }
 
 pub struct Checker<'a> {
-    pub index: &'a Index,
+    pub cat: &'a Catalogue,
     pub drafts: &'a DraftSlugs,
 }
 
 impl Checker<'_> {
-    fn table(&self, kind: Kind) -> &HashMap<String, usize> {
-        match kind {
-            Kind::Mooc => &self.index.moocs,
-            Kind::Parcours => &self.index.parcours,
-            Kind::Platform => &self.index.platforms,
-            Kind::Institution => &self.index.institutions,
-            Kind::Schedule => &self.index.schedules,
-            Kind::Subject => &self.index.subjects,
-            Kind::Page | Kind::Home => &self.index.pages,
-        }
-    }
-
     /// One reference: reports it when it names nothing.
     fn check(&self, file: &Arc<SourceFile>, r: &Sp<String>, kind: Kind, out: &mut Out) {
-        let table = self.table(kind);
-        if table.contains_key(&r.value) {
+        if self.cat.position(kind, &r.value).is_some() {
             return;
         }
-        let noun = noun(kind);
-        if self.drafts.0.contains(&(kind, r.value.clone())) {
+        let noun = kind.about().noun;
+        if self.drafts.contains(kind, &r.value) {
             out.push(
                 Diagnostic::error(
                     file,
@@ -75,7 +50,10 @@ impl Checker<'_> {
             return;
         }
         let mut d = Diagnostic::error(file, r.span.clone(), format!("there is no {noun} `{}`", r.value));
-        let mut keys: Vec<&str> = table.keys().map(String::as_str).collect();
+        let mut keys: Vec<&str> = match kind {
+            Kind::Subject => self.cat.subjects.iter().map(|s| s.slug.as_str()).collect(),
+            _ => self.cat.content.shelf(kind).slugs(),
+        };
         keys.sort_unstable();
         d = match did_you_mean(&r.value, keys.iter().copied()) {
             Some(h) => d.with_hint(h),
@@ -84,84 +62,40 @@ impl Checker<'_> {
         out.push(d);
     }
 
-    fn all(&self, file: &Arc<SourceFile>, refs: &[Sp<String>], kind: Kind, out: &mut Out) {
-        for r in refs {
-            self.check(file, r, kind, out);
-        }
-    }
-
-    pub fn check_all(&self, l: &Loaded, out: &mut Out) {
-        for m in &l.moocs {
-            let f = &m.meta.file;
-            self.all(f, &m.institutions, Kind::Institution, out);
-            self.all(f, m.platform.as_slice(), Kind::Platform, out);
-            for s in &m.sessions {
-                self.all(f, s.platform.as_slice(), Kind::Platform, out);
+    /// Every reference of every entity.
+    pub fn check_all(&self, out: &mut Out) {
+        for e in self.cat.content.every() {
+            for r in e.refs() {
+                self.check(&e.meta().file, r.slug, r.kind, out);
             }
         }
-        for p in &l.parcours {
-            let f = &p.meta.file;
-            self.all(f, &p.institutions, Kind::Institution, out);
-            self.all(f, &p.partners, Kind::Institution, out);
-            self.all(f, &p.moocs, Kind::Mooc, out);
-            self.all(f, p.schedule.as_slice(), Kind::Schedule, out);
-        }
-        for i in &l.institutions {
-            self.all(&i.meta.file, i.parent.as_slice(), Kind::Institution, out);
-        }
-        for s in &l.schedules {
-            self.all(&s.meta.file, s.parcours.as_slice(), Kind::Parcours, out);
-            self.all(&s.meta.file, &s.moocs, Kind::Mooc, out);
-        }
-    }
-}
-
-fn noun(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Mooc => "MOOC",
-        Kind::Parcours => "parcours",
-        Kind::Platform => "platform",
-        Kind::Institution => "institution",
-        Kind::Schedule => "schedule",
-        Kind::Subject => "subject",
-        Kind::Page | Kind::Home => "page",
     }
 }
 
 /// `x.md` and `x/index.md` of one kind both claim slug `x`: keep the first.
-pub fn duplicates(l: &mut Loaded, out: &mut Out) {
-    fn dedup<T>(items: &mut Vec<T>, meta: impl Fn(&T) -> &crate::load::Meta, out: &mut Out) {
+pub fn duplicates(content: &mut Content, translations: &mut Vec<Entity>, out: &mut Out) {
+    for shelf in content.all_mut() {
         let mut seen: HashMap<String, std::path::PathBuf> = HashMap::new();
-        items.retain(|e| {
-            let m = meta(e);
-            match seen.get(&m.slug) {
-                Some(first) => {
-                    out.push(
-                        Diagnostic::error(
-                            &m.file,
-                            0..0,
-                            format!("slug `{}` is already used by {}", m.slug, first.display()),
-                        )
-                        .with_hint("rename one of the two files; a slug names exactly one entity"),
-                    );
-                    false
-                }
-                None => {
-                    seen.insert(m.slug.clone(), m.file.path.clone());
-                    true
-                }
+        shelf.retain(&mut |m| match seen.get(&m.slug) {
+            Some(first) => {
+                out.push(
+                    Diagnostic::error(
+                        &m.file,
+                        0..0,
+                        format!("slug `{}` is already used by {}", m.slug, first.display()),
+                    )
+                    .with_hint("rename one of the two files; a slug names exactly one entity"),
+                );
+                false
+            }
+            None => {
+                seen.insert(m.slug.clone(), m.file.path.clone());
+                true
             }
         });
     }
-    dedup(&mut l.moocs, |e| &e.meta, out);
-    dedup(&mut l.parcours, |e| &e.meta, out);
-    dedup(&mut l.platforms, |e| &e.meta, out);
-    dedup(&mut l.institutions, |e| &e.meta, out);
-    dedup(&mut l.schedules, |e| &e.meta, out);
-    dedup(&mut l.subjects, |e| &e.meta, out);
-    dedup(&mut l.pages, |e| &e.meta, out);
     let mut seen = HashSet::new();
-    l.translations.retain(|e| {
+    translations.retain(|e| {
         let m = e.meta();
         let key = (m.file.path.parent().map(|p| p.to_path_buf()), m.slug.clone(), m.lang.clone());
         seen.insert(key)
@@ -169,11 +103,12 @@ pub fn duplicates(l: &mut Loaded, out: &mut Out) {
 }
 
 /// `parent` chains must end: a school cannot be its own ancestor.
-pub fn institution_cycles(insts: &[Institution], index: &Index, out: &mut Out) {
+pub fn institution_cycles(content: &Content, out: &mut Out) {
+    let insts = &content.institutions;
     for (start, inst) in insts.iter().enumerate() {
         let Some(parent) = &inst.parent else { continue };
         let mut chain = vec![inst.meta.slug.clone()];
-        let mut cur = index.institutions.get(&parent.value).copied();
+        let mut cur = insts.position(&parent.value);
         while let Some(i) = cur {
             chain.push(insts[i].meta.slug.clone());
             if i == start {
@@ -190,13 +125,14 @@ pub fn institution_cycles(insts: &[Institution], index: &Index, out: &mut Out) {
             if chain.len() > insts.len() + 1 {
                 break; // a loop that does not go through `start`: reported from its members
             }
-            cur = insts[i].parent.as_ref().and_then(|p| index.institutions.get(&p.value).copied());
+            cur = insts[i].parent.as_ref().and_then(|p| insts.position(&p.value));
         }
     }
 }
 
 /// Aliases must be safe paths inside the site and must not hide a page.
-pub fn aliases_and_paths(l: &Loaded, subjects: &[String], languages: &[String], out: &mut Out) {
+pub fn aliases_and_paths(cat: &Catalogue, out: &mut Out) {
+    let (l, languages) = (&cat.content, &cat.config.languages);
     let mut taken: HashMap<String, String> = HashMap::new();
     for list in ["moocs", "parcours", "schedules", "moocs/open"] {
         taken.insert(format!("/{list}/"), format!("the list page /{list}/"));
@@ -223,19 +159,14 @@ pub fn aliases_and_paths(l: &Loaded, subjects: &[String], languages: &[String], 
     for file in ["404.html", "sitemap.xml", "robots.txt", "style.css", "syntax.css"] {
         taken.insert(format!("/{file}"), format!("vitrine's /{file}"));
     }
-    for s in subjects {
-        taken.insert(format!("/subjects/{s}/"), format!("the page of subject {s}"));
+    // The pages of the kinds that have a folder of pages (subjects are
+    // named by their label below, free pages have their own rules).
+    for e in l.every().filter(|e| !e.kind().about().at_root) {
+        let (folder, s) = (e.kind().folder(), &e.meta().slug);
+        taken.insert(format!("/{folder}/{s}/"), format!("the page of {folder}/{s}"));
     }
-    for (folder, slugs) in [
-        ("moocs", l.moocs.iter().map(|m| &m.meta.slug).collect::<Vec<_>>()),
-        ("parcours", l.parcours.iter().map(|m| &m.meta.slug).collect()),
-        ("platforms", l.platforms.iter().map(|m| &m.meta.slug).collect()),
-        ("institutions", l.institutions.iter().map(|m| &m.meta.slug).collect()),
-        ("schedules", l.schedules.iter().map(|m| &m.meta.slug).collect()),
-    ] {
-        for s in slugs {
-            taken.insert(format!("/{folder}/{s}/"), format!("the page of {folder}/{s}"));
-        }
+    for s in cat.subjects.iter().map(|s| &s.slug) {
+        taken.insert(format!("/subjects/{s}/"), format!("the page of subject {s}"));
     }
     let reserved = [
         "moocs",
@@ -325,20 +256,10 @@ pub fn normalize_alias(a: &str) -> Result<String, &'static str> {
 }
 
 /// A translation (`x.en.md`) needs its default-language file (`x.md`).
-pub fn orphan_translations(translations: &[Entity], index: &Index, out: &mut Out) {
-    for t in translations {
-        let (kind, table) = match t {
-            Entity::Mooc(_) => (Kind::Mooc, &index.moocs),
-            Entity::Parcours(_) => (Kind::Parcours, &index.parcours),
-            Entity::Platform(_) => (Kind::Platform, &index.platforms),
-            Entity::Institution(_) => (Kind::Institution, &index.institutions),
-            Entity::Schedule(_) => (Kind::Schedule, &index.schedules),
-            Entity::Subject(_) => (Kind::Subject, &index.subjects),
-            Entity::Page(_) => (Kind::Page, &index.pages),
-            Entity::Home(_) => continue,
-        };
-        let m = t.meta();
-        if !table.contains_key(&m.slug) {
+pub fn orphan_translations(cat: &Catalogue, out: &mut Out) {
+    for t in cat.translations.iter().filter(|t| t.kind() != Kind::Home) {
+        let (kind, m) = (t.kind(), t.meta());
+        if cat.position(kind, &m.slug).is_none() {
             out.push(
                 Diagnostic::error(
                     &m.file,

@@ -8,21 +8,22 @@ use jiff::civil::Date;
 
 use crate::calendar::period::{Period, When};
 use crate::diagnostic::{Diagnostic, Out};
-use crate::load::mooc::Session;
-use crate::load::{Loaded, Schedule};
-use crate::resolve::Index;
+use crate::load::kinds::Session;
+use crate::load::{Content, Schedule};
+use crate::resolve::Catalogue;
 
 /// Warns about every row of a schedule that no session fills.
-pub fn empty_rows(loaded: &Loaded, index: &Index, out: &mut Out) {
-    for s in &loaded.schedules {
+pub fn empty_rows(cat: &Catalogue, out: &mut Out) {
+    let content = &cat.content;
+    for s in &content.schedules {
         let lo = s.from.as_ref().map_or(Date::MIN, |p| p.value.first_day());
         let hi = s.to.as_ref().map_or(Date::MAX, |p| p.value.last_day());
         if lo > hi {
             continue; // `from` after `to` is an error of its own
         }
-        for (slug, span) in rows(s, loaded, index) {
-            let Some(&mi) = index.moocs.get(slug) else { continue }; // reported by the reference checks
-            let m = &loaded.moocs[mi];
+        for (slug, span) in rows(s, content) {
+            let Some(mi) = content.moocs.position(slug) else { continue }; // reported by the reference checks
+            let m = &content.moocs[mi];
             if m.sessions.iter().filter(|x| !x.cancelled).any(|x| in_range(x, lo, hi)) {
                 continue;
             }
@@ -45,8 +46,9 @@ pub fn empty_rows(loaded: &Loaded, index: &Index, out: &mut Out) {
 
 /// Warns about sessions of a row that fall (even partly) outside the
 /// schedule's `from`/`to`: the grid does not show that part.
-pub fn sessions_outside(loaded: &Loaded, index: &Index, out: &mut Out) {
-    for s in &loaded.schedules {
+pub fn sessions_outside(cat: &Catalogue, out: &mut Out) {
+    let content = &cat.content;
+    for s in &content.schedules {
         if s.from.is_none() && s.to.is_none() {
             continue; // the grid spans every session
         }
@@ -61,12 +63,12 @@ pub fn sessions_outside(loaded: &Loaded, index: &Index, out: &mut Out) {
         let hi = s.to.as_ref().map_or(Date::MAX, |p| p.value.last_day());
         let range = range_words(s.from.as_ref().map(|p| p.value), s.to.as_ref().map(|p| p.value));
         let mut seen = std::collections::HashSet::new();
-        for (slug, _) in rows(s, loaded, index) {
-            let Some(&mi) = index.moocs.get(slug) else { continue };
+        for (slug, _) in rows(s, content) {
+            let Some(mi) = content.moocs.position(slug) else { continue };
             if !seen.insert(mi) {
                 continue;
             }
-            let m = &loaded.moocs[mi];
+            let m = &content.moocs[mi];
             for x in m.sessions.iter().filter(|x| !x.cancelled) {
                 // An open-ended session runs to the end of the grid.
                 let (start, end) = match x.start.value {
@@ -99,13 +101,13 @@ pub fn sessions_outside(loaded: &Loaded, index: &Index, out: &mut Out) {
 
 /// The rows of a schedule, each with the span that names it: its `moocs`,
 /// else its parcours' MOOCs (pointing at `parcours`).
-fn rows<'a>(s: &'a Schedule, loaded: &'a Loaded, index: &Index) -> Vec<(&'a str, Range<usize>)> {
+fn rows<'a>(s: &'a Schedule, content: &'a Content) -> Vec<(&'a str, Range<usize>)> {
     if !s.moocs.is_empty() {
         return s.moocs.iter().map(|m| (m.value.as_str(), m.span.clone())).collect();
     }
     let Some(p) = &s.parcours else { return Vec::new() };
-    let Some(&pi) = index.parcours.get(&p.value) else { return Vec::new() };
-    loaded.parcours[pi].moocs.iter().map(|m| (m.value.as_str(), p.span.clone())).collect()
+    let Some(pi) = content.parcours.position(&p.value) else { return Vec::new() };
+    content.parcours[pi].moocs.iter().map(|m| (m.value.as_str(), p.span.clone())).collect()
 }
 
 /// Whether a session fills part of `lo..=hi` (open-ended when it has no end).

@@ -13,55 +13,18 @@ use std::sync::Arc;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::base::slug::slugify;
 use crate::calendar::period::{parse_when, When};
 use crate::diagnostic::{Diagnostic, Out, SourceFile};
-use crate::load::{source, Entity, Kind, Loaded, Meta, Mooc};
-use crate::resolve::{Index, Subject};
-
-/// The keys a translation may change, by kind; every other key is structural.
-fn text_keys(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Mooc => &["title", "summary", "subjects", "teachers", "cover_alt", "prerequisites", "awards", "draft"],
-        Kind::Parcours => &["title", "short_title", "summary", "credential_name", "price_note", "cover_alt", "draft"],
-        Kind::Platform => &["title", "summary", "logo_alt", "audience", "based_on", "certification", "draft"],
-        Kind::Institution => &["title", "short_title", "logo_alt", "draft"],
-        Kind::Schedule => &["title", "note", "draft"],
-        Kind::Subject | Kind::Page => &["title", "summary", "draft"],
-        Kind::Home => &["title", "summary"],
-    }
-}
+use crate::load::{source, Kind, Meta};
+use crate::resolve::Catalogue;
 
 /// Reports every structural key of a translation that differs from (or is
 /// absent in) its default-language file. Orphan translations are reported
 /// elsewhere.
-pub fn check(loaded: &Loaded, subjects: &[Subject], out: &mut Out) {
-    let mut defaults: HashMap<(Kind, &str), &Meta> = HashMap::new();
-    for m in &loaded.moocs {
-        defaults.insert((Kind::Mooc, &m.meta.slug), &m.meta);
-    }
-    for e in &loaded.parcours {
-        defaults.insert((Kind::Parcours, &e.meta.slug), &e.meta);
-    }
-    for e in &loaded.platforms {
-        defaults.insert((Kind::Platform, &e.meta.slug), &e.meta);
-    }
-    for e in &loaded.institutions {
-        defaults.insert((Kind::Institution, &e.meta.slug), &e.meta);
-    }
-    for e in &loaded.schedules {
-        defaults.insert((Kind::Schedule, &e.meta.slug), &e.meta);
-    }
-    for e in &loaded.pages {
-        defaults.insert((Kind::Page, &e.meta.slug), &e.meta);
-    }
-    for d in subjects.iter().filter_map(|s| s.doc.as_ref()) {
-        defaults.insert((Kind::Subject, &d.meta.slug), &d.meta);
-    }
-    if let Some(h) = &loaded.home {
-        defaults.insert((Kind::Home, ""), &h.meta);
-    }
-    for t in &loaded.translations {
+pub fn check(cat: &Catalogue, out: &mut Out) {
+    let defaults: HashMap<(Kind, &str), &Meta> =
+        cat.content.every().map(|e| ((e.kind(), e.meta().slug.as_str()), e.meta())).collect();
+    for t in &cat.translations {
         let kind = t.kind();
         let meta = t.meta();
         let Some(default) = defaults.get(&(kind, meta.slug.as_str())) else { continue };
@@ -79,11 +42,12 @@ fn front(file: &Arc<SourceFile>) -> Option<(Spanned<DeTable<'_>>, usize)> {
 fn compare(kind: Kind, translation: &Arc<SourceFile>, default: &Arc<SourceFile>, out: &mut Out) {
     let (Some((t, offset)), Some((d, _))) = (front(translation), front(default)) else { return };
     let (t, d) = (t.get_ref(), d.get_ref());
+    let pair = Pair { t, d, offset, translation, default };
     if kind == Kind::Mooc {
-        subjects_count(t, d, offset, translation, default, out);
+        pair.subjects_count(out);
     }
-    alt_without_image(t, d, offset, translation, default, out);
-    let allowed = text_keys(kind);
+    pair.alt_without_image(out);
+    let allowed = kind.about().text_keys;
     for (k, v) in t.iter() {
         let key = k.get_ref().as_ref();
         if allowed.contains(&key) {
@@ -117,42 +81,48 @@ fn get<'t>(table: &'t DeTable<'_>, key: &str) -> Option<&'t Spanned<DeValue<'t>>
     table.iter().find(|(k, _)| k.get_ref().as_ref() == key).map(|(_, v)| v)
 }
 
-/// A MOOC translation's `subjects` translate the default file's labels one
-/// by one, so there must be as many.
-fn subjects_count(
-    t: &DeTable,
-    d: &DeTable,
+/// A translation's front matter `t` (at `offset` in `translation`) and its
+/// default-language file's, `d`.
+#[derive(Clone, Copy)]
+struct Pair<'a, 'de> {
+    t: &'a DeTable<'de>,
+    d: &'a DeTable<'de>,
     offset: usize,
-    translation: &Arc<SourceFile>,
-    default: &Arc<SourceFile>,
-    out: &mut Out,
-) {
-    let Some(tv) = get(t, "subjects") else { return };
-    let DeValue::Array(labels) = tv.get_ref() else { return };
-    let originals: Vec<String> = match get(d, "subjects").map(|v| v.get_ref()) {
-        Some(DeValue::Array(items)) => items
-            .iter()
-            .map(|i| match i.get_ref() {
-                DeValue::String(s) => s.to_string(),
-                other => canon(other),
-            })
-            .collect(),
-        Some(_) => return,
-        None => Vec::new(),
-    };
-    if labels.len() == originals.len() {
-        return;
-    }
-    let shown = default.path.display();
-    let there = if originals.is_empty() { "none".to_string() } else { originals.len().to_string() };
-    let span = tv.span();
-    let hint = if originals.is_empty() {
-        format!("remove `subjects` from this file, or add the subjects to {shown} first")
-    } else {
-        let quoted: Vec<String> = originals.iter().map(|o| format!("\"{o}\"")).collect();
-        format!("write one label for each of {}, in that order", quoted.join(", "))
-    };
-    out.push(
+    translation: &'a Arc<SourceFile>,
+    default: &'a Arc<SourceFile>,
+}
+
+impl Pair<'_, '_> {
+    /// A MOOC translation's `subjects` translate the default file's labels one
+    /// by one, so there must be as many.
+    fn subjects_count(self, out: &mut Out) {
+        let Pair { t, d, offset, translation, default } = self;
+        let Some(tv) = get(t, "subjects") else { return };
+        let DeValue::Array(labels) = tv.get_ref() else { return };
+        let originals: Vec<String> = match get(d, "subjects").map(|v| v.get_ref()) {
+            Some(DeValue::Array(items)) => items
+                .iter()
+                .map(|i| match i.get_ref() {
+                    DeValue::String(s) => s.to_string(),
+                    other => canon(other),
+                })
+                .collect(),
+            Some(_) => return,
+            None => Vec::new(),
+        };
+        if labels.len() == originals.len() {
+            return;
+        }
+        let shown = default.path.display();
+        let there = if originals.is_empty() { "none".to_string() } else { originals.len().to_string() };
+        let span = tv.span();
+        let hint = if originals.is_empty() {
+            format!("remove `subjects` from this file, or add the subjects to {shown} first")
+        } else {
+            let quoted: Vec<String> = originals.iter().map(|o| format!("\"{o}\"")).collect();
+            format!("write one label for each of {}, in that order", quoted.join(", "))
+        };
+        out.push(
         Diagnostic::error(
             translation,
             span.start + offset..span.end + offset,
@@ -163,6 +133,28 @@ fn subjects_count(
         )
         .with_hint(hint),
     );
+    }
+
+    /// A translated `cover_alt` (or `logo_alt`) describes the image of the
+    /// default file: without one, it is shown nowhere.
+    fn alt_without_image(self, out: &mut Out) {
+        let Pair { t, d, offset, translation, default } = self;
+        for (image, alt) in [("cover", "cover_alt"), ("logo", "logo_alt")] {
+            let Some((k, _)) = t.iter().find(|(k, _)| k.get_ref().as_ref() == alt) else { continue };
+            if get(d, image).is_some() || get(t, image).is_some() {
+                continue;
+            }
+            let shown = default.path.display();
+            out.push(
+                Diagnostic::warning(
+                    translation,
+                    k.span().start + offset..k.span().end + offset,
+                    format!("`{alt}` is set but {shown} has no `{image}`"),
+                )
+                .with_hint(format!("add `{image}` to {shown}, or remove `{alt}` from this file")),
+            );
+        }
+    }
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -170,66 +162,6 @@ fn plural(n: usize, one: &str, many: &str) -> String {
         format!("1 {one}")
     } else {
         format!("{n} {many}")
-    }
-}
-
-/// A translated `cover_alt` (or `logo_alt`) describes the image of the
-/// default file: without one, it is shown nowhere.
-fn alt_without_image(
-    t: &DeTable,
-    d: &DeTable,
-    offset: usize,
-    translation: &Arc<SourceFile>,
-    default: &Arc<SourceFile>,
-    out: &mut Out,
-) {
-    for (image, alt) in [("cover", "cover_alt"), ("logo", "logo_alt")] {
-        let Some((k, _)) = t.iter().find(|(k, _)| k.get_ref().as_ref() == alt) else { continue };
-        if get(d, image).is_some() || get(t, image).is_some() {
-            continue;
-        }
-        let shown = default.path.display();
-        out.push(
-            Diagnostic::warning(
-                translation,
-                k.span().start + offset..k.span().end + offset,
-                format!("`{alt}` is set but {shown} has no `{image}`"),
-            )
-            .with_hint(format!("add `{image}` to {shown}, or remove `{alt}` from this file")),
-        );
-    }
-}
-
-/// Labels of subjects in other languages from MOOC translations: the label
-/// at the same position as a default label names that label's subject. MOOCs
-/// are sorted by slug, so the first MOOC that translates a subject gives
-/// its label, whatever the order files were read in.
-pub fn subject_labels(loaded: &Loaded, index: &Index, subjects: &mut [Subject]) {
-    let translated: HashMap<(&str, &str), &Mooc> = loaded
-        .translations
-        .iter()
-        .filter_map(|e| match e {
-            Entity::Mooc(m) => Some(((m.meta.slug.as_str(), m.meta.lang.as_deref()?), m.as_ref())),
-            _ => None,
-        })
-        .collect();
-    let mut langs: Vec<&str> = translated.keys().map(|(_, l)| *l).collect();
-    langs.sort_unstable();
-    langs.dedup();
-    for m in &loaded.moocs {
-        for lang in &langs {
-            let Some(tr) = translated.get(&(m.meta.slug.as_str(), *lang)) else { continue };
-            if tr.subjects.len() != m.subjects.len() {
-                continue;
-            }
-            for (label, translated) in m.subjects.iter().zip(&tr.subjects) {
-                let Some(&si) = index.subjects.get(&slugify(&label.value)) else { continue };
-                let text = translated.value.trim();
-                if !text.is_empty() {
-                    subjects[si].labels.entry(lang.to_string()).or_insert_with(|| text.to_string());
-                }
-            }
-        }
     }
 }
 

@@ -38,7 +38,7 @@ impl PlainBodies {
         let mut metas: HashMap<usize, &'a Meta> = HashMap::new();
         for view in views {
             let cat: &'a crate::resolve::Catalogue = view.cat;
-            for m in &cat.moocs {
+            for m in &cat.content.moocs {
                 let meta = view.text(Kind::Mooc, &m.meta, &m.title, &m.summary).meta;
                 metas.insert(key(meta), meta);
             }
@@ -68,7 +68,7 @@ impl<'a> Corpus<'a> {
     pub fn new(views: &[View<'a>], bodies: &'a PlainBodies) -> Self {
         let mut texts: Vec<DocText<'a>> = Vec::new();
         // The texts of each MOOC so far (one per language at most).
-        let mut of_mooc: Vec<Vec<u32>> = vec![Vec::new(); views.first().map_or(0, |v| v.cat.moocs.len())];
+        let mut of_mooc: Vec<Vec<u32>> = vec![Vec::new(); views.first().map_or(0, |v| v.cat.content.moocs.len())];
         let mut docs = Vec::with_capacity(views.len());
         for view in views {
             let order = view.by_title();
@@ -95,7 +95,7 @@ impl<'a> Corpus<'a> {
 /// The text of MOOC `m` in the view's language, field by field.
 fn doc_text<'a>(view: &View<'a>, m: usize, bodies: &'a PlainBodies) -> DocText<'a> {
     let cat: &'a crate::resolve::Catalogue = view.cat;
-    let mooc = &cat.moocs[m];
+    let mooc = &cat.content.moocs[m];
     let t = view.text(Kind::Mooc, &mooc.meta, &mooc.title, &mooc.summary);
     // The labels its page shows (its translation's, when it gives some).
     let subjects: Vec<&str> = view.mooc_subjects(m).into_iter().map(|(_, label, _)| label).collect();

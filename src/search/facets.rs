@@ -97,9 +97,9 @@ pub fn facets(view: &View, order: &[usize]) -> Vec<Facet> {
         |m| cat.mooc_subjects[m].iter().flatten().copied().collect(),
         |i| cat.subjects[i].slug.clone(),
     ));
-    let platforms: Vec<(usize, &str, &str)> = (0..cat.platforms.len())
+    let platforms: Vec<(usize, &str, &str)> = (0..cat.content.platforms.len())
         .map(|i| {
-            let p = &cat.platforms[i];
+            let p = &cat.content.platforms[i];
             let t = view.text(Kind::Platform, &p.meta, &p.title, &p.summary);
             (i, t.title, t.lang)
         })
@@ -110,18 +110,18 @@ pub fn facets(view: &View, order: &[usize]) -> Vec<Facet> {
         &platforms,
         order,
         |m| {
-            let mo = &cat.moocs[m];
+            let mo = &cat.content.moocs[m];
             mo.platform
                 .iter()
                 .chain(mo.sessions.iter().filter_map(|s| s.platform.as_ref()))
-                .filter_map(|p| cat.index.platforms.get(&p.value).copied())
+                .filter_map(|p| cat.content.platforms.position(&p.value))
                 .collect()
         },
-        |i| cat.platforms[i].meta.slug.clone(),
+        |i| cat.content.platforms[i].meta.slug.clone(),
     ));
-    let institutions: Vec<(usize, &str, &str)> = (0..cat.institutions.len())
+    let institutions: Vec<(usize, &str, &str)> = (0..cat.content.institutions.len())
         .map(|i| {
-            let p = &cat.institutions[i];
+            let p = &cat.content.institutions[i];
             let t = view.text(Kind::Institution, &p.meta, &p.title, "");
             (i, t.title, t.lang)
         })
@@ -131,12 +131,19 @@ pub fn facets(view: &View, order: &[usize]) -> Vec<Facet> {
         view.lang,
         &institutions,
         order,
-        |m| cat.moocs[m].institutions.iter().filter_map(|s| cat.index.institutions.get(&s.value).copied()).collect(),
-        |i| cat.institutions[i].meta.slug.clone(),
+        |m| {
+            cat.content.moocs[m]
+                .institutions
+                .iter()
+                .filter_map(|s| cat.content.institutions.position(&s.value))
+                .collect()
+        },
+        |i| cat.content.institutions[i].meta.slug.clone(),
     ));
 
     // Languages the MOOCs are taught in, by label.
     let codes: Vec<String> = cat
+        .content
         .moocs
         .iter()
         .flat_map(|m| m.languages.iter().map(|l| l.value.clone()))
@@ -151,13 +158,13 @@ pub fn facets(view: &View, order: &[usize]) -> Vec<Facet> {
         view.lang,
         &languages,
         order,
-        |m| cat.moocs[m].languages.iter().filter_map(|l| codes.iter().position(|c| *c == l.value)).collect(),
+        |m| cat.content.moocs[m].languages.iter().filter_map(|l| codes.iter().position(|c| *c == l.value)).collect(),
         |i| codes[i].clone(),
     ));
 
     let levels = ["beginner", "intermediate", "advanced"];
     facets.push(fixed("level", &levels.map(|k| (k, label("level", k))), order, |m| {
-        cat.moocs[m]
+        cat.content.moocs[m]
             .level
             .as_deref()
             .and_then(|l| levels.iter().position(|k| *k == l))
@@ -173,7 +180,7 @@ pub fn facets(view: &View, order: &[usize]) -> Vec<Facet> {
     facets.push(status);
     let certs = ["free-attestation", "paid-certificate", "ects"];
     facets.push(fixed("certificate", &certs.map(|k| (k, label("search", &format!("certificate_{k}")))), order, |m| {
-        let Some(c) = &cat.moocs[m].certificate else { return Vec::new() };
+        let Some(c) = &cat.content.moocs[m].certificate else { return Vec::new() };
         let mut v = Vec::new();
         if c.free_attestation {
             v.push(0);
@@ -188,7 +195,7 @@ pub fn facets(view: &View, order: &[usize]) -> Vec<Facet> {
     }));
     let pacing = ["self", "instructor"];
     facets.push(fixed("pacing", &pacing.map(|k| (k, label("pacing", k))), order, |m| {
-        let s = &cat.moocs[m].sessions;
+        let s = &cat.content.moocs[m].sessions;
         let mut v = Vec::new();
         if s.iter().any(|s| s.self_paced) {
             v.push(0);
@@ -200,15 +207,15 @@ pub fn facets(view: &View, order: &[usize]) -> Vec<Facet> {
     }));
     let effort = ["lt2", "2to4", "gt4"];
     facets.push(fixed("effort", &effort.map(|k| (k, label("search", &format!("effort_{k}")))), order, |m| {
-        cat.moocs[m].effort_hours_per_week.map(effort_bucket).into_iter().collect()
+        cat.content.moocs[m].effort_hours_per_week.map(effort_bucket).into_iter().collect()
     }));
     let duration = ["le4", "5to8", "ge9"];
     facets.push(fixed("duration", &duration.map(|k| (k, label("search", &format!("duration_{k}")))), order, |m| {
-        cat.moocs[m].duration_weeks.map(duration_bucket).into_iter().collect()
+        cat.content.moocs[m].duration_weeks.map(duration_bucket).into_iter().collect()
     }));
-    let parcours: Vec<(usize, &str, &str)> = (0..cat.parcours.len())
+    let parcours: Vec<(usize, &str, &str)> = (0..cat.content.parcours.len())
         .map(|i| {
-            let p = &cat.parcours[i];
+            let p = &cat.content.parcours[i];
             let t = view.text(Kind::Parcours, &p.meta, &p.title, &p.summary);
             (i, t.title, t.lang)
         })
@@ -219,11 +226,11 @@ pub fn facets(view: &View, order: &[usize]) -> Vec<Facet> {
         &parcours,
         order,
         |m| cat.mooc_parcours[m].iter().map(|&(p, _)| p).collect(),
-        |i| cat.parcours[i].meta.slug.clone(),
+        |i| cat.content.parcours[i].meta.slug.clone(),
     ));
     let today = day_number(cat.today);
     let mut new = fixed("new", &[("new", label("search", "new"))], order, |m| {
-        let recent = cat.moocs[m].published.map(day_number).is_some_and(|p| p <= today && today - p < NEW_DAYS);
+        let recent = cat.content.moocs[m].published.map(day_number).is_some_and(|p| p <= today && today - p < NEW_DAYS);
         if recent {
             vec![0]
         } else {

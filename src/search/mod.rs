@@ -161,7 +161,7 @@ fn chunk_json(view: &View, docs: &[usize]) -> String {
     let rows: Vec<Value> = docs
         .iter()
         .map(|&m| {
-            let mooc = &view.cat.moocs[m];
+            let mooc = &view.cat.content.moocs[m];
             let t = view.text(Kind::Mooc, &mooc.meta, &mooc.title, &mooc.summary);
             if t.lang == view.lang {
                 json!([mooc.meta.slug, t.title])
@@ -192,8 +192,10 @@ fn table_json(view: &View, order: &[usize], facets: &[Facet]) -> String {
         columns.insert(f.key.to_string(), Value::Array(col));
     }
     let sessions: Vec<Value> = order.iter().map(|&m| sessions_json(view, m, day0)).collect();
-    let published: Vec<Value> =
-        order.iter().map(|&m| cat.moocs[m].published.map_or(Value::Null, |p| json!(day_number(p) - day0))).collect();
+    let published: Vec<Value> = order
+        .iter()
+        .map(|&m| cat.content.moocs[m].published.map_or(Value::Null, |p| json!(day_number(p) - day0)))
+        .collect();
     json!({"day0": day0, "facets": columns, "sessions": sessions, "published": published}).to_string()
 }
 
@@ -208,7 +210,7 @@ fn table_json(view: &View, order: &[usize], facets: &[Facet]) -> String {
 /// archived, 7 cancelled), put first. A MOOC with only such sessions is that
 /// number alone; one without sessions, `[]`.
 fn sessions_json(view: &View, m: usize, day0: i64) -> Value {
-    let mooc = &view.cat.moocs[m];
+    let mooc = &view.cat.content.moocs[m];
     let statuses = &view.cat.states[m].sessions;
     let settled = |s: Status| matches!(s, Status::Archived | Status::Cancelled);
     let fallback = statuses.iter().copied().filter(|s| settled(*s)).min();

@@ -39,8 +39,8 @@ pub fn reload_mooc(root: &Path, watched: &Path, cat: &Catalogue, changed: &Path)
         ["content", "moocs", folder, "index.md"] => (*folder, true),
         _ => return None,
     };
-    let &i = cat.index.moocs.get(slug)?;
-    let old = &cat.moocs[i];
+    let i = cat.content.moocs.position(slug)?;
+    let old = &cat.content.moocs[i];
     if old.meta.bundle.is_some() != bundle || old.meta.lang.is_some() {
         return None;
     }

@@ -85,7 +85,7 @@ impl Session {
         let changed: Vec<usize> = swaps.iter().map(|(i, _)| *i).collect();
         let swap = |cat: &mut Catalogue, swaps: &mut Vec<(usize, crate::load::Mooc)>| {
             for (i, m) in swaps.iter_mut() {
-                std::mem::swap(&mut cat.moocs[*i], m);
+                cat.content.moocs.swap(*i, m);
             }
         };
         swap(&mut last.catalogue, &mut swaps);

@@ -9,28 +9,21 @@ use jiff::civil::Date;
 use crate::calendar::period::When;
 use crate::diagnostic::{Diagnostic, Out};
 use crate::load::common::Image;
-use crate::load::mooc::{Mooc, Session};
+use crate::load::kinds::{Mooc, Session};
 use crate::load::{Loaded, Meta, Parcours, Schedule};
 
 /// Checks every loaded entity; problems go to `out`.
 pub fn validate(loaded: &Loaded, root: &Path, out: &mut Out) {
-    for m in &loaded.moocs {
+    for e in loaded.content.every() {
+        image(root, e.meta(), e.shown().image, out);
+    }
+    for m in &loaded.content.moocs {
         mooc(m, out);
-        image(root, &m.meta, m.cover.as_ref(), out);
     }
-    for p in &loaded.parcours {
-        image(root, &p.meta, p.cover.as_ref(), out);
-    }
-    for p in &loaded.platforms {
-        image(root, &p.meta, p.logo.as_ref(), out);
-    }
-    for i in &loaded.institutions {
-        image(root, &i.meta, i.logo.as_ref(), out);
-    }
-    for p in &loaded.parcours {
+    for p in &loaded.content.parcours {
         parcours(p, out);
     }
-    for s in &loaded.schedules {
+    for s in &loaded.content.schedules {
         schedule(s, out);
     }
 }

@@ -10,9 +10,10 @@ use crate::base::slug::slugify;
 use crate::calendar::period::When;
 use crate::diagnostic::Out;
 use crate::load::common::{self, Image};
+use crate::load::kinds::{About, EntityKind, Kind, Ref, Shown};
 use crate::load::Meta;
 
-pub const KEYS: &[&str] = &[
+const KEYS: &[&str] = &[
     "title",
     "summary",
     "languages",
@@ -111,69 +112,88 @@ pub struct Session {
     pub span: Range<usize>,
 }
 
-pub fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Mooc {
-    f.check_keys(KEYS, "a MOOC", out);
-    let title = f.req_str("title", out).map(|s| s.value).unwrap_or_default();
-    let summary = common::summary(f, true, out);
-    if !f.has("languages") {
-        f.missing("languages", "[\"fr\"]", out);
+/// The keys a translation may change.
+const TEXT_KEYS: &[&str] =
+    &["title", "summary", "subjects", "teachers", "cover_alt", "prerequisites", "awards", "draft"];
+
+impl EntityKind for Mooc {
+    const ABOUT: About = About::new("moocs", "MOOC", TEXT_KEYS);
+
+    fn shown(&self) -> Shown<'_> {
+        Shown { title: &self.title, summary: &self.summary, image: self.cover.as_ref() }
     }
-    let languages = common::lang_list(f, "languages", out);
-    if f.has("languages")
-        && languages.is_empty()
-        && f.str_list("languages", &mut Vec::new()).is_some_and(|l| l.is_empty())
-    {
-        out.push(
-            f.err(f.value_span("languages"), "`languages` must name at least one language")
-                .with_hint("e.g. `languages = [\"fr\"]`"),
-        );
+
+    fn refs(&self) -> Vec<Ref<'_>> {
+        let platforms = self.platform.iter().chain(self.sessions.iter().filter_map(|s| s.platform.as_ref()));
+        (self.institutions.iter().map(|slug| Ref { kind: Kind::Institution, slug }))
+            .chain(platforms.map(|slug| Ref { kind: Kind::Platform, slug }))
+            .collect()
     }
-    if !f.has("institutions") {
-        f.missing("institutions", "[\"institut-pasteur\"]", out);
-    } else if f.str_list("institutions", &mut Vec::new()).is_some_and(|l| l.is_empty()) {
-        out.push(f.err(f.value_span("institutions"), "`institutions` must name at least one institution"));
-    }
-    let subjects = f.str_list("subjects", out).unwrap_or_default();
-    for s in &subjects {
-        if f.is_partial() {
-            // A translated label: the subject's slug comes from the default
-            // file's label, so any script will do, but not nothing.
-            if s.value.trim().is_empty() {
-                out.push(
-                    f.err(s.span.clone(), "a translated subject label must not be empty")
-                        .with_hint("write the subject's name in this language"),
-                );
-            }
-        } else if slugify(&s.value).is_empty() {
-            out.push(f.err(s.span.clone(), "a subject needs at least one letter or digit"));
+
+    fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Mooc {
+        f.check_keys(KEYS, "a MOOC", out);
+        let title = f.req_str("title", out).map(|s| s.value).unwrap_or_default();
+        let summary = common::summary(f, true, out);
+        if !f.has("languages") {
+            f.missing("languages", "[\"fr\"]", out);
         }
-    }
-    let certificate = f.table("certificate", out).map(|c| certificate(&c, out));
-    let sessions = f.tables("sessions", out).iter().map(|s| session(s, out)).collect();
-    Mooc {
-        title,
-        summary,
-        languages,
-        subtitles: common::lang_list(f, "subtitles", out),
-        institutions: common::slug_list(f, "institutions", out),
-        platform: common::slug_ref(f, "platform", out),
-        platform_key: f.has("platform"),
-        subjects,
-        level: f.choice("level", LEVELS, out).map(|s| s.value),
-        effort_hours_per_week: f.non_negative("effort_hours_per_week", false, out).map(|n| n.value),
-        duration_weeks: f.positive_int("duration_weeks", out).map(|n| n.value),
-        teachers: strings(f, "teachers", out),
-        cover: common::image(f, "cover", "cover_alt", out),
-        featured: f.bool("featured", out).unwrap_or(false),
-        prerequisites: f.str("prerequisites", out).map(|s| s.value),
-        aliases: f.str_list("aliases", out).unwrap_or_default(),
-        published: f.date("published", out).map(|d| d.value),
-        awards: strings(f, "awards", out),
-        trailer: common::url(f, "trailer", out),
-        certificate,
-        sessions,
-        head: f.span.clone(),
-        meta,
+        let languages = common::lang_list(f, "languages", out);
+        if f.has("languages")
+            && languages.is_empty()
+            && f.str_list("languages", &mut Vec::new()).is_some_and(|l| l.is_empty())
+        {
+            out.push(
+                f.err(f.value_span("languages"), "`languages` must name at least one language")
+                    .with_hint("e.g. `languages = [\"fr\"]`"),
+            );
+        }
+        if !f.has("institutions") {
+            f.missing("institutions", "[\"institut-pasteur\"]", out);
+        } else if f.str_list("institutions", &mut Vec::new()).is_some_and(|l| l.is_empty()) {
+            out.push(f.err(f.value_span("institutions"), "`institutions` must name at least one institution"));
+        }
+        let subjects = f.str_list("subjects", out).unwrap_or_default();
+        for s in &subjects {
+            if f.is_partial() {
+                // A translated label: the subject's slug comes from the default
+                // file's label, so any script will do, but not nothing.
+                if s.value.trim().is_empty() {
+                    out.push(
+                        f.err(s.span.clone(), "a translated subject label must not be empty")
+                            .with_hint("write the subject's name in this language"),
+                    );
+                }
+            } else if slugify(&s.value).is_empty() {
+                out.push(f.err(s.span.clone(), "a subject needs at least one letter or digit"));
+            }
+        }
+        let certificate = f.table("certificate", out).map(|c| certificate(&c, out));
+        let sessions = f.tables("sessions", out).iter().map(|s| session(s, out)).collect();
+        Mooc {
+            title,
+            summary,
+            languages,
+            subtitles: common::lang_list(f, "subtitles", out),
+            institutions: common::slug_list(f, "institutions", out),
+            platform: common::slug_ref(f, "platform", out),
+            platform_key: f.has("platform"),
+            subjects,
+            level: f.choice("level", LEVELS, out).map(|s| s.value),
+            effort_hours_per_week: f.non_negative("effort_hours_per_week", false, out).map(|n| n.value),
+            duration_weeks: f.positive_int("duration_weeks", out).map(|n| n.value),
+            teachers: strings(f, "teachers", out),
+            cover: common::image(f, "cover", "cover_alt", out),
+            featured: f.bool("featured", out).unwrap_or(false),
+            prerequisites: f.str("prerequisites", out).map(|s| s.value),
+            aliases: f.str_list("aliases", out).unwrap_or_default(),
+            published: f.date("published", out).map(|d| d.value),
+            awards: strings(f, "awards", out),
+            trailer: common::url(f, "trailer", out),
+            certificate,
+            sessions,
+            head: f.span.clone(),
+            meta,
+        }
     }
 }
 

@@ -1,0 +1,64 @@
+//! An institution (`content/institutions/<slug>.md`): a university, a
+//! school, a research body; a school may belong to a group (`parent`).
+
+use crate::base::fields::{Fields, Sp};
+use crate::diagnostic::Out;
+use crate::load::common::{self, Image};
+use crate::load::kinds::{About, EntityKind, Kind, Ref, Shown};
+use crate::load::Meta;
+
+#[derive(Debug, Clone)]
+pub struct Institution {
+    pub meta: Meta,
+    pub title: String,
+    pub short_title: Option<String>,
+    pub url: Option<String>,
+    pub logo: Option<Image>,
+    pub parent: Option<Sp<String>>,
+    pub country: Option<String>,
+}
+
+const KEYS: &[&str] = &["title", "short_title", "url", "logo", "logo_alt", "parent", "country", "draft"];
+
+/// The keys a translation may change.
+const TEXT_KEYS: &[&str] = &["title", "short_title", "logo_alt", "draft"];
+
+impl EntityKind for Institution {
+    const ABOUT: About = About::new("institutions", "institution", TEXT_KEYS);
+
+    fn shown(&self) -> Shown<'_> {
+        Shown { title: &self.title, summary: "", image: self.logo.as_ref() }
+    }
+
+    fn refs(&self) -> Vec<Ref<'_>> {
+        self.parent.iter().map(|slug| Ref { kind: Kind::Institution, slug }).collect()
+    }
+
+    fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Institution {
+        f.check_keys(KEYS, "an institution", out);
+        let country = f.str("country", out).and_then(|c| {
+            if c.value.len() == 2 && c.value.bytes().all(|b| b.is_ascii_uppercase()) {
+                Some(c.value)
+            } else {
+                out.push(
+                    f.err(
+                        c.span,
+                        format!("`country` must be a two-letter ISO 3166 code such as FR, not `{}`", c.value),
+                    )
+                    .with_hint("e.g. `country = \"FR\"`")
+                    .into_warning(),
+                );
+                None
+            }
+        });
+        Institution {
+            title: f.req_str("title", out).map(|s| s.value).unwrap_or_default(),
+            short_title: f.str("short_title", out).map(|s| s.value),
+            url: common::url(f, "url", out),
+            logo: common::image(f, "logo", "logo_alt", out),
+            parent: common::slug_ref(f, "parent", out),
+            country,
+            meta,
+        }
+    }
+}
