@@ -3,10 +3,10 @@
 //! Writes a synthetic site (1,000 MOOCs with 1–4 sessions each, one
 //! schedule with `granularity = "month"`, `moocs` = all of them, `from` =
 //! 2024-01, `to` = 2027-12) to a temporary folder, loads it with the
-//! library (config → load → resolve, theme, view), then times what the
-//! schedule page costs: computing the grid, building the page's values
-//! (grid, `grid.json`, `sessions.ics`, the MOOC list) and rendering
-//! `schedule.html`. Median of 20 runs after 3 warm-up runs.
+//! library (config → load → resolve, theme, the context of a language),
+//! then times what the schedule page costs: computing the grid, building
+//! the page's values (grid, `grid.json`, `sessions.ics`, the MOOC list) and
+//! rendering `schedule.html`. Median of 20 runs after 3 warm-up runs.
 //!
 //! Run with `cargo bench --bench grid`. Target: ≤ 50 ms.
 
@@ -19,8 +19,11 @@ use jiff::civil::{date, Date};
 use jiff::ToSpan;
 
 use vitrine::diagnostic::Severity;
+use vitrine::render::cards::Items;
+use vitrine::render::context::Context;
+use vitrine::render::pages::schedules;
 use vitrine::render::theme::Theme;
-use vitrine::render::view::View;
+use vitrine::render::{calendars, grid};
 
 const MOOCS: usize = 1000;
 const MONTHS: usize = 48;
@@ -202,22 +205,19 @@ fn main() {
     assert!(errors.is_empty(), "the generated site has errors:\n{}", errors.join("\n"));
     assert_eq!(cat.content.moocs.len(), MOOCS);
     let si = cat.content.schedules.position(SCHEDULE).expect("the schedule");
-    let view = View::new(&cat, &theme, "fr", &mut out);
+    let ctx = Context::new(&cat, &theme, "fr", Items::default(), None, &mut out);
     let loaded_in = t.elapsed();
 
     // One run: compute the grid and render the schedule page.
     let run = |check: bool| -> [Duration; 3] {
         let mut diags = Vec::new();
         let t0 = Instant::now();
-        let grid = view.compute_grid(si);
+        let grid = grid::compute(&cat, si);
         let t1 = Instant::now();
-        let (page, _) = view.schedule_page(si, &mut diags);
+        let (page, _) = schedules::page(&ctx, si, &mut diags);
         let t2 = Instant::now();
-        let files: Vec<&str> = if check {
-            view.schedule(si, &mut diags).files.iter().map(|(name, _)| *name).collect()
-        } else {
-            Vec::new()
-        };
+        let files: Vec<&str> =
+            if check { schedules::files(&ctx, si, &grid).iter().map(|(name, _)| *name).collect() } else { Vec::new() };
         let html = theme.tera.render(page.template, &page.context).expect("schedule.html renders");
         let t3 = Instant::now();
         if check {
@@ -244,11 +244,11 @@ fn main() {
         renders.push(r);
         totals.push(g + v + r);
     }
-    let filled: usize = view.compute_grid(si).rows.iter().map(|r| r.cells.iter().flatten().count()).sum();
+    let filled: usize = grid::compute(&cat, si).rows.iter().map(|r| r.cells.iter().flatten().count()).sum();
 
     // Where the page values go: each part alone, with the public API.
-    let grid = view.compute_grid(si);
-    let rows = view.schedule_rows(si);
+    let grid = grid::compute(&cat, si);
+    let rows = grid::rows(&cat, si);
     let time = |f: &dyn Fn()| {
         let v: Vec<Duration> = (0..runs.max(5))
             .map(|_| {
@@ -259,12 +259,12 @@ fn main() {
             .collect();
         median(v)
     };
-    let files_time = time(&|| drop(std::hint::black_box(view.schedule_files(si, &grid))));
+    let files_time = time(&|| drop(std::hint::black_box(schedules::files(&ctx, si, &grid))));
     let parts = [
-        ("grid value", time(&|| drop(std::hint::black_box(view.grid_value(si, &grid))))),
-        ("grid.json", time(&|| drop(std::hint::black_box(vitrine::render::grid::grid_json(&view, &grid, cat.today))))),
-        ("sessions.ics", time(&|| drop(std::hint::black_box(view.calendar_file("Grille", &rows))))),
-        ("MOOC list", time(&|| drop(std::hint::black_box(view.items(&rows))))),
+        ("grid value", time(&|| drop(std::hint::black_box(grid::value(&ctx, si, &grid))))),
+        ("grid.json", time(&|| drop(std::hint::black_box(grid::json_file(&cat, &grid, cat.today))))),
+        ("sessions.ics", time(&|| drop(std::hint::black_box(calendars::calendar_file(&ctx, "Grille", &rows))))),
+        ("MOOC list", time(&|| drop(std::hint::black_box(ctx.cards.items(&rows))))),
     ];
     let (g, v, r, total) = (median(grids), median(values), median(renders), median(totals));
     println!(

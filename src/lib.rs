@@ -9,6 +9,7 @@ pub mod base;
 pub mod calendar;
 pub mod config;
 pub mod diagnostic;
+pub mod i18n;
 pub mod load;
 pub mod markdown;
 pub mod output;

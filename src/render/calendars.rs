@@ -4,80 +4,82 @@
 
 use crate::calendar::ics::{self, Event};
 use crate::calendar::period::When;
-use crate::load::Kind;
-use crate::render::view::View;
+use crate::render::context::Context;
 
-impl View<'_> {
-    /// Host part of the base URL, for UIDs (`moocs.example.org`).
-    fn uid_host(&self) -> &str {
-        let url = &self.cat.config.base_url;
-        let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
-        rest.split('/').next().unwrap_or("vitrine")
-    }
+/// A calendar file (`sessions.ics`) of the sessions of these MOOCs.
+pub fn calendar_file(ctx: &Context, name: &str, moocs: &[usize]) -> Vec<u8> {
+    let events: Vec<Event> = moocs.iter().flat_map(|&m| mooc_events(ctx, m)).collect();
+    ics::calendar(name, &events, ctx.cat.today).into_bytes()
+}
 
-    /// Events of MOOC `mi`: stable UIDs from the slug and the start date.
-    pub fn mooc_events(&self, mi: usize) -> Vec<Event> {
-        let m = &self.cat.content.moocs[mi];
-        let title = self.text(Kind::Mooc, &m.meta, &m.title, &m.summary).title;
-        let page = format!("{}{}", self.origin(), self.url(&format!("moocs/{}/", m.meta.slug)));
-        let label = |key: &str| self.theme.label(self.lang, "ics", key);
-        let mut events = Vec::new();
-        for (si, s) in m.sessions.iter().enumerate() {
-            let When::Date(start) = s.start.value else { continue };
-            if s.cancelled {
-                continue;
-            }
-            let uid = format!("{}-{start}@{}", m.meta.slug, self.uid_host());
-            let end = s.end.as_ref().map_or(start, |e| e.value);
-            let enrol = s.url.clone().unwrap_or_else(|| page.clone());
-            let dates = self.session_dates(mi, si);
+/// Host part of the base URL, for UIDs (`moocs.example.org`).
+fn uid_host<'a>(ctx: &Context<'a>) -> &'a str {
+    let url = &ctx.cat.config.base_url;
+    let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    rest.split('/').next().unwrap_or("vitrine")
+}
+
+/// Events of MOOC `mi`: stable UIDs from the slug and the start date.
+fn mooc_events(ctx: &Context, mi: usize) -> Vec<Event> {
+    let m = &ctx.cat.content.moocs[mi];
+    let title = ctx.lang.text(m).title;
+    let page = format!("{}{}", ctx.lang.origin(), ctx.url(&format!("moocs/{}/", m.meta.slug)));
+    let label = |key: &str| ctx.label("ics", key);
+    let mut events = Vec::new();
+    for (si, s) in m.sessions.iter().enumerate() {
+        let When::Date(start) = s.start.value else { continue };
+        if s.cancelled {
+            continue;
+        }
+        let uid = format!("{}-{start}@{}", m.meta.slug, uid_host(ctx));
+        let end = s.end.as_ref().map_or(start, |e| e.value);
+        let enrol = s.url.clone().unwrap_or_else(|| page.clone());
+        let dates = session_dates(ctx, mi, si);
+        events.push(Event {
+            uid: uid.clone(),
+            start,
+            end,
+            summary: title.to_string(),
+            description: format!("{dates}\n{} {enrol}", label("enrol")),
+            url: Some(enrol.clone()),
+        });
+        if let Some(deadline) = &s.enrollment_end {
             events.push(Event {
-                uid: uid.clone(),
-                start,
-                end,
-                summary: title.to_string(),
+                uid: format!("enrollment-end-{uid}"),
+                start: deadline.value,
+                end: deadline.value,
+                summary: format!("{title} — {}", label("enrollment_end")),
                 description: format!("{dates}\n{} {enrol}", label("enrol")),
                 url: Some(enrol.clone()),
             });
-            if let Some(deadline) = &s.enrollment_end {
-                events.push(Event {
-                    uid: format!("enrollment-end-{uid}"),
-                    start: deadline.value,
-                    end: deadline.value,
-                    summary: format!("{title} — {}", label("enrollment_end")),
-                    description: format!("{dates}\n{} {enrol}", label("enrol")),
-                    url: Some(enrol.clone()),
-                });
-            }
-            let exam = match (&s.exam_start, &s.exam_end) {
-                (Some(a), Some(b)) => Some((a.value, b.value)),
-                (Some(a), None) => Some((a.value, a.value)),
-                (None, Some(b)) => Some((b.value, b.value)),
-                (None, None) => None,
-            };
-            if let Some((a, b)) = exam {
-                events.push(Event {
-                    uid: format!("exam-{uid}"),
-                    start: a,
-                    end: b,
-                    summary: format!("{title} — {}", label("exam")),
-                    description: dates,
-                    url: Some(page.clone()),
-                });
-            }
         }
-        events
+        let exam = match (&s.exam_start, &s.exam_end) {
+            (Some(a), Some(b)) => Some((a.value, b.value)),
+            (Some(a), None) => Some((a.value, a.value)),
+            (None, Some(b)) => Some((b.value, b.value)),
+            (None, None) => None,
+        };
+        if let Some((a, b)) = exam {
+            events.push(Event {
+                uid: format!("exam-{uid}"),
+                start: a,
+                end: b,
+                summary: format!("{title} — {}", label("exam")),
+                description: dates,
+                url: Some(page.clone()),
+            });
+        }
     }
+    events
+}
 
-    /// A calendar file for these MOOCs.
-    pub fn calendar_file(&self, name: &str, moocs: &[usize]) -> Vec<u8> {
-        let events: Vec<Event> = moocs.iter().flat_map(|&m| self.mooc_events(m)).collect();
-        ics::calendar(name, &events, self.cat.today).into_bytes()
-    }
-
-    /// `https://host` of the base URL (no path).
-    pub fn origin(&self) -> &str {
-        let cfg = &self.cat.config;
-        &cfg.base_url[..cfg.base_url.len() - cfg.base_path().len()]
+/// "8 avril 2024 – 9 juin 2024", "à partir du …", or the planned period.
+pub fn session_dates(ctx: &Context, mi: usize, si: usize) -> String {
+    let s = &ctx.cat.content.moocs[mi].sessions[si];
+    let sep = ctx.label("common", "range_sep");
+    match (s.start.value, &s.end) {
+        (When::Date(a), Some(b)) => format!("{} {sep} {}", ctx.words.date(a), ctx.words.date(b.value)),
+        (When::Date(a), None) => format!("{} {}", ctx.label("common", "from"), ctx.words.date(a)),
+        (When::Period(p), _) => ctx.words.period(p),
     }
 }

@@ -9,9 +9,9 @@
 use serde_json::{json, Map, Value};
 
 use crate::calendar::status::Status;
-use crate::load::Kind;
+use crate::render::context::Context;
+use crate::render::parts;
 use crate::render::theme::Theme;
-use crate::render::view::View;
 
 /// The values of one language's pages, but the page's own.
 pub struct Globals {
@@ -54,46 +54,43 @@ pub fn tv(v: Value) -> tera::Value {
 }
 
 impl Globals {
-    pub fn new(view: &View) -> Self {
-        let cfg = &view.cat.config;
-        let menu: Vec<Value> = view
+    pub fn new(ctx: &Context) -> Self {
+        let (cfg, lang) = (&ctx.cat.config, &ctx.lang);
+        let menu: Vec<Value> = ctx
             .cat
             .content
             .pages
             .iter()
             .filter(|p| p.menu)
-            .map(|p| {
-                let t = view.text(Kind::Page, &p.meta, &p.title, &p.summary);
-                json!({"title": t.title, "url": view.url(&format!("{}/", p.meta.slug))})
-            })
+            .map(|p| json!({"title": lang.text(p).title, "url": lang.url(&format!("{}/", p.meta.slug))}))
             .collect();
-        let assets: Map<String, Value> = view
+        let assets: Map<String, Value> = ctx
             .theme
             .assets
             .iter()
-            .map(|(name, hashed)| (Theme::asset_key(name), json!(format!("{}{hashed}", view.root()))))
+            .map(|(name, hashed)| (Theme::asset_key(name), json!(format!("{}{hashed}", lang.root()))))
             .collect();
         let site = json!({
-            "title": cfg.title(view.lang),
+            "title": cfg.title(lang.code),
             "base_url": cfg.base_url,
-            "home_url": view.url(""),
-            "moocs_url": view.url("moocs/"),
-            "parcours_url": view.url("parcours/"),
-            "schedules_url": view.url("schedules/"),
+            "home_url": lang.url(""),
+            "moocs_url": lang.url("moocs/"),
+            "parcours_url": lang.url("parcours/"),
+            "schedules_url": lang.url("schedules/"),
             "menu": menu,
-            "style_url": format!("{}style.css", view.root()),
-            "syntax_url": format!("{}syntax.css", view.root()),
+            "style_url": format!("{}style.css", lang.root()),
+            "syntax_url": format!("{}syntax.css", lang.root()),
             "assets": assets,
             "timezone": cfg.timezone_name,
         });
-        let strings = view.theme.strings.get(view.lang).map_or_else(tera::Value::none, template_value);
-        let today = view.date(view.cat.today);
-        let as_of = view.theme.label(view.lang, "search", "as_of").replace("{date}", &today.label);
+        let strings = ctx.ui.all().map_or_else(tera::Value::none, template_value);
+        let today = parts::date(ctx, ctx.cat.today);
+        let as_of = ctx.label("search", "as_of").replace("{date}", &today.label);
         let shared = vec![
-            ("lang", tera::Value::from(view.lang)),
+            ("lang", tera::Value::from(lang.code)),
             ("status_as_of", tera::Value::from(as_of)),
             ("today", template_value(&today)),
-            ("status_json", tera::Value::from(status_json(view))),
+            ("status_json", tera::Value::from(status_json(ctx))),
             ("t", strings.clone()),
         ];
         let site = template_value(&site).into_map().unwrap_or_default();
@@ -102,7 +99,7 @@ impl Globals {
             .iter()
             .map(|l| {
                 let folder = if *l == cfg.default_language { String::new() } else { format!("{l}/") };
-                (l.clone(), view.theme.label(l, "language", l), folder)
+                (l.clone(), ctx.theme.strings.of(l).label("language", l), folder)
             })
             .collect();
         Globals { shared, site, strings, languages }
@@ -114,8 +111,8 @@ impl Globals {
     }
 
     /// The context of the page at `path` (inside the language folder).
-    pub fn for_page(&self, view: &View, path: &str, page_title: &str, description: &str) -> tera::Context {
-        let cfg = &view.cat.config;
+    pub fn for_page(&self, ctx: &Context, path: &str, page_title: &str, description: &str) -> tera::Context {
+        let cfg = &ctx.cat.config;
         let base_path = cfg.base_path();
         let origin = &cfg.base_url[..cfg.base_url.len() - base_path.len()];
         let languages: Vec<LanguageLink> = self
@@ -123,42 +120,40 @@ impl Globals {
             .iter()
             .map(|(code, label, folder)| {
                 let url = format!("{base_path}/{folder}{path}");
-                LanguageLink { code, label, abs_url: format!("{origin}{url}"), url, current: code == view.lang }
+                LanguageLink { code, label, abs_url: format!("{origin}{url}"), url, current: code == ctx.lang.code }
             })
             .collect();
-        let mut ctx = tera::Context::new();
+        let mut values = tera::Context::new();
         for (key, value) in &self.shared {
-            ctx.insert_value(*key, value.clone());
+            values.insert_value(*key, value.clone());
         }
         let mut site = self.site.clone();
         site.insert("languages".into(), template_value(&languages));
-        ctx.insert_value("site", tera::Value::from(site));
-        ctx.insert_value("page_title", tera::Value::from(page_title));
-        ctx.insert_value("description", tera::Value::from(description));
-        let page_url = view.url(path);
-        ctx.insert_value("canonical", tera::Value::from(format!("{origin}{page_url}")));
-        ctx.insert_value("page_url", tera::Value::from(page_url));
-        ctx
+        values.insert_value("site", tera::Value::from(site));
+        values.insert_value("page_title", tera::Value::from(page_title));
+        values.insert_value("description", tera::Value::from(description));
+        let page_url = ctx.url(path);
+        values.insert_value("canonical", tera::Value::from(format!("{origin}{page_url}")));
+        values.insert_value("page_url", tera::Value::from(page_url));
+        values
     }
 }
 
 /// What `status.js` needs to recompute statuses in the browser: the build
 /// date, the site's time zone, status labels and date words. Safe inside
 /// `<script type="application/json">`.
-fn status_json(view: &View) -> String {
-    let labels: Map<String, Value> = Status::ALL
-        .iter()
-        .map(|s| (s.key().to_string(), json!(view.theme.label(view.lang, "status", s.key()))))
-        .collect();
-    let as_of = view.theme.label(view.lang, "search", "as_of");
+fn status_json(ctx: &Context) -> String {
+    let labels: Map<String, Value> =
+        Status::ALL.iter().map(|s| (s.key().to_string(), json!(ctx.label("status", s.key())))).collect();
+    let as_of = ctx.label("search", "as_of");
     json!({
-        "today": view.cat.today.to_string(),
-        "timezone": view.cat.config.timezone_name,
-        "lang": view.lang,
+        "today": ctx.cat.today.to_string(),
+        "timezone": ctx.cat.config.timezone_name,
+        "lang": ctx.lang.code,
         "status": labels,
-        "months": view.words.months,
-        "day_one": view.words.day_one,
-        "quarter_format": view.words.quarter_format,
+        "months": ctx.words.months,
+        "day_one": ctx.words.day_one,
+        "quarter_format": ctx.words.quarter_format,
         "as_of": as_of,
     })
     .to_string()

@@ -3,21 +3,40 @@
 //! aliases, bundle images). Pages are rendered in parallel and handed to a
 //! [`Sink`] as soon as they are ready, so no copy of the whole site is
 //! kept in memory.
+//!
+//! Where things are:
+//!
+//! - [`render`] (this file): the loop over every page of every language,
+//!   with the search index built alongside (`crate::search`), and what a
+//!   render keeps for the next one (`vitrine serve`);
+//! - [`context`]: what every kind of page gets for one language;
+//! - [`pages`]: the kinds of page, one file each (home, MOOC, parcours,
+//!   lists, terms, schedules, free pages, the catalogue page);
+//! - what several kinds of page share: [`cards`] (MOOC and parcours cards),
+//!   [`parts`] (links, dates, sessions, images), [`grid`] and
+//!   [`grid_table`] (schedule grids), [`calendars`] (`sessions.ics`),
+//!   [`values`] (the shapes of `docs/templates.md` as types), [`globals`]
+//!   (the values every page gets), [`bodies`] (Markdown bodies rendered
+//!   once for every language);
+//! - [`site_files`] and [`sitemap`]: the files that are not pages;
+//! - [`theme`]: templates, static files and UI strings; [`plan`]: which
+//!   pages a rebuild renders; [`preview`]: pages served before a rebuild.
 
 pub mod bodies;
 pub mod calendars;
+pub mod cards;
+pub mod context;
 pub mod globals;
 pub mod grid;
 pub mod grid_table;
-pub mod listing;
 pub mod pages;
+pub mod parts;
 pub mod plan;
 pub mod preview;
-pub mod schedules;
+pub mod site_files;
 pub mod sitemap;
 pub mod theme;
 pub mod values;
-pub mod view;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -25,41 +44,18 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Out};
-use crate::load::Meta;
 use crate::output::Sink;
-use crate::resolve::{normalize_alias, Catalogue};
+use crate::resolve::Catalogue;
+use context::Context;
 use pages::PageOut;
 pub use plan::{Job, Key, Plan};
 use theme::Theme;
-use view::View;
 
 /// What was produced.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Stats {
     pub pages: usize,
     pub files: usize,
-}
-
-impl View<'_> {
-    fn run(&self, job: Job, out: &mut Out) -> PageOut {
-        match job {
-            Job::Home => self.home(out),
-            Job::Language(i) => self.language_page(i),
-            Job::Level(i) => self.level_page(i),
-            Job::OpenNow => self.open_now(),
-            Job::MoocsPage(n) => self.moocs_page(n),
-            Job::Mooc(i) => self.mooc(i, out),
-            Job::ParcoursList => self.parcours_list(),
-            Job::Parcours(i) => self.parcours(i, out),
-            Job::Platform(i) => self.platform(i, out),
-            Job::Institution(i) => self.institution(i, out),
-            Job::Subject(i) => self.subject(i, out),
-            Job::Schedule(i) => self.schedule(i, out),
-            Job::Schedules => self.schedules(),
-            Job::Page(i) => self.free_page(i, out),
-            Job::NotFound => self.not_found(),
-        }
-    }
 }
 
 /// Output file of a page path: folders get `index.html`.
@@ -90,7 +86,7 @@ pub struct Rendered {
     /// What the search indexes keep for the next render.
     search: Option<crate::search::memo::Memo>,
     /// Each language's MOOC list items (rendered cards), by slug.
-    items: Vec<view::Items>,
+    items: Vec<cards::Items>,
     /// Each language's search index, without its files: what the catalogue
     /// page (`/moocs/`) names and counts ([`preview`]).
     searches: Vec<crate::search::Search>,
@@ -135,9 +131,11 @@ struct PageRecord {
 /// Renders the pages `plan` asks for into `sink`, and keeps the others as
 /// `previous` recorded them (they are already where the sink's files go).
 /// `previous` also carries what the search indexes memorised; pass
-/// `Some(Rendered::default())` to start memorising.
+/// `Some(Rendered::default())` to start memorising, `None` for a build
+/// that keeps nothing.
 /// Problems of kept pages are reported again: the report of a rebuild is
-/// that of a full build.
+/// that of a full build. Content problems found while rendering (dangling
+/// links) and template errors go to `out`.
 pub fn render(
     cat: &Catalogue,
     theme: &Theme,
@@ -159,10 +157,8 @@ pub fn render(
     };
     // A changed MOOC's card is made again.
     if let Plan::Only(keys) = plan {
-        for key in keys {
-            if let Key::Mooc(slug) = key {
-                old_items.iter_mut().for_each(|items| items.remove(slug));
-            }
+        for key in keys.iter().filter(|k| k.kind == pages::PageKind::name(&pages::mooc::Moocs)) {
+            old_items.iter_mut().for_each(|items| items.remove(&key.name));
         }
     }
     // With one language there is nothing to share: bodies are rendered with
@@ -176,36 +172,31 @@ pub fn render(
         (false, _) => bodies::Bodies::default(),
     };
     out.extend(bodies.problems());
-    let views: Vec<View> = cat
+    let contexts: Vec<Context> = cat
         .config
         .languages
         .iter()
         .enumerate()
         .map(|(l, lang)| {
             let reuse = old_items.get_mut(l).map(std::mem::take).unwrap_or_default();
-            View::reusing(cat, theme, lang, reuse, out).with_bodies(&bodies)
+            Context::new(cat, theme, lang, reuse, Some(&bodies), out)
         })
         .collect();
-    let lang_dirs: Vec<String> = views
-        .iter()
-        .map(|v| if v.lang == cat.config.default_language { String::new() } else { format!("{}/", v.lang) })
-        .collect();
+    let lang_dirs: Vec<String> = contexts.iter().map(|c| c.lang.folder()).collect();
     // Every page of every language in one parallel pass (no language waits
     // for another to finish), with the search indexes built alongside; the
     // catalogue pages, which point to their index, come last.
     let mut pages = HashMap::new();
     let mut todo: Vec<(usize, Key, Job)> = Vec::new();
-    let keyed: Vec<(Key, Job)> = plan::jobs(cat).into_iter().map(|job| (plan::key(cat, job), job)).collect();
     // Page by page, each in every language: the languages of one page
     // share its entity and body, which stay in the cache between them.
-    for (key, job) in &keyed {
-        for l in 0..views.len() {
-            let (key, job) = (key.clone(), *job);
+    for (key, job) in plan::jobs(cat) {
+        for l in 0..contexts.len() {
             match kept.remove(&(l, key.clone())) {
                 Some(record) if !plan.wants(&key) => {
-                    pages.insert((l, key), PageRecord { fresh: false, ..record });
+                    pages.insert((l, key.clone()), PageRecord { fresh: false, ..record });
                 }
-                _ => todo.push((l, key, job)),
+                _ => todo.push((l, key.clone(), job)),
             }
         }
     }
@@ -214,9 +205,9 @@ pub fn render(
             todo.into_par_iter()
                 .map(|(l, key, job)| {
                     let mut problems = Vec::new();
-                    let page = views[l].run(job, &mut problems);
-                    let mut record = write_page(&views[l], sink, &lang_dirs[l], page, problems);
-                    if matches!(job, Job::NotFound) {
+                    let page = job.kind.render(&contexts[l], job.index, &mut problems);
+                    let mut record = write_page(theme, sink, &lang_dirs[l], page, problems);
+                    if !job.kind.listed() {
                         record.listed = None;
                     }
                     ((l, key), record)
@@ -225,7 +216,8 @@ pub fn render(
         },
         || {
             let started = std::time::Instant::now();
-            let searches = crate::search::build_all(&views, memo.as_mut());
+            let inputs: Vec<crate::search::Input> = contexts.iter().map(search_input).collect();
+            let searches = crate::search::build_all(&inputs, memo.as_mut());
             if std::env::var_os("VITRINE_TIMINGS").is_some() {
                 eprintln!("timing: search indexes   {:>7.1} ms", started.elapsed().as_secs_f64() * 1000.0);
             }
@@ -233,13 +225,8 @@ pub fn render(
         },
     );
     pages.extend(fresh);
-    let catalogues: Vec<PageRecord> = views
-        .par_iter()
-        .zip(&searches)
-        .enumerate()
-        .map(|(l, (view, search))| write_page(view, sink, &lang_dirs[l], view.moocs(search), Vec::new()))
-        .collect();
-    pages.extend(catalogues.into_iter().enumerate().map(|(l, r)| ((l, Key::Catalogue), r)));
+    let catalogues = catalogue_pages(&contexts, &searches, theme, sink, &lang_dirs);
+    pages.extend(catalogues.into_iter().enumerate().map(|(l, r)| ((l, Key::catalogue()), r)));
     let search_files: Vec<&(String, Vec<u8>)> = searches.iter().flat_map(|s| &s.files).collect();
     out.extend(
         search_files
@@ -262,22 +249,45 @@ pub fn render(
         sitemap.extend(record.listed.iter().cloned());
         out.extend(record.problems.iter().cloned());
     }
-    let default = views.iter().find(|v| v.lang == cat.config.default_language).unwrap_or(&views[0]);
-    let extra_files = extras(default, &sitemap, sink, out);
+    let default = contexts.iter().find(|c| c.lang.code == cat.config.default_language).unwrap_or(&contexts[0]);
+    let extra_files = site_files::write(default, theme, &sitemap, sink, out);
     stats.files += extra_files.len() + stats.pages;
     others.extend(extra_files);
     let (items, searches) = if memo.is_some() {
         let lean = searches.into_iter().map(crate::search::Search::without_files).collect();
-        (views.into_iter().map(View::into_items).collect(), lean)
+        (contexts.into_iter().map(Context::into_items).collect(), lean)
     } else {
         (Vec::new(), Vec::new())
     };
     Rendered { stats, pages, others, bodies, search: memo, items, searches }
 }
 
+/// What the search index of a language reads.
+fn search_input<'a>(ctx: &'a Context<'a>) -> crate::search::Input<'a> {
+    crate::search::Input { lang: &ctx.lang, ui: ctx.ui, order: ctx.cards.by_title() }
+}
+
+/// The catalogue page (`/moocs/`) of each language, for its search index.
+fn catalogue_pages(
+    contexts: &[Context],
+    searches: &[crate::search::Search],
+    theme: &Theme,
+    sink: &dyn Sink,
+    lang_dirs: &[String],
+) -> Vec<PageRecord> {
+    contexts
+        .par_iter()
+        .zip(searches)
+        .enumerate()
+        .map(|(l, (ctx, search))| {
+            write_page(theme, sink, &lang_dirs[l], pages::catalogue::page(ctx, search), Vec::new())
+        })
+        .collect()
+}
+
 /// Renders one page and writes it with its files: what was written, and
 /// the page's problems (`problems`, plus any in writing it).
-fn write_page(view: &View, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut problems: Out) -> PageRecord {
+fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut problems: Out) -> PageRecord {
     let file = file_of(lang_dir, &page.path);
     let mut record = PageRecord {
         files: Vec::new(),
@@ -297,7 +307,7 @@ fn write_page(view: &View, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut p
     // Rendered as bytes, which go to the file as they are: `Tera::render`
     // would check them all again to return a String.
     let mut html = Vec::with_capacity(16 * 1024);
-    match view.theme.tera.render_to(page.template, &page.context, &mut html) {
+    match theme.tera.render_to(page.template, &page.context, &mut html) {
         Ok(()) => match sink.put(&file, &html) {
             Ok(()) => {
                 record.files.insert(0, file);
@@ -316,67 +326,4 @@ fn write_page(view: &View, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut p
     }
     record.problems = problems;
     record
-}
-
-/// Everything that is not a templated page; returns the files' paths.
-/// `view` is the default language's: alias pages redirect to its pages.
-fn extras(view: &View, sitemap: &BTreeSet<String>, sink: &dyn Sink, out: &mut Out) -> Vec<String> {
-    let (cat, theme) = (view.cat, view.theme);
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    files.push(("sitemap.xml".into(), sitemap::sitemap_xml(cat, sitemap).into_bytes()));
-    files.push((
-        "robots.txt".into(),
-        format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", cat.config.base_url).into_bytes(),
-    ));
-    files.push(("syntax.css".into(), crate::markdown::highlight::stylesheet().into_bytes()));
-    for (name, bytes) in &theme.statics {
-        files.push((name.clone(), bytes.clone()));
-        if let Some(hashed) = theme.assets.get(name) {
-            files.push((hashed.clone(), bytes.clone()));
-        }
-    }
-    // Alias redirect pages, in the default language.
-    for m in &cat.content.moocs {
-        let target = format!("{}{}", view.origin(), view.url(&format!("moocs/{}/", m.meta.slug)));
-        for a in &m.aliases {
-            let Ok(path) = normalize_alias(&a.value) else { continue };
-            let mut ctx = view.globals(&format!("moocs/{}/", m.meta.slug), &m.title, "");
-            ctx.insert_value("target", tera::Value::from(target.as_str()));
-            match theme.tera.render("alias.html", &ctx) {
-                Ok(h) => files.push((file_of("", path.trim_start_matches('/')), h.into_bytes())),
-                Err(e) => out.push(Diagnostic::file_error(
-                    Path::new("alias.html"),
-                    format!("the template failed: {}", theme::render_error(&e)),
-                )),
-            }
-        }
-    }
-    // Images and other files of bundles, beside their page.
-    for e in cat.content.every() {
-        bundle_files(e.meta(), &e.kind().page_path(&e.meta().slug), &mut files, out);
-    }
-    let mut paths = Vec::with_capacity(files.len());
-    for (path, bytes) in files {
-        match sink.put(&path, &bytes) {
-            Ok(()) => paths.push(path),
-            Err(e) => out.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}"))),
-        }
-    }
-    paths
-}
-
-/// The files of the bundle of `meta` but its Markdown, for the folder of its
-/// page, `page` (`moocs/x/`).
-fn bundle_files(meta: &Meta, page: &str, files: &mut Vec<(String, Vec<u8>)>, out: &mut Out) {
-    let Some(dir) = &meta.bundle else { return };
-    theme::warn_links_under(dir, out);
-    for (name, path) in theme::files_under(dir) {
-        if name.ends_with(".md") {
-            continue;
-        }
-        match std::fs::read(&path) {
-            Ok(bytes) => files.push((format!("{page}{name}"), bytes)),
-            Err(e) => out.push(Diagnostic::file_error(&path, format!("cannot read this file: {e}"))),
-        }
-    }
 }

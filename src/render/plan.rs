@@ -1,18 +1,20 @@
 //! Which pages a build renders, and the dependency graph that lets
 //! `vitrine serve` render only the pages an edit makes stale.
 //!
-//! Every page has a [`Job`] (what to render, by position in the catalogue)
-//! and a [`Key`] (the same page named by slugs, which survives an edit that
-//! moves positions). A rebuild compares the previous catalogue with the new
-//! one ([`plan`]):
+//! Every page has a [`Job`] (its kind of page, `pages/`, and its position
+//! among the kind's pages) and a [`Key`] (the same page named by what it
+//! shows, which survives an edit that moves positions). A rebuild compares
+//! the previous catalogue with the new one ([`plan`]):
 //!
 //! - when only MOOC files changed (their text, sessions, translations…), the
 //!   stale pages are those that show one of the changed MOOCs, before or
-//!   after the edit: its own page, the pages of its platform, institutions,
-//!   subjects, parcours, schedules (it is one of their rows), languages and
-//!   level, the home page and the open-now list when it is featured or open
-//!   for enrolment; and every page of the full list (a new title moves it
-//!   and shifts the pages in between) and the schedules' index;
+//!   after the edit: each kind of page says which of its pages show a MOOC
+//!   (`PageKind::showing`): its own page, the pages of its platform,
+//!   institutions, subjects, parcours, schedules (it is one of their rows),
+//!   languages and level, the home page and the open-now list when it is
+//!   featured or open for enrolment; and every page of the full list (a new
+//!   title moves it and shifts the pages in between) and the schedules'
+//!   index;
 //! - anything else (another kind of content, a MOOC created, deleted,
 //!   renamed or made a draft, a subject label changed) renders every page:
 //!   links, menus and labels on every page may have changed.
@@ -30,89 +32,44 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::load::{Kind, Meta};
-use crate::render::listing;
+use crate::render::pages::{PageKind, KINDS};
 use crate::render::theme::Theme;
 use crate::resolve::Catalogue;
 
-/// A page to render, by position in the catalogue.
-#[derive(Clone, Copy, Debug)]
-pub enum Job {
-    Home,
-    Mooc(usize),
-    Language(usize),
-    Level(usize),
-    OpenNow,
-    /// Page n ≥ 2 of the full list.
-    MoocsPage(usize),
-    ParcoursList,
-    Parcours(usize),
-    Platform(usize),
-    Institution(usize),
-    Subject(usize),
-    Schedule(usize),
-    Schedules,
-    Page(usize),
-    NotFound,
+/// A page, by its kind and what it shows (a slug, a page number), which
+/// survives an edit that moves positions in the catalogue.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key {
+    /// [`PageKind::name`].
+    pub kind: &'static str,
+    /// The name of the page among those of its kind ([`PageKind::pages`]).
+    pub name: String,
 }
 
-/// A page, by what it shows rather than by position.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Key {
-    Home,
-    Mooc(String),
-    Language(String),
-    Level(String),
-    OpenNow,
-    MoocsPage(usize),
-    ParcoursList,
-    Parcours(String),
-    Platform(String),
-    Institution(String),
-    Subject(String),
-    Schedule(String),
-    Schedules,
-    Page(String),
-    NotFound,
+impl Key {
     /// The full list with the search form (`/moocs/`), which names the
     /// search index files: rendered on every build, after the index.
-    Catalogue,
-}
-
-/// Every page of one language, the catalogue page (`/moocs/`) aside.
-pub fn jobs(cat: &Catalogue) -> Vec<Job> {
-    let mut v = vec![Job::Home, Job::OpenNow, Job::ParcoursList, Job::Schedules, Job::NotFound];
-    v.extend((0..listing::languages(cat).len()).map(Job::Language));
-    v.extend((0..listing::levels(cat).len()).map(Job::Level));
-    v.extend((2..=listing::page_count(cat)).map(Job::MoocsPage));
-    v.extend((0..cat.content.moocs.len()).map(Job::Mooc));
-    v.extend((0..cat.content.parcours.len()).map(Job::Parcours));
-    v.extend((0..cat.content.platforms.len()).map(Job::Platform));
-    v.extend((0..cat.content.institutions.len()).map(Job::Institution));
-    v.extend((0..cat.subjects.len()).map(Job::Subject));
-    v.extend((0..cat.content.schedules.len()).map(Job::Schedule));
-    v.extend((0..cat.content.pages.len()).map(Job::Page));
-    v
-}
-
-/// The key of a job of `cat`.
-pub fn key(cat: &Catalogue, job: Job) -> Key {
-    match job {
-        Job::Home => Key::Home,
-        Job::Mooc(i) => Key::Mooc(cat.content.moocs[i].meta.slug.clone()),
-        Job::Language(i) => Key::Language(listing::languages(cat).get(i).copied().unwrap_or_default().to_string()),
-        Job::Level(i) => Key::Level(listing::levels(cat).get(i).copied().unwrap_or_default().to_string()),
-        Job::OpenNow => Key::OpenNow,
-        Job::MoocsPage(n) => Key::MoocsPage(n),
-        Job::ParcoursList => Key::ParcoursList,
-        Job::Parcours(i) => Key::Parcours(cat.content.parcours[i].meta.slug.clone()),
-        Job::Platform(i) => Key::Platform(cat.content.platforms[i].meta.slug.clone()),
-        Job::Institution(i) => Key::Institution(cat.content.institutions[i].meta.slug.clone()),
-        Job::Subject(i) => Key::Subject(cat.subjects[i].slug.clone()),
-        Job::Schedule(i) => Key::Schedule(cat.content.schedules[i].meta.slug.clone()),
-        Job::Schedules => Key::Schedules,
-        Job::Page(i) => Key::Page(cat.content.pages[i].meta.slug.clone()),
-        Job::NotFound => Key::NotFound,
+    pub fn catalogue() -> Key {
+        Key { kind: "catalogue", name: String::new() }
     }
+}
+
+/// A page to render: its kind, and its position among the kind's pages.
+#[derive(Clone, Copy)]
+pub struct Job {
+    pub kind: &'static dyn PageKind,
+    pub index: usize,
+}
+
+/// Every page of one language, the catalogue page (`/moocs/`) aside, with
+/// its key, kind by kind.
+pub fn jobs(cat: &Catalogue) -> Vec<(Key, Job)> {
+    let mut jobs = Vec::new();
+    for &kind in KINDS {
+        let names = kind.pages(cat).into_iter().enumerate();
+        jobs.extend(names.map(|(index, name)| (Key { kind: kind.name(), name }, Job { kind, index })));
+    }
+    jobs
 }
 
 /// What a rebuild renders.
@@ -150,62 +107,16 @@ pub fn plan(old: &Catalogue, new: &Catalogue) -> Plan {
     let changed: Vec<&str> =
         after.iter().filter(|(slug, files)| before.get(*slug) != Some(files)).map(|(s, _)| *s).collect();
     let mut keys = HashSet::new();
-    if changed.is_empty() {
-        return Plan::Only(keys);
-    }
-    // The schedules' index (their row counts) and the full list, whose
-    // pages shift when a title moves a MOOC.
-    keys.insert(Key::Schedules);
+    // The pages of every kind that show a changed MOOC, before or after
+    // the edit.
     for cat in [old, new] {
-        keys.extend((2..=listing::page_count(cat)).map(Key::MoocsPage));
-        for slug in &changed {
-            showing(cat, slug, &mut keys);
+        for m in changed.iter().filter_map(|slug| cat.content.moocs.position(slug)) {
+            for &kind in KINDS {
+                keys.extend(kind.showing(cat, m).into_iter().map(|name| Key { kind: kind.name(), name }));
+            }
         }
     }
     Plan::Only(keys)
-}
-
-/// The pages of `cat` that show the MOOC `slug`, the full list aside.
-fn showing(cat: &Catalogue, slug: &str, keys: &mut HashSet<Key>) {
-    let Some(m) = cat.content.moocs.position(slug) else { return };
-    let mooc = &cat.content.moocs[m];
-    keys.insert(Key::Mooc(slug.to_string()));
-    if cat.states[m].status.enrollable() {
-        keys.extend([Key::Home, Key::OpenNow]);
-    }
-    if mooc.featured {
-        keys.insert(Key::Home);
-    }
-    keys.extend(mooc.languages.iter().map(|l| Key::Language(l.value.clone())));
-    keys.extend(mooc.level.iter().map(|l| Key::Level(l.clone())));
-    keys.extend(cat.mooc_parcours[m].iter().map(|&(p, _)| Key::Parcours(cat.content.parcours[p].meta.slug.clone())));
-    for s in &cat.content.schedules {
-        // Its rows: its `moocs`, else its parcours' (`View::schedule_rows`).
-        let row = if s.moocs.is_empty() {
-            let parcours = s.parcours.as_ref().and_then(|p| cat.content.parcours.position(&p.value));
-            parcours.is_some_and(|p| cat.content.parcours[p].moocs.iter().any(|x| x.value == slug))
-        } else {
-            s.moocs.iter().any(|x| x.value == slug)
-        };
-        if row {
-            keys.insert(Key::Schedule(s.meta.slug.clone()));
-        }
-    }
-    for (p, list) in cat.platform_moocs.iter().enumerate() {
-        if list.contains(&m) {
-            keys.insert(Key::Platform(cat.content.platforms[p].meta.slug.clone()));
-        }
-    }
-    for (i, list) in cat.institution_moocs.iter().enumerate() {
-        if list.contains(&m) {
-            keys.insert(Key::Institution(cat.content.institutions[i].meta.slug.clone()));
-        }
-    }
-    for s in &cat.subjects {
-        if s.moocs.contains(&m) {
-            keys.insert(Key::Subject(s.slug.clone()));
-        }
-    }
 }
 
 /// Identity of a file, for comparisons (the `Arc` is kept alive by the

@@ -15,9 +15,9 @@ use rayon::prelude::*;
 
 use crate::output::{Files, MemorySink};
 use crate::render::bodies::Bodies;
-use crate::render::plan::Job;
+use crate::render::context::Context;
+use crate::render::pages::{catalogue, lists, mooc, PageKind};
 use crate::render::theme::Theme;
-use crate::render::view::View;
 use crate::render::{write_page, Rendered};
 use crate::resolve::Catalogue;
 
@@ -42,47 +42,45 @@ pub fn pages(cat: &Catalogue, theme: &Theme, changed: &[usize], previous: &mut R
     };
     let mut problems = bodies.problems();
     let per = cat.config.paginate_by.max(1);
-    let mut todo: Vec<(usize, Job)> = Vec::new();
-    let mut views: Vec<View> = Vec::with_capacity(languages.len());
+    // Each MOOC's page, and the pages of the full list (the first is the
+    // catalogue page, rendered below in any case), in each language.
+    let mut todo: Vec<(usize, &dyn PageKind, usize)> = Vec::new();
+    let mut contexts: Vec<Context> = Vec::with_capacity(languages.len());
     for (l, lang) in languages.iter().enumerate() {
         let mut reuse = std::mem::take(&mut previous.items[l]);
         let mut list_pages: BTreeSet<usize> = slugs.iter().filter_map(|s| reuse.rank(cat, s)).collect();
         slugs.iter().for_each(|slug| reuse.remove(slug));
-        let view = View::reusing(cat, theme, lang, reuse, &mut problems).with_bodies(&bodies);
-        list_pages.extend(changed.iter().map(|&i| view.title_rank()[i]));
-        todo.extend(changed.iter().map(|&i| (l, Job::Mooc(i))));
-        // Page 1 is the catalogue page, rendered below in any case.
+        let ctx = Context::new(cat, theme, lang, reuse, Some(&bodies), &mut problems);
+        list_pages.extend(changed.iter().map(|&i| ctx.cards.title_rank()[i]));
+        todo.extend(changed.iter().map(|&i| (l, &mooc::Moocs as &dyn PageKind, i)));
         let numbers: BTreeSet<usize> = list_pages.into_iter().map(|rank| rank / per + 1).collect();
-        todo.extend(numbers.into_iter().filter(|&n| n >= 2).map(|n| (l, Job::MoocsPage(n))));
-        views.push(view);
+        todo.extend(numbers.into_iter().filter(|&n| n >= 2).map(|n| (l, &lists::FullList as &dyn PageKind, n - 2)));
+        contexts.push(ctx);
     }
-    let lang_dirs: Vec<String> = views
-        .iter()
-        .map(|v| if v.lang == cat.config.default_language { String::new() } else { format!("{}/", v.lang) })
-        .collect();
+    let lang_dirs: Vec<String> = contexts.iter().map(|c| c.lang.folder()).collect();
     let sink = MemorySink::default();
     let mut records: Vec<_> = todo
         .into_par_iter()
-        .map(|(l, job)| {
+        .map(|(l, kind, i)| {
             let mut problems = Vec::new();
-            let page = views[l].run(job, &mut problems);
-            write_page(&views[l], &sink, &lang_dirs[l], page, problems)
+            let page = kind.render(&contexts[l], i, &mut problems);
+            write_page(theme, &sink, &lang_dirs[l], page, problems)
         })
         .collect();
     records.extend(
-        views
+        contexts
             .par_iter()
             .zip(&previous.searches)
             .enumerate()
-            .map(|(l, (view, search))| write_page(view, &sink, &lang_dirs[l], view.moocs(search), Vec::new()))
+            .map(|(l, (ctx, search))| write_page(theme, &sink, &lang_dirs[l], catalogue::page(ctx, search), Vec::new()))
             .collect::<Vec<_>>(),
     );
     // The cards go back, without those of the edited MOOCs: the next render
     // makes them from its own catalogue.
-    previous.items = views
+    previous.items = contexts
         .into_iter()
-        .map(|v| {
-            let mut items = v.into_items();
+        .map(|ctx| {
+            let mut items = ctx.into_items();
             slugs.iter().for_each(|slug| items.remove(slug));
             items
         })

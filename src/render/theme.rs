@@ -9,17 +9,17 @@ use include_dir::{include_dir, Dir};
 use serde_json::Value;
 
 use crate::base::hash::hash;
-use crate::calendar::format::Words;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Out};
+use crate::i18n::UiStrings;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// Everything the renderer needs from the theme, loaded once.
 pub struct Theme {
     pub tera: tera::Tera,
-    /// UI strings per language, as JSON tables for templates.
-    pub strings: BTreeMap<String, Value>,
+    /// UI strings of every language.
+    pub strings: UiStrings,
     /// Static files: output path -> bytes (site's win over theme's).
     pub statics: BTreeMap<String, Vec<u8>>,
     /// Scripts and stylesheets of `statics` by name, to their name with a
@@ -144,7 +144,7 @@ impl Theme {
             );
             return None;
         }
-        let strings = load_strings(root, &theme_dir, config, out);
+        let strings = UiStrings::new(load_strings(root, &theme_dir, config, out));
         let mut statics = BTreeMap::new();
         if let Some(dir) = DEFAULT_THEME.get_dir("static") {
             collect_embedded(dir, "static", &mut statics);
@@ -168,42 +168,6 @@ impl Theme {
     /// Key of an asset in templates: `search.js` -> `search_js`.
     pub fn asset_key(name: &str) -> String {
         name.replace(['.', '/', '-'], "_")
-    }
-
-    /// The words date and price labels need, in `lang`.
-    pub fn words(&self, lang: &str) -> Words {
-        let t = self.strings.get(lang);
-        let s = |key: &str, default: &str| {
-            t.and_then(|t| t.get(key)).and_then(Value::as_str).unwrap_or(default).to_string()
-        };
-        let months = t
-            .and_then(|t| t.get("months"))
-            .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(|m| m.as_str().map(String::from)).collect())
-            .unwrap_or_default();
-        Words {
-            months,
-            day_one: s("day_one", "1"),
-            quarter_format: s("quarter_format", "T{quarter} {year}"),
-            price_format: s("price_format", "{amount} {currency}"),
-            decimal_sep: t
-                .and_then(|t| t.get("number"))
-                .and_then(|n| n.get("decimal_sep"))
-                .and_then(Value::as_str)
-                .unwrap_or(".")
-                .to_string(),
-        }
-    }
-
-    /// A label from a table of the UI strings (`status`, `level`, …).
-    pub fn label(&self, lang: &str, table: &str, key: &str) -> String {
-        self.strings
-            .get(lang)
-            .and_then(|t| t.get(table))
-            .and_then(|t| t.get(key))
-            .and_then(Value::as_str)
-            .unwrap_or(key)
-            .to_string()
     }
 }
 

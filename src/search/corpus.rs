@@ -12,17 +12,17 @@ use rayon::prelude::*;
 
 use super::memo::Memo;
 use super::terms::{DocText, Field};
-use crate::load::{Kind, Meta};
-use crate::render::view::View;
+use super::Input;
+use crate::load::Meta;
 
 /// Distinct texts, and the documents of each language.
 pub struct Corpus<'a> {
     pub texts: Vec<DocText<'a>>,
-    /// Per language (view), per document id: the number of its text.
+    /// Per language, per document id: the number of its text.
     pub docs: Vec<Vec<u32>>,
 }
 
-/// The plain text of the bodies the views show, by body file: each body
+/// The plain text of the bodies the languages show, by body file: each body
 /// once, however many languages show it.
 pub struct PlainBodies(HashMap<usize, Arc<str>>);
 
@@ -32,14 +32,14 @@ fn key(meta: &Meta) -> usize {
 }
 
 impl PlainBodies {
-    /// The bodies of the MOOCs of every view, in parallel; with `memo`,
-    /// only those not seen by the last call.
-    pub fn new<'a>(views: &[View<'a>], memo: Option<&mut Memo>) -> Self {
+    /// The bodies of the MOOCs in every language, in parallel; with
+    /// `memo`, only those not seen by the last call.
+    pub fn new<'a>(inputs: &[Input<'a>], memo: Option<&mut Memo>) -> Self {
         let mut metas: HashMap<usize, &'a Meta> = HashMap::new();
-        for view in views {
-            let cat: &'a crate::resolve::Catalogue = view.cat;
-            for m in &cat.content.moocs {
-                let meta = view.text(Kind::Mooc, &m.meta, &m.title, &m.summary).meta;
+        for input in inputs {
+            let lang = input.lang;
+            for m in &lang.cat.content.moocs {
+                let meta = lang.text(m).meta;
                 metas.insert(key(meta), meta);
             }
         }
@@ -64,15 +64,15 @@ impl PlainBodies {
 }
 
 impl<'a> Corpus<'a> {
-    /// The documents of each view: its MOOCs in its title order.
-    pub fn new(views: &[View<'a>], bodies: &'a PlainBodies) -> Self {
+    /// The documents of each language: its MOOCs in its title order.
+    pub fn new(inputs: &[Input<'a>], bodies: &'a PlainBodies) -> Self {
         let mut texts: Vec<DocText<'a>> = Vec::new();
         // The texts of each MOOC so far (one per language at most).
-        let mut of_mooc: Vec<Vec<u32>> = vec![Vec::new(); views.first().map_or(0, |v| v.cat.content.moocs.len())];
-        let mut docs = Vec::with_capacity(views.len());
-        for view in views {
-            let order = view.by_title();
-            let built: Vec<DocText<'a>> = order.par_iter().map(|&m| doc_text(view, m, bodies)).collect();
+        let mut of_mooc: Vec<Vec<u32>> = vec![Vec::new(); inputs.first().map_or(0, |i| i.lang.cat.content.moocs.len())];
+        let mut docs = Vec::with_capacity(inputs.len());
+        for input in inputs {
+            let order = input.order;
+            let built: Vec<DocText<'a>> = order.par_iter().map(|&m| doc_text(input, m, bodies)).collect();
             let ids = order
                 .iter()
                 .zip(built)
@@ -92,14 +92,17 @@ impl<'a> Corpus<'a> {
     }
 }
 
-/// The text of MOOC `m` in the view's language, field by field.
-fn doc_text<'a>(view: &View<'a>, m: usize, bodies: &'a PlainBodies) -> DocText<'a> {
-    let cat: &'a crate::resolve::Catalogue = view.cat;
+/// The text of MOOC `m` in the input's language, field by field.
+fn doc_text<'a>(input: &Input<'a>, m: usize, bodies: &'a PlainBodies) -> DocText<'a> {
+    let lang = input.lang;
+    let cat = lang.cat;
     let mooc = &cat.content.moocs[m];
-    let t = view.text(Kind::Mooc, &mooc.meta, &mooc.title, &mooc.summary);
+    let t = lang.text(mooc);
     // The labels its page shows (its translation's, when it gives some).
-    let subjects: Vec<&str> = view.mooc_subjects(m).into_iter().map(|(_, label, _)| label).collect();
-    let institutions: Vec<String> = view.institution_links(&mooc.institutions).into_iter().map(|l| l.title).collect();
+    let subjects: Vec<&str> = lang.mooc_subjects(m).into_iter().map(|(_, label, _)| label).collect();
+    let institutions = &cat.content.institutions;
+    let institutions: Vec<&str> =
+        mooc.institutions.iter().filter_map(|s| institutions.get(&s.value)).map(|i| lang.text(i).title).collect();
     DocText {
         lang: t.lang,
         fields: vec![

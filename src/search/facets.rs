@@ -6,10 +6,12 @@
 
 use std::collections::BTreeSet;
 
+use super::Input;
 use crate::base::slug::fold;
 use crate::calendar::status::Status;
-use crate::load::Kind;
-use crate::render::view::View;
+use crate::i18n::Lang;
+use crate::load::kinds::LEVELS;
+use crate::load::{EntityKind, Shelf};
 
 /// One filter: its key (the URL parameter), its values and, per document,
 /// the positions of its values.
@@ -76,70 +78,40 @@ pub fn day_number(d: jiff::civil::Date) -> i64 {
     d.since(jiff::civil::date(1970, 1, 1)).map_or(0, |s| i64::from(s.get_days()))
 }
 
-/// All facets of the MOOCs in `order` (document id -> MOOC index).
-pub fn facets(view: &View, order: &[usize]) -> Vec<Facet> {
-    let cat = view.cat;
-    let label = |table: &str, key: &str| view.theme.label(view.lang, table, key);
+/// All facets of the MOOCs of `input`, in its order (document id -> MOOC
+/// index).
+pub fn facets(input: &Input) -> Vec<Facet> {
+    let (lang, order) = (input.lang, input.order);
+    let cat = lang.cat;
+    let label = |table: &str, key: &str| input.ui.label(table, key);
     let mut facets = Vec::new();
 
     // Subjects, platforms, institutions, parcours: sorted by label.
     let subjects: Vec<(usize, &str, &str)> = (0..cat.subjects.len())
         .map(|i| {
-            let (l, lang) = view.subject_label(i);
-            (i, l, lang)
+            let (l, label_lang) = lang.subject_label(i);
+            (i, l, label_lang)
         })
         .collect();
     facets.push(by_label(
         "subject",
-        view.lang,
+        lang.code,
         &subjects,
         order,
         |m| cat.mooc_subjects[m].iter().flatten().copied().collect(),
         |i| cat.subjects[i].slug.clone(),
     ));
-    let platforms: Vec<(usize, &str, &str)> = (0..cat.content.platforms.len())
-        .map(|i| {
-            let p = &cat.content.platforms[i];
-            let t = view.text(Kind::Platform, &p.meta, &p.title, &p.summary);
-            (i, t.title, t.lang)
-        })
-        .collect();
-    facets.push(by_label(
-        "platform",
-        view.lang,
-        &platforms,
-        order,
-        |m| {
-            let mo = &cat.content.moocs[m];
-            mo.platform
-                .iter()
-                .chain(mo.sessions.iter().filter_map(|s| s.platform.as_ref()))
-                .filter_map(|p| cat.content.platforms.position(&p.value))
-                .collect()
-        },
-        |i| cat.content.platforms[i].meta.slug.clone(),
-    ));
-    let institutions: Vec<(usize, &str, &str)> = (0..cat.content.institutions.len())
-        .map(|i| {
-            let p = &cat.content.institutions[i];
-            let t = view.text(Kind::Institution, &p.meta, &p.title, "");
-            (i, t.title, t.lang)
-        })
-        .collect();
-    facets.push(by_label(
-        "institution",
-        view.lang,
-        &institutions,
-        order,
-        |m| {
-            cat.content.moocs[m]
-                .institutions
-                .iter()
-                .filter_map(|s| cat.content.institutions.position(&s.value))
-                .collect()
-        },
-        |i| cat.content.institutions[i].meta.slug.clone(),
-    ));
+    facets.push(entities("platform", lang, &cat.content.platforms, order, |m| {
+        let mo = &cat.content.moocs[m];
+        mo.platform
+            .iter()
+            .chain(mo.sessions.iter().filter_map(|s| s.platform.as_ref()))
+            .filter_map(|p| cat.content.platforms.position(&p.value))
+            .collect()
+    }));
+    facets.push(entities("institution", lang, &cat.content.institutions, order, |m| {
+        cat.content.moocs[m].institutions.iter().filter_map(|s| cat.content.institutions.position(&s.value)).collect()
+    }));
 
     // Languages the MOOCs are taught in, by label.
     let codes: Vec<String> = cat
@@ -152,22 +124,22 @@ pub fn facets(view: &View, order: &[usize]) -> Vec<Facet> {
         .collect();
     let labels: Vec<String> = codes.iter().map(|c| label("language", c)).collect();
     let languages: Vec<(usize, &str, &str)> =
-        labels.iter().enumerate().map(|(i, l)| (i, l.as_str(), view.lang)).collect();
+        labels.iter().enumerate().map(|(i, l)| (i, l.as_str(), lang.code)).collect();
     facets.push(by_label(
         "language",
-        view.lang,
+        lang.code,
         &languages,
         order,
         |m| cat.content.moocs[m].languages.iter().filter_map(|l| codes.iter().position(|c| *c == l.value)).collect(),
         |i| codes[i].clone(),
     ));
 
-    let levels = ["beginner", "intermediate", "advanced"];
-    facets.push(fixed("level", &levels.map(|k| (k, label("level", k))), order, |m| {
+    let levels: Vec<(&str, String)> = LEVELS.iter().map(|&k| (k, label("level", k))).collect();
+    facets.push(fixed("level", &levels, order, |m| {
         cat.content.moocs[m]
             .level
             .as_deref()
-            .and_then(|l| levels.iter().position(|k| *k == l))
+            .and_then(|l| LEVELS.iter().position(|k| *k == l))
             .map(|p| p as u32)
             .into_iter()
             .collect()
@@ -213,21 +185,9 @@ pub fn facets(view: &View, order: &[usize]) -> Vec<Facet> {
     facets.push(fixed("duration", &duration.map(|k| (k, label("search", &format!("duration_{k}")))), order, |m| {
         cat.content.moocs[m].duration_weeks.map(duration_bucket).into_iter().collect()
     }));
-    let parcours: Vec<(usize, &str, &str)> = (0..cat.content.parcours.len())
-        .map(|i| {
-            let p = &cat.content.parcours[i];
-            let t = view.text(Kind::Parcours, &p.meta, &p.title, &p.summary);
-            (i, t.title, t.lang)
-        })
-        .collect();
-    facets.push(by_label(
-        "parcours",
-        view.lang,
-        &parcours,
-        order,
-        |m| cat.mooc_parcours[m].iter().map(|&(p, _)| p).collect(),
-        |i| cat.content.parcours[i].meta.slug.clone(),
-    ));
+    facets.push(entities("parcours", lang, &cat.content.parcours, order, |m| {
+        cat.mooc_parcours[m].iter().map(|&(p, _)| p).collect()
+    }));
     let today = day_number(cat.today);
     let mut new = fixed("new", &[("new", label("search", "new"))], order, |m| {
         let recent = cat.content.moocs[m].published.map(day_number).is_some_and(|p| p <= today && today - p < NEW_DAYS);
@@ -240,6 +200,26 @@ pub fn facets(view: &View, order: &[usize]) -> Vec<Facet> {
     new.dynamic = true;
     facets.push(new);
     facets
+}
+
+/// A facet whose values are the entities of a shelf, by their title in
+/// `lang`; `of` gives a MOOC's entity indices.
+fn entities<'a, T: EntityKind>(
+    key: &'static str,
+    lang: &Lang<'a>,
+    shelf: &'a Shelf<T>,
+    order: &[usize],
+    of: impl Fn(usize) -> Vec<usize>,
+) -> Facet {
+    let titled: Vec<(usize, &str, &str)> = shelf
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let t = lang.text(e);
+            (i, t.title, t.lang)
+        })
+        .collect();
+    by_label(key, lang.code, &titled, order, of, |i| shelf[i].meta().slug.clone())
 }
 
 /// A facet whose values are entities (index, label, label language),

@@ -34,13 +34,22 @@ use serde_json::{json, Value};
 use crate::base::hash::hash;
 use crate::calendar::period::When;
 use crate::calendar::status::Status;
-use crate::load::Kind;
-use crate::render::view::View;
+use crate::i18n::{Lang, Ui};
+use crate::resolve::Catalogue;
 use corpus::{Corpus, PlainBodies};
 use facets::{day_number, Facet};
 
 /// MOOCs per result chunk.
 pub const CHUNK: usize = 16;
+
+/// What the index of one language reads: the catalogue in that language,
+/// its UI strings (the labels of facet values) and its MOOCs in title
+/// order (document ids are positions in it).
+pub struct Input<'a> {
+    pub lang: &'a Lang<'a>,
+    pub ui: Ui<'a>,
+    pub order: &'a [usize],
+}
 
 /// What the catalogue page needs to know about the index.
 pub struct Search {
@@ -63,33 +72,33 @@ impl Search {
 /// The shards of one language's index (key -> JSON).
 type Shards = Arc<BTreeMap<String, String>>;
 
-/// Builds the index of each view's language, in the order of `views`. The
+/// Builds the index of each language, in the order of `inputs`. The
 /// text a MOOC shows in several languages is tokenised once for all of
 /// them, and a language whose documents are those of another (no MOOC
 /// translated) gets that language's shards as they are.
 ///
 /// With `memo` (`vitrine serve`), texts tokenised by the last call are not
 /// tokenised again.
-pub fn build_all(views: &[View], memo: Option<&mut memo::Memo>) -> Vec<Search> {
-    let enabled = views.first().is_some_and(|v| v.cat.config.search);
+pub fn build_all(inputs: &[Input], memo: Option<&mut memo::Memo>) -> Vec<Search> {
+    let enabled = inputs.first().is_some_and(|i| i.lang.cat.config.search);
     let (shards, facets) = rayon::join(
-        || if enabled { index_shards(views, memo) } else { Vec::new() },
-        || views.par_iter().map(|view| facets::facets(view, view.by_title())).collect::<Vec<_>>(),
+        || if enabled { index_shards(inputs, memo) } else { Vec::new() },
+        || inputs.par_iter().map(facets::facets).collect::<Vec<_>>(),
     );
     if !enabled {
         let none = |facets| Search { manifest_url: String::new(), facets, files: Vec::new() };
         return facets.into_iter().map(none).collect();
     }
-    views.par_iter().zip(shards).zip(facets).map(|((view, shards), facets)| files(view, &shards, facets)).collect()
+    inputs.par_iter().zip(shards).zip(facets).map(|((input, shards), facets)| files(input, &shards, facets)).collect()
 }
 
-/// The shards of each view's index.
-fn index_shards(views: &[View], mut memo: Option<&mut memo::Memo>) -> Vec<Shards> {
+/// The shards of each language's index.
+fn index_shards(inputs: &[Input], mut memo: Option<&mut memo::Memo>) -> Vec<Shards> {
     let t0 = std::time::Instant::now();
     // The texts are dropped once tokenised: only their tokens are needed.
     let (tokens, docs, texts) = {
-        let bodies = PlainBodies::new(views, memo.as_deref_mut());
-        let Corpus { texts, docs } = Corpus::new(views, &bodies);
+        let bodies = PlainBodies::new(inputs, memo.as_deref_mut());
+        let Corpus { texts, docs } = Corpus::new(inputs, &bodies);
         let tokens = match memo {
             Some(memo) => memo.tokenise(&texts),
             None => terms::tokenise(&texts),
@@ -97,7 +106,7 @@ fn index_shards(views: &[View], mut memo: Option<&mut memo::Memo>) -> Vec<Shards
         (tokens, docs, texts.len())
     };
     let t1 = t0.elapsed();
-    let mut all: Vec<Shards> = Vec::with_capacity(views.len());
+    let mut all: Vec<Shards> = Vec::with_capacity(inputs.len());
     for (i, lang_docs) in docs.iter().enumerate() {
         let shards = match docs[..i].iter().position(|d| d == lang_docs) {
             Some(same) => Arc::clone(&all[same]),
@@ -113,9 +122,10 @@ fn index_shards(views: &[View], mut memo: Option<&mut memo::Memo>) -> Vec<Shards
 }
 
 /// The files of one language's index.
-fn files(view: &View, inverted: &BTreeMap<String, String>, facets: Vec<Facet>) -> Search {
-    let (cat, order) = (view.cat, view.by_title());
-    let dir = format!("search/{}/", view.lang);
+fn files(input: &Input, inverted: &BTreeMap<String, String>, facets: Vec<Facet>) -> Search {
+    let (lang, order) = (input.lang, input.order);
+    let cat = lang.cat;
+    let dir = format!("search/{}/", lang.code);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
 
     let shard_hash = hash(&inverted.iter().flat_map(|(k, v)| [k.as_bytes(), v.as_bytes()]).collect::<Vec<_>>());
@@ -124,23 +134,23 @@ fn files(view: &View, inverted: &BTreeMap<String, String>, facets: Vec<Facet>) -
         files.push((format!("{dir}shards/{key}.{shard_hash}.json"), json.clone().into_bytes()));
     }
 
-    let chunks: Vec<String> = order.chunks(CHUNK).map(|c| chunk_json(view, c)).collect();
+    let chunks: Vec<String> = order.chunks(CHUNK).map(|c| chunk_json(lang, c)).collect();
     let chunk_hash = hash(&chunks.iter().map(|c| c.as_bytes()).collect::<Vec<_>>());
     for (i, c) in chunks.into_iter().enumerate() {
         files.push((format!("{dir}chunks/{i}.{chunk_hash}.json"), c.into_bytes()));
     }
 
-    let table = table_json(view, order, &facets);
+    let table = table_json(cat, order, &facets);
     let table_name = format!("docs.{}.json", hash(&[table.as_bytes()]));
     files.push((format!("{dir}{table_name}"), table.into_bytes()));
 
     let manifest = json!({
         "version": 1,
-        "lang": view.lang,
+        "lang": lang.code,
         "count": order.len(),
         "today": cat.today.to_string(),
         "chunk_size": CHUNK,
-        "moocs_url": view.url("moocs/"),
+        "moocs_url": lang.url("moocs/"),
         "docs": table_name,
         "chunks": chunk_hash,
         "shards": shard_hash,
@@ -152,18 +162,18 @@ fn files(view: &View, inverted: &BTreeMap<String, String>, facets: Vec<Facet>) -
     .to_string();
     let manifest_name = format!("index.{}.json", hash(&[manifest.as_bytes()]));
     files.push((format!("{dir}{manifest_name}"), manifest.into_bytes()));
-    Search { manifest_url: format!("{}{dir}{manifest_name}", view.root()), facets, files }
+    Search { manifest_url: format!("{}{dir}{manifest_name}", lang.root()), facets, files }
 }
 
 /// `[[slug, title], [slug, title, lang], ...]`: the lang is given when the
 /// title is not in the page's language.
-fn chunk_json(view: &View, docs: &[usize]) -> String {
+fn chunk_json(lang: &Lang, docs: &[usize]) -> String {
     let rows: Vec<Value> = docs
         .iter()
         .map(|&m| {
-            let mooc = &view.cat.content.moocs[m];
-            let t = view.text(Kind::Mooc, &mooc.meta, &mooc.title, &mooc.summary);
-            if t.lang == view.lang {
+            let mooc = &lang.cat.content.moocs[m];
+            let t = lang.text(mooc);
+            if t.lang == lang.code {
                 json!([mooc.meta.slug, t.title])
             } else {
                 json!([mooc.meta.slug, t.title, t.lang])
@@ -175,8 +185,7 @@ fn chunk_json(view: &View, docs: &[usize]) -> String {
 
 /// The per-MOOC table: facet values (numbers, see `facets.rs`), sessions
 /// and publication dates as day numbers from the build date.
-fn table_json(view: &View, order: &[usize], facets: &[Facet]) -> String {
-    let cat = view.cat;
+fn table_json(cat: &Catalogue, order: &[usize], facets: &[Facet]) -> String {
     let day0 = day_number(cat.today);
     let mut columns = serde_json::Map::new();
     for f in facets.iter().filter(|f| !f.dynamic) {
@@ -191,7 +200,7 @@ fn table_json(view: &View, order: &[usize], facets: &[Facet]) -> String {
             .collect();
         columns.insert(f.key.to_string(), Value::Array(col));
     }
-    let sessions: Vec<Value> = order.iter().map(|&m| sessions_json(view, m, day0)).collect();
+    let sessions: Vec<Value> = order.iter().map(|&m| sessions_json(cat, m, day0)).collect();
     let published: Vec<Value> = order
         .iter()
         .map(|&m| cat.content.moocs[m].published.map_or(Value::Null, |p| json!(day_number(p) - day0)))
@@ -209,9 +218,9 @@ fn table_json(view: &View, order: &[usize], facets: &[Facet]) -> String {
 /// position of the best of their statuses in the priority order (6
 /// archived, 7 cancelled), put first. A MOOC with only such sessions is that
 /// number alone; one without sessions, `[]`.
-fn sessions_json(view: &View, m: usize, day0: i64) -> Value {
-    let mooc = &view.cat.content.moocs[m];
-    let statuses = &view.cat.states[m].sessions;
+fn sessions_json(cat: &Catalogue, m: usize, day0: i64) -> Value {
+    let mooc = &cat.content.moocs[m];
+    let statuses = &cat.states[m].sessions;
     let settled = |s: Status| matches!(s, Status::Archived | Status::Cancelled);
     let fallback = statuses.iter().copied().filter(|s| settled(*s)).min();
     let rank = |s: Status| Status::ALL.iter().position(|x| *x == s).unwrap_or(0);

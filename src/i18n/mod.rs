@@ -1,0 +1,13 @@
+//! What one language reads: the theme's UI strings in that language
+//! ([`strings`]), and the catalogue as that language shows it ([`Lang`]:
+//! the texts of translation files where there are some, subject labels,
+//! the language's URLs).
+//!
+//! Both the pages (`render`) and the search index (`search`) are made per
+//! language from these; neither reads the other.
+
+mod lang;
+pub mod strings;
+
+pub use lang::{Lang, Text};
+pub use strings::{Ui, UiStrings};

@@ -1,0 +1,261 @@
+//! Cards: the short form of an entity that lists show. A MOOC's card is
+//! built and rendered (`card.html`) once per language, since every list
+//! shows it (home, full list, term pages…); lists hold its light form, a
+//! list item. A parcours' card is small and made where it is shown.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde_json::{json, Value};
+
+use crate::base::slug::fold;
+use crate::diagnostic::{Diagnostic, Out};
+use crate::load::Parcours;
+use crate::render::context::Context;
+use crate::render::globals::template_value;
+use crate::render::parts;
+use crate::render::theme::render_error;
+use crate::render::values::{Card, ListItem};
+use crate::resolve::Catalogue;
+
+const CARD_MARKER: &str = "<!--vitrine:card-->";
+const CARD_CHUNK: usize = 256;
+
+/// A MOOC's list item kept from one render to the next (`vitrine serve`),
+/// with the key it is sorted by: its title, folded.
+pub struct Item {
+    value: tera::Value,
+    key: String,
+}
+
+/// List items by MOOC slug, sorted by slug like the catalogue's MOOCs
+/// ([`Context::into_items`], [`Context::new`]): matched to a catalogue in
+/// one pass, without hashing ten thousand slugs.
+#[derive(Default)]
+pub struct Items(Vec<(String, Item)>);
+
+impl Items {
+    /// Forgets the item of `slug`: it will be made again.
+    pub fn remove(&mut self, slug: &str) {
+        if let Ok(at) = self.0.binary_search_by(|(s, _)| s.as_str().cmp(slug)) {
+            self.0.remove(at);
+        }
+    }
+
+    /// The item of each MOOC of `cat`, where there is one.
+    fn take_for(self, cat: &Catalogue) -> Vec<Option<Item>> {
+        let mut kept = self.0.into_iter().peekable();
+        cat.content
+            .moocs
+            .iter()
+            .map(|m| {
+                let slug = m.meta.slug.as_str();
+                while kept.next_if(|(s, _)| s.as_str() < slug).is_some() {}
+                kept.next_if(|(s, _)| s == slug).map(|(_, item)| item)
+            })
+            .collect()
+    }
+
+    /// Where the MOOC `slug` was in the list by title these items make, for
+    /// `cat`, a catalogue of the same MOOCs.
+    pub fn rank(&self, cat: &Catalogue, slug: &str) -> Option<usize> {
+        if self.0.len() != cat.content.moocs.len() {
+            return None;
+        }
+        let at = self.0.binary_search_by(|(s, _)| s.as_str().cmp(slug)).ok()?;
+        let key = (self.0[at].1.key.as_str(), at);
+        Some(self.0.iter().enumerate().filter(|(i, (_, item))| (item.key.as_str(), *i) < key).count())
+    }
+}
+
+/// One language's MOOC list items, and the MOOCs' order by title.
+#[derive(Default)]
+pub struct Cards {
+    /// The light form of each MOOC's card, for lists: `slug`, `url`,
+    /// `title`, `status` and the rendered `card_html` (cards themselves are
+    /// made again when a page needs one: keeping them all would take more
+    /// memory than making them twice takes time).
+    items: Vec<tera::Value>,
+    /// Position of each MOOC when sorted by title in this language.
+    rank: Vec<usize>,
+    /// MOOC indices sorted by title in this language (the inverse of `rank`).
+    by_title: Vec<usize>,
+    /// Each MOOC's title, folded: what `by_title` sorts.
+    keys: Vec<String>,
+}
+
+impl Cards {
+    /// The list items of every MOOC of `ctx`'s catalogue: those of `reuse`,
+    /// and the others built and rendered in chunks, in parallel. `strings`
+    /// are the UI strings (`t`) the template gets.
+    pub fn new(ctx: &Context, strings: &tera::Value, reuse: Items, out: &mut Out) -> Cards {
+        let cat = ctx.cat;
+        let mut items = reuse.take_for(cat);
+        let moocs: Vec<usize> = (0..cat.content.moocs.len()).filter(|&i| items[i].is_none()).collect();
+        let chunks: Vec<(Vec<Item>, Option<Diagnostic>)> =
+            moocs.par_chunks(CARD_CHUNK).map(|chunk| list_items(ctx, chunk, strings)).collect();
+        let mut problems = Vec::new();
+        let mut fresh = Vec::with_capacity(moocs.len());
+        for (chunk, problem) in chunks {
+            fresh.extend(chunk);
+            problems.extend(problem);
+        }
+        for (i, item) in moocs.into_iter().zip(fresh) {
+            items[i] = Some(item);
+        }
+        let (items, keys): (Vec<tera::Value>, Vec<String>) = items
+            .into_iter()
+            .map(|item| item.map_or_else(|| (tera::Value::none(), String::new()), |Item { value, key }| (value, key)))
+            .unzip();
+        // A broken `card.html` breaks every chunk: report it once.
+        out.extend(problems.into_iter().next());
+        let mut order: Vec<(&str, usize)> = keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+        order.sort_unstable();
+        let by_title: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+        let mut rank = vec![0; by_title.len()];
+        for (r, &i) in by_title.iter().enumerate() {
+            rank[i] = r;
+        }
+        Cards { items, rank, by_title, keys }
+    }
+
+    /// The list items of the MOOCs, by slug, for the next [`Cards::new`].
+    pub fn into_items(self, cat: &Catalogue) -> Items {
+        let slugs = cat.content.moocs.iter().map(|m| m.meta.slug.clone());
+        Items(slugs.zip(self.items).zip(self.keys).map(|((slug, value), key)| (slug, Item { value, key })).collect())
+    }
+
+    /// Position of each MOOC when sorted by title in this language.
+    pub fn title_rank(&self) -> &[usize] {
+        &self.rank
+    }
+
+    /// MOOC indices sorted by title in this language.
+    pub fn by_title(&self) -> &[usize] {
+        &self.by_title
+    }
+
+    /// The rendered `card_html` of MOOC `i`.
+    fn html(&self, i: usize) -> Option<String> {
+        self.items[i].get_from_path("card_html").and_then(tera::Value::as_str).map(String::from)
+    }
+
+    /// List items (`slug`, `url`, `title`, `status`, `card_html`) in the
+    /// given order.
+    pub fn items(&self, list: &[usize]) -> tera::Value {
+        list.iter().map(|&i| self.items[i].clone()).collect::<Vec<_>>().into()
+    }
+
+    /// List items sorted by title (accent-insensitive). Lists hold
+    /// thousands of items, so they do not carry the whole card.
+    pub fn by_title_of(&self, list: &[usize]) -> tera::Value {
+        let mut sorted = list.to_vec();
+        sorted.sort_unstable_by_key(|&i| self.rank[i]);
+        self.items(&sorted)
+    }
+}
+
+/// The card of MOOC `i`, with its rendered `card_html`.
+pub fn card(ctx: &Context, i: usize) -> Card {
+    Card { card_html: ctx.cards.html(i), ..build_card(ctx, i) }
+}
+
+/// The list items of the MOOCs of `chunk`: their cards, rendered
+/// (`card.html`) in one template call so that the UI strings are copied
+/// once per chunk, not once per card, then cut down to what lists need.
+fn list_items(ctx: &Context, chunk: &[usize], strings: &tera::Value) -> (Vec<Item>, Option<Diagnostic>) {
+    let cards: Vec<Card> = chunk.iter().map(|&i| build_card(ctx, i)).collect();
+    let (cards, html) = render_cards(ctx, cards, strings);
+    let (htmls, problem) = match html {
+        Ok(htmls) => (htmls, None),
+        Err(d) => (Vec::new(), Some(d)),
+    };
+    let mut htmls = htmls.into_iter();
+    (cards.into_iter().map(|card| list_item(card, htmls.next())).collect(), problem)
+}
+
+/// Renders `card.html` for each card (`cards.html` loops over them);
+/// gives the cards back.
+fn render_cards(
+    ctx: &Context,
+    cards: Vec<Card>,
+    strings: &tera::Value,
+) -> (Vec<Card>, Result<Vec<String>, Diagnostic>) {
+    let count = cards.len();
+    let mut values = tera::Context::new();
+    values.insert_value("moocs", template_value(&cards));
+    values.insert_value("t", strings.clone());
+    values.insert_value("lang", tera::Value::from(ctx.lang.code));
+    match ctx.theme.tera.render("cards.html", &values) {
+        Ok(html) => {
+            let parts: Vec<String> = html.split(CARD_MARKER).take(count).map(|p| p.trim().to_string()).collect();
+            (cards, Ok(parts))
+        }
+        Err(e) => (cards, Err(card_error(&e))),
+    }
+}
+
+fn build_card(ctx: &Context, i: usize) -> Card {
+    let cat = ctx.cat;
+    let m = &cat.content.moocs[i];
+    let state = &cat.states[i];
+    let t = ctx.lang.text(m);
+    Card {
+        slug: m.meta.slug.clone(),
+        url: ctx.url(&format!("moocs/{}/", m.meta.slug)),
+        title: t.title.to_string(),
+        summary: t.summary.to_string(),
+        status: parts::status(ctx, state.status),
+        platform: m.platform.as_ref().and_then(|p| cat.content.platforms.position(&p.value)).map(|p| {
+            let platform = &cat.content.platforms[p];
+            parts::link(ctx, platform)
+        }),
+        institutions: parts::institution_links(ctx, &m.institutions),
+        content_lang: t.lang.to_string(),
+        languages: m.languages.iter().map(|l| parts::language(ctx, &l.value)).collect(),
+        level: m.level.as_ref().map(|l| parts::keyed(ctx, "level", l)),
+        next_session: state.next.map(|s| parts::session(ctx, i, s)),
+        featured: m.featured,
+        cover: parts::image(ctx, m),
+        sessions_data: (0..m.sessions.len()).map(|s| parts::session_data(ctx, i, s)).collect::<Vec<_>>().join(";"),
+        card_html: None,
+        core: None,
+    }
+}
+
+/// The light form of a card, for lists, with its HTML, and the key lists
+/// are sorted by (its title, folded).
+fn list_item(card: Card, html: Option<String>) -> Item {
+    let key = fold(&card.title);
+    let item = ListItem { slug: card.slug, url: card.url, title: card.title, status: card.status, card_html: html };
+    Item { value: template_value(&item), key }
+}
+
+fn card_error(e: &tera::Error) -> Diagnostic {
+    Diagnostic::file_error(Path::new("card.html"), format!("the template failed: {}", render_error(e)))
+        .with_hint("fix the template (see docs/templates.md for the values it gets)")
+}
+
+/// The card of parcours `i` (home page, list of parcours, and the start of
+/// the parcours' own page).
+pub fn parcours_card(ctx: &Context, i: usize) -> Value {
+    let p: &Parcours = &ctx.cat.content.parcours[i];
+    let t = ctx.lang.text(p);
+    let price_label = p.price.map(|x| ctx.words.price(x, "EUR"));
+    json!({
+        "slug": p.meta.slug,
+        "url": ctx.url(&format!("parcours/{}/", p.meta.slug)),
+        "title": t.title,
+        "content_lang": t.lang,
+        "short_title": p.short_title,
+        "summary": t.summary,
+        "credential": parts::keyed(ctx, "credential", &p.credential),
+        "credential_name": match ctx.lang.translation::<Parcours>(&p.meta.slug) {
+            Some(tr) if tr.credential_name.is_some() => &tr.credential_name,
+            _ => &p.credential_name,
+        },
+        "required": p.required.as_ref().map_or(p.moocs.len() as i64, |r| r.value),
+        "count": p.moocs.len(),
+        "price_label": price_label,
+    })
+}

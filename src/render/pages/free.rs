@@ -1,0 +1,68 @@
+//! Free pages (`content/pages/<slug>.md`, at `/<slug>/`) and the page of
+//! a missing address (`404.html`, not in the sitemap).
+
+use serde_json::json;
+
+use crate::diagnostic::Out;
+use crate::render::context::Context;
+use crate::render::globals::tv;
+use crate::render::pages::{one, PageKind, PageOut};
+use crate::resolve::Catalogue;
+
+/// `/<slug>/`.
+pub struct Pages;
+
+impl PageKind for Pages {
+    fn name(&self) -> &'static str {
+        "page"
+    }
+
+    fn pages(&self, cat: &Catalogue) -> Vec<String> {
+        cat.content.pages.iter().map(|p| p.meta.slug.clone()).collect()
+    }
+
+    fn render(&self, ctx: &Context, i: usize, out: &mut Out) -> PageOut {
+        let p = &ctx.cat.content.pages[i];
+        let t = ctx.lang.text(p);
+        let path = format!("{}/", p.meta.slug);
+        let page = json!({
+            "slug": p.meta.slug,
+            "url": ctx.url(&path),
+            "title": t.title,
+            "content_lang": t.lang,
+            "summary": t.summary,
+            "body_html": ctx.body_html(t.meta, out),
+        });
+        ctx.page(path, "page.html", &ctx.page_title(t.title), t.summary, vec![("page", tv(page))])
+    }
+
+    fn showing(&self, _: &Catalogue, _: usize) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// `404.html`.
+pub struct NotFound;
+
+impl PageKind for NotFound {
+    fn name(&self) -> &'static str {
+        "not-found"
+    }
+
+    fn pages(&self, _: &Catalogue) -> Vec<String> {
+        one()
+    }
+
+    fn render(&self, ctx: &Context, _: usize, _: &mut Out) -> PageOut {
+        let title = ctx.label("notfound", "title");
+        ctx.page("404.html".into(), "404.html", &ctx.page_title(&title), "", Vec::new())
+    }
+
+    fn showing(&self, _: &Catalogue, _: usize) -> Vec<String> {
+        Vec::new()
+    }
+
+    fn listed(&self) -> bool {
+        false
+    }
+}

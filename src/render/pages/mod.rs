@@ -1,0 +1,96 @@
+//! The kinds of page, one file each: what pages a kind has, how one is
+//! made from a [`Context`], and which of them show a MOOC (so that `vitrine
+//! serve` renders again only those when the MOOC changes).
+//!
+//! | file | pages |
+//! |---|---|
+//! | `home.rs` | the home page |
+//! | `mooc.rs` | a MOOC's page and its `sessions.ics` |
+//! | `parcours.rs` | the list of parcours, a parcours' page |
+//! | `lists.rs` | the full list's pages (`/moocs/page/2/`…), MOOCs by language, by level, open now |
+//! | `catalogue.rs` | `/moocs/`: the first page of the list, with the search form |
+//! | `terms.rs` | the page of a platform, an institution, a subject: the term and its MOOCs |
+//! | `schedules.rs` | a schedule's page (grid, `grid.json`, `sessions.ics`), the list of schedules |
+//! | `free.rs` | free pages, the 404 page |
+//!
+//! A new kind of page (a feed, an export) is a new file with a type that
+//! implements [`PageKind`], and one line in [`KINDS`]. What several kinds
+//! show (cards, links, sessions, grids, calendars) is in `render/` beside
+//! this folder; what a page adds to its kind's values (structured data on a
+//! MOOC page, say) goes in the kind's file and its template.
+
+pub mod catalogue;
+pub mod free;
+pub mod home;
+pub mod lists;
+pub mod mooc;
+pub mod parcours;
+pub mod schedules;
+pub mod terms;
+
+use crate::diagnostic::Out;
+use crate::render::context::Context;
+use crate::resolve::Catalogue;
+
+/// A page to render: where it goes, with which template and values.
+pub struct PageOut {
+    /// Path inside the language folder, e.g. `moocs/x/` (a folder gets
+    /// `index.html`) or `404.html`.
+    pub path: String,
+    pub template: &'static str,
+    pub context: tera::Context,
+    /// Files that go with the page, by name inside its folder
+    /// (`sessions.ics`, `grid.json`).
+    pub files: Vec<(&'static str, Vec<u8>)>,
+}
+
+/// A kind of page.
+pub trait PageKind: Sync {
+    /// Its name in the keys of pages (`mooc`, `platform`).
+    fn name(&self) -> &'static str;
+
+    /// Its pages in `cat`, each named by what it shows (a slug, a page
+    /// number; empty for a kind of one page), in order.
+    fn pages(&self, cat: &Catalogue) -> Vec<String>;
+
+    /// Page `i` of [`PageKind::pages`], in the language of `ctx`. Problems
+    /// (dangling links of a body) go to `out`.
+    fn render(&self, ctx: &Context, i: usize, out: &mut Out) -> PageOut;
+
+    /// The names of its pages in `cat` that show MOOC `m`: those a change
+    /// to the MOOC makes stale. All of them unless the kind knows better.
+    fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
+        let _ = m;
+        self.pages(cat)
+    }
+
+    /// Whether its pages are listed in the sitemap.
+    fn listed(&self) -> bool {
+        true
+    }
+}
+
+/// Every kind of page but the catalogue page (`/moocs/`), which names the
+/// search index and so is made after it (`catalogue.rs`).
+pub const KINDS: &[&dyn PageKind] = &[
+    &home::Home,
+    &lists::OpenNow,
+    &parcours::List,
+    &schedules::List,
+    &free::NotFound,
+    &lists::ByLanguage,
+    &lists::ByLevel,
+    &lists::FullList,
+    &mooc::Moocs,
+    &parcours::Pages,
+    &terms::PLATFORMS,
+    &terms::INSTITUTIONS,
+    &terms::SUBJECTS,
+    &schedules::Pages,
+    &free::Pages,
+];
+
+/// The name of the single page of a kind that has one.
+pub(crate) fn one() -> Vec<String> {
+    vec![String::new()]
+}

@@ -1,0 +1,132 @@
+//! A MOOC's page (`/moocs/<slug>/`): its card and everything else it
+//! says (sessions, certificate, subjects, parcours, body), and its
+//! calendar, `sessions.ics`.
+
+use crate::calendar::period::When;
+use crate::diagnostic::Out;
+use crate::load::{Mooc, Parcours};
+use crate::render::calendars::calendar_file;
+use crate::render::cards::card;
+use crate::render::context::Context;
+use crate::render::globals::template_value;
+use crate::render::pages::{PageKind, PageOut};
+use crate::render::parts;
+use crate::render::values::{Certificate, MoocPage, ParcoursLink, SessionColumns, SubjectLink};
+use crate::resolve::Catalogue;
+
+pub struct Moocs;
+
+impl PageKind for Moocs {
+    fn name(&self) -> &'static str {
+        "mooc"
+    }
+
+    fn pages(&self, cat: &Catalogue) -> Vec<String> {
+        cat.content.moocs.iter().map(|m| m.meta.slug.clone()).collect()
+    }
+
+    fn render(&self, ctx: &Context, i: usize, out: &mut Out) -> PageOut {
+        let m = &ctx.cat.content.moocs[i];
+        let t = ctx.lang.text(m);
+        let mooc = values(ctx, i, out);
+        let mut page =
+            ctx.page(format!("moocs/{}/", m.meta.slug), "mooc.html", &ctx.page_title(t.title), t.summary, Vec::new());
+        page.context.insert_value("mooc", template_value(&mooc));
+        page.files.push(("sessions.ics", calendar_file(ctx, t.title, &[i])));
+        page
+    }
+
+    fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
+        vec![cat.content.moocs[m].meta.slug.clone()]
+    }
+}
+
+/// `mooc` on the page of MOOC `i`.
+fn values(ctx: &Context, i: usize, out: &mut Out) -> MoocPage {
+    let cat = ctx.cat;
+    let m = &cat.content.moocs[i];
+    let t = ctx.lang.text(m);
+    let tr = ctx.lang.translation::<Mooc>(&m.meta.slug);
+    let total: u64 = m.sessions.iter().filter_map(|s| s.enrollments).sum();
+    let total = Some(total).filter(|t| *t > 0);
+    let parcours = cat.mooc_parcours[i]
+        .iter()
+        .map(|&(p, core)| {
+            let p: &Parcours = &cat.content.parcours[p];
+            ParcoursLink { link: parts::link(ctx, p), core }
+        })
+        .collect();
+    MoocPage {
+        card: card(ctx, i),
+        ics_url: ctx.url(&format!("moocs/{}/sessions.ics", m.meta.slug)),
+        body_html: ctx.body_html(t.meta, out),
+        subtitles: m.subtitles.iter().map(|l| parts::language(ctx, &l.value)).collect(),
+        effort_hours_per_week: m.effort_hours_per_week,
+        effort_label: m
+            .effort_hours_per_week
+            .map(|h| ctx.label("mooc", "effort_value").replace("{hours}", &ctx.words.decimal(h))),
+        duration_weeks: m.duration_weeks,
+        duration_label: m.duration_weeks.map(|w| {
+            let key = if w == 1 { "duration_one" } else { "duration_many" };
+            ctx.label("mooc", key).replace("{weeks}", &w.to_string())
+        }),
+        teachers: tr.filter(|t| !t.teachers.is_empty()).map_or(&m.teachers, |t| &t.teachers).clone(),
+        prerequisites: tr.and_then(|t| t.prerequisites.clone()).or_else(|| m.prerequisites.clone()),
+        awards: tr.filter(|t| !t.awards.is_empty()).map_or(&m.awards, |t| &t.awards).clone(),
+        trailer: m.trailer.clone(),
+        published: m.published.map(|d| parts::date(ctx, d)),
+        subjects: subjects(ctx, i),
+        certificate: certificate(ctx, m),
+        sessions: (0..m.sessions.len()).map(|s| parts::session(ctx, i, s)).collect(),
+        session_columns: session_columns(ctx, i),
+        enrollments_total: total,
+        enrollments_total_label: total.map(|n| parts::thousands(ctx, n)),
+        parcours,
+    }
+}
+
+/// The subjects of MOOC `i`, labelled in this language.
+fn subjects(ctx: &Context, i: usize) -> Vec<SubjectLink> {
+    ctx.lang
+        .mooc_subjects(i)
+        .into_iter()
+        .map(|(si, label, lang)| {
+            let slug = ctx.cat.subjects[si].slug.clone();
+            let url = ctx.url(&format!("subjects/{slug}/"));
+            let lang = (lang != ctx.lang.code).then(|| lang.to_string());
+            SubjectLink { slug, label: label.to_string(), title: label.to_string(), lang, url }
+        })
+        .collect()
+}
+
+fn certificate(ctx: &Context, m: &Mooc) -> Option<Certificate> {
+    m.certificate.as_ref().map(|c| Certificate {
+        free_attestation: c.free_attestation,
+        price: c.price,
+        price_label: c.price.map(|p| ctx.words.price(p, &c.currency)),
+        currency: c.currency.clone(),
+        proctored: c.proctored,
+        exam_minutes: c.exam_minutes,
+        exam_questions: c.exam_questions.as_ref().map(|q| q.value),
+        pass_mark: c.pass_mark.as_ref().map(|q| q.value),
+        ects: c.ects,
+    })
+}
+
+/// Which optional columns the sessions table of MOOC `i` needs (a column
+/// only when a session fills it), and whether any session has dates (for
+/// the calendar link).
+fn session_columns(ctx: &Context, i: usize) -> SessionColumns {
+    let cat = ctx.cat;
+    let m = &cat.content.moocs[i];
+    let states = &cat.states[i].sessions;
+    let any = |f: &dyn Fn(usize) -> bool| (0..m.sessions.len()).any(f);
+    SessionColumns {
+        exam: any(&|s| m.sessions[s].exam_start.is_some() || m.sessions[s].exam_end.is_some()),
+        platform: any(&|s| {
+            m.sessions[s].platform.as_ref().is_some_and(|p| cat.content.platforms.position(&p.value).is_some())
+        }),
+        enrol: any(&|s| m.sessions[s].url.is_some() && states[s].enrolment_ahead()),
+        dated: any(&|s| matches!(m.sessions[s].start.value, When::Date(_))),
+    }
+}

@@ -1,0 +1,118 @@
+//! The list of parcours (`/parcours/`) and a parcours' page: its card, its
+//! MOOCs (core ones marked), its schedule's grid and its calendar.
+
+use serde_json::{json, Value};
+
+use crate::diagnostic::Out;
+use crate::load::Parcours;
+use crate::render::calendars::calendar_file;
+use crate::render::cards::{card, parcours_card};
+use crate::render::context::Context;
+use crate::render::globals::tv;
+use crate::render::grid;
+use crate::render::pages::{one, PageKind, PageOut};
+use crate::render::parts;
+use crate::render::values::{json, Card};
+use crate::resolve::Catalogue;
+
+/// `/parcours/`: every parcours' card.
+pub struct List;
+
+impl PageKind for List {
+    fn name(&self) -> &'static str {
+        "parcours-list"
+    }
+
+    fn pages(&self, _: &Catalogue) -> Vec<String> {
+        one()
+    }
+
+    fn render(&self, ctx: &Context, _: usize, _: &mut Out) -> PageOut {
+        let title = ctx.label("nav", "parcours");
+        let list: Vec<Value> = (0..ctx.cat.content.parcours.len()).map(|i| parcours_card(ctx, i)).collect();
+        ctx.page(
+            "parcours/".into(),
+            "parcours_list.html",
+            &ctx.page_title(&title),
+            "",
+            vec![("parcours", tv(list.into()))],
+        )
+    }
+
+    /// Cards of parcours show no MOOC.
+    fn showing(&self, _: &Catalogue, _: usize) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// `/parcours/<slug>/`.
+pub struct Pages;
+
+impl PageKind for Pages {
+    fn name(&self) -> &'static str {
+        "parcours"
+    }
+
+    fn pages(&self, cat: &Catalogue) -> Vec<String> {
+        cat.content.parcours.iter().map(|p| p.meta.slug.clone()).collect()
+    }
+
+    fn render(&self, ctx: &Context, i: usize, out: &mut Out) -> PageOut {
+        let cat = ctx.cat;
+        let p = &cat.content.parcours[i];
+        let t = ctx.lang.text(p);
+        let mut card = parcours_card(ctx, i);
+        if let (Value::Object(c), Value::Object(more)) = (&mut card, values(ctx, p, out)) {
+            c.extend(more);
+        }
+        // The grid of the schedule it names, if any.
+        let schedule = p.schedule.as_ref().and_then(|s| cat.content.schedules.position(&s.value));
+        let grid = schedule.map_or(Value::Null, |si| grid::value(ctx, si, &grid::compute(cat, si)));
+        let mut page = ctx.page(
+            format!("parcours/{}/", p.meta.slug),
+            "parcours.html",
+            &ctx.page_title(t.title),
+            t.summary,
+            vec![("parcours", tv(card)), ("grid", tv(grid))],
+        );
+        let moocs: Vec<usize> = p.moocs.iter().filter_map(|m| cat.content.moocs.position(&m.value)).collect();
+        page.files.push(("sessions.ics", calendar_file(ctx, t.title, &moocs)));
+        page
+    }
+
+    fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
+        cat.mooc_parcours[m].iter().map(|&(p, _)| cat.content.parcours[p].meta.slug.clone()).collect()
+    }
+}
+
+/// What a parcours' page shows besides its card.
+fn values(ctx: &Context, p: &Parcours, out: &mut Out) -> Value {
+    let cat = ctx.cat;
+    let t = ctx.lang.text(p);
+    let moocs: Vec<Value> = p
+        .moocs
+        .iter()
+        .filter_map(|m| cat.content.moocs.position(&m.value).map(|mi| (mi, p.core.iter().any(|c| c.value == m.value))))
+        .map(|(mi, core)| json(&Card { core: Some(core), ..card(ctx, mi) }))
+        .collect();
+    let schedule = p.schedule.as_ref().and_then(|s| cat.content.schedules.get(&s.value)).map(|s| {
+        let url = ctx.url(&format!("schedules/{}/", s.meta.slug));
+        json!({"slug": s.meta.slug, "title": ctx.lang.text(s).title, "url": url})
+    });
+    json!({
+        "body_html": ctx.body_html(t.meta, out),
+        "institutions": parts::institution_links(ctx, &p.institutions),
+        "partners": parts::institution_links(ctx, &p.partners),
+        "moocs": moocs,
+        "core_count": p.core.len(),
+        "ects": p.ects,
+        "price_note": match ctx.lang.translation::<Parcours>(&p.meta.slug) {
+            Some(tr) if tr.price_note.is_some() => &tr.price_note,
+            _ => &p.price_note,
+        },
+        "progression": parts::keyed(ctx, "progression", if p.ordered { "ordered" } else { "any" }),
+        "ics_url": ctx.url(&format!("parcours/{}/sessions.ics", p.meta.slug)),
+        "schedule": schedule,
+        "cover": parts::image(ctx, p),
+    })
+}

@@ -1,0 +1,121 @@
+//! Schedule pages (`/schedules/<slug>/`: the grid, its MOOCs, and the files
+//! `grid.json` and `sessions.ics`) and the list of schedules
+//! (`/schedules/`). The grid itself is made in `render/grid.rs`, which
+//! parcours pages use too.
+
+use serde_json::{json, Value};
+
+use crate::diagnostic::Out;
+use crate::load::Schedule;
+use crate::render::calendars::calendar_file;
+use crate::render::context::Context;
+use crate::render::globals::tv;
+use crate::render::grid::{self, Grid};
+use crate::render::pages::{one, PageKind, PageOut};
+use crate::render::parts;
+use crate::resolve::Catalogue;
+
+/// `/schedules/<slug>/`.
+pub struct Pages;
+
+impl PageKind for Pages {
+    fn name(&self) -> &'static str {
+        "schedule"
+    }
+
+    fn pages(&self, cat: &Catalogue) -> Vec<String> {
+        cat.content.schedules.iter().map(|s| s.meta.slug.clone()).collect()
+    }
+
+    fn render(&self, ctx: &Context, i: usize, out: &mut Out) -> PageOut {
+        let (mut page, grid) = page(ctx, i, out);
+        page.files = files(ctx, i, &grid);
+        page
+    }
+
+    /// The schedules that have the MOOC as a row.
+    fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
+        let schedules = &cat.content.schedules;
+        (0..schedules.len())
+            .filter(|&s| grid::rows(cat, s).contains(&m))
+            .map(|s| schedules[s].meta.slug.clone())
+            .collect()
+    }
+}
+
+/// The page of schedule `i` without its files, and its grid.
+pub fn page(ctx: &Context, i: usize, out: &mut Out) -> (PageOut, Grid) {
+    let s = &ctx.cat.content.schedules[i];
+    let t = ctx.lang.text(s);
+    let rows = grid::rows(ctx.cat, i);
+    let grid = grid::compute(ctx.cat, i);
+    let mut schedule = summary(ctx, s);
+    schedule["body_html"] = ctx.body_html(t.meta, out).into();
+    let page = ctx.page(
+        format!("schedules/{}/", s.meta.slug),
+        "schedule.html",
+        &ctx.page_title(t.title),
+        "",
+        vec![("schedule", tv(schedule)), ("grid", tv(grid::value(ctx, i, &grid))), ("moocs", ctx.cards.items(&rows))],
+    );
+    (page, grid)
+}
+
+/// `grid.json` and `sessions.ics` of schedule `i`.
+pub fn files(ctx: &Context, i: usize, grid: &Grid) -> Vec<(&'static str, Vec<u8>)> {
+    let title = ctx.lang.text(&ctx.cat.content.schedules[i]).title;
+    let rows: Vec<usize> = grid.rows.iter().map(|r| r.mooc).collect();
+    let json = serde_json::to_vec_pretty(&grid::json_file(ctx.cat, grid, ctx.cat.today)).unwrap_or_default();
+    vec![("grid.json", json), ("sessions.ics", calendar_file(ctx, title, &rows))]
+}
+
+/// `/schedules/`: every schedule, with its parcours and its number of rows.
+pub struct List;
+
+impl PageKind for List {
+    fn name(&self) -> &'static str {
+        "schedules"
+    }
+
+    fn pages(&self, _: &Catalogue) -> Vec<String> {
+        one()
+    }
+
+    fn render(&self, ctx: &Context, _: usize, _: &mut Out) -> PageOut {
+        let schedules = &ctx.cat.content.schedules;
+        let list: Vec<Value> = (0..schedules.len())
+            .map(|i| {
+                let mut summary = summary(ctx, &schedules[i]);
+                summary["rows"] = grid::rows(ctx.cat, i).len().into();
+                summary
+            })
+            .collect();
+        let title = ctx.label("nav", "schedules");
+        ctx.page(
+            "schedules/".into(),
+            "schedules.html",
+            &ctx.page_title(&title),
+            "",
+            vec![("schedules", tv(list.into()))],
+        )
+    }
+}
+
+/// What both the schedule page and the list show of a schedule.
+fn summary(ctx: &Context, s: &Schedule) -> Value {
+    let t = ctx.lang.text(s);
+    let parcours = s.parcours.as_ref().and_then(|p| ctx.cat.content.parcours.get(&p.value));
+    let note = match ctx.lang.translation::<Schedule>(&s.meta.slug) {
+        Some(tr) if tr.note.is_some() => &tr.note,
+        _ => &s.note,
+    };
+    json!({
+        "slug": s.meta.slug,
+        "url": ctx.url(&format!("schedules/{}/", s.meta.slug)),
+        "title": t.title,
+        "content_lang": t.lang,
+        "note": note,
+        "version": s.version.map(|d| parts::date(ctx, d)),
+        "parcours": parcours.map(|p| parts::link(ctx, p)),
+    })
+}

@@ -1,0 +1,184 @@
+//! Term pages: the page of a platform, an institution or a subject shows
+//! the term (its text, and what its kind says of it) and the MOOCs it
+//! lists, by title. One [`PageKind`] serves the three; each kind of term
+//! says, with [`Term`], what MOOCs it lists and what its value holds.
+
+use std::marker::PhantomData;
+
+use serde_json::{json, Map, Value};
+
+use crate::diagnostic::Out;
+use crate::load::{Institution, Kind, Platform};
+use crate::render::context::Context;
+use crate::render::globals::tv;
+use crate::render::pages::{PageKind, PageOut};
+use crate::render::parts;
+use crate::resolve::{Catalogue, Subject};
+
+/// A kind of term.
+pub trait Term: Sync + 'static {
+    /// The kind whose pages these are.
+    const KIND: Kind;
+    /// Its name in the keys of pages, and the template's value (`platform`).
+    const NAME: &'static str;
+    /// Its template.
+    const TEMPLATE: &'static str;
+
+    /// The slug of each term of `cat`.
+    fn slugs(cat: &Catalogue) -> Vec<&str>;
+
+    /// The MOOCs that term `i` lists.
+    fn moocs(cat: &Catalogue, i: usize) -> &[usize];
+
+    /// The value of term `i`: what the page says of it besides its slug
+    /// and URL; and the page's title and description.
+    fn value<'a>(ctx: &Context<'a>, i: usize, out: &mut Out) -> (Map<String, Value>, &'a str, &'a str);
+}
+
+/// The pages of a kind of term.
+pub struct TermPages<T>(PhantomData<T>);
+
+pub const PLATFORMS: TermPages<Platform> = TermPages(PhantomData);
+pub const INSTITUTIONS: TermPages<Institution> = TermPages(PhantomData);
+pub const SUBJECTS: TermPages<Subject> = TermPages(PhantomData);
+
+impl<T: Term> PageKind for TermPages<T> {
+    fn name(&self) -> &'static str {
+        T::NAME
+    }
+
+    fn pages(&self, cat: &Catalogue) -> Vec<String> {
+        T::slugs(cat).into_iter().map(String::from).collect()
+    }
+
+    fn render(&self, ctx: &Context, i: usize, out: &mut Out) -> PageOut {
+        let cat = ctx.cat;
+        let slug = T::slugs(cat)[i];
+        let path = T::KIND.page_path(slug);
+        let (mut value, title, description) = T::value(ctx, i, out);
+        value.insert("slug".into(), json!(slug));
+        value.insert("url".into(), json!(ctx.url(&path)));
+        let moocs = ctx.cards.by_title_of(T::moocs(cat, i));
+        ctx.page(
+            path,
+            T::TEMPLATE,
+            &ctx.page_title(title),
+            description,
+            vec![(T::NAME, tv(value.into())), ("moocs", moocs)],
+        )
+    }
+
+    fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
+        let slugs = T::slugs(cat);
+        (0..slugs.len()).filter(|&i| T::moocs(cat, i).contains(&m)).map(|i| slugs[i].to_string()).collect()
+    }
+}
+
+/// A JSON table from its pairs.
+fn table(value: Value) -> Map<String, Value> {
+    match value {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
+}
+
+impl Term for Platform {
+    const KIND: Kind = Kind::Platform;
+    const NAME: &'static str = "platform";
+    const TEMPLATE: &'static str = "platform.html";
+
+    fn slugs(cat: &Catalogue) -> Vec<&str> {
+        cat.content.platforms.iter().map(|p| p.meta.slug.as_str()).collect()
+    }
+
+    fn moocs(cat: &Catalogue, i: usize) -> &[usize] {
+        &cat.platform_moocs[i]
+    }
+
+    fn value<'a>(ctx: &Context<'a>, i: usize, out: &mut Out) -> (Map<String, Value>, &'a str, &'a str) {
+        let p = &ctx.cat.content.platforms[i];
+        let t = ctx.lang.text(p);
+        let tr = ctx.lang.translation::<Platform>(&p.meta.slug);
+        let value = json!({
+            "title": t.title,
+            "content_lang": t.lang,
+            "summary": t.summary,
+            "body_html": ctx.body_html(t.meta, out),
+            "site_url": p.url,
+            "audience": tr.and_then(|t| t.audience.as_ref()).or(p.audience.as_ref()),
+            "model": p.model.as_ref().map(|m| parts::keyed(ctx, "model", m)),
+            "based_on": tr.and_then(|t| t.based_on.as_ref()).or(p.based_on.as_ref()),
+            "pacing": p.pacing.iter().map(|k| parts::keyed(ctx, "pacing", k)).collect::<Vec<_>>(),
+            "learners": p.learners,
+            "learners_label": p.learners.map(|n| parts::thousands(ctx, n)),
+            "learners_year": p.learners_year,
+            "certification": tr.and_then(|t| t.certification.as_ref()).or(p.certification.as_ref()),
+            "logo": parts::image(ctx, p),
+        });
+        (table(value), t.title, t.summary)
+    }
+}
+
+impl Term for Institution {
+    const KIND: Kind = Kind::Institution;
+    const NAME: &'static str = "institution";
+    const TEMPLATE: &'static str = "institution.html";
+
+    fn slugs(cat: &Catalogue) -> Vec<&str> {
+        cat.content.institutions.iter().map(|p| p.meta.slug.as_str()).collect()
+    }
+
+    fn moocs(cat: &Catalogue, i: usize) -> &[usize] {
+        &cat.institution_moocs[i]
+    }
+
+    fn value<'a>(ctx: &Context<'a>, i: usize, out: &mut Out) -> (Map<String, Value>, &'a str, &'a str) {
+        let institutions = &ctx.cat.content.institutions;
+        let inst = &institutions[i];
+        let t = ctx.lang.text(inst);
+        let parent = inst.parent.as_ref().and_then(|p| institutions.get(&p.value)).map(|p| parts::link(ctx, p));
+        let children: Vec<_> =
+            ctx.cat.institution_children[i].iter().map(|&c| parts::link(ctx, &institutions[c])).collect();
+        let value = json!({
+            "title": t.title,
+            "content_lang": t.lang,
+            "short_title": inst.short_title,
+            "site_url": inst.url,
+            "country": inst.country,
+            "parent": parent,
+            "children": children,
+            "body_html": ctx.body_html(t.meta, out),
+            "logo": parts::image(ctx, inst),
+        });
+        (table(value), t.title, "")
+    }
+}
+
+impl Term for Subject {
+    const KIND: Kind = Kind::Subject;
+    const NAME: &'static str = "subject";
+    const TEMPLATE: &'static str = "subject.html";
+
+    fn slugs(cat: &Catalogue) -> Vec<&str> {
+        cat.subjects.iter().map(|s| s.slug.as_str()).collect()
+    }
+
+    fn moocs(cat: &Catalogue, i: usize) -> &[usize] {
+        &cat.subjects[i].moocs
+    }
+
+    /// A subject is named by its label in this language; its text, when a
+    /// file describes it, is that file's.
+    fn value<'a>(ctx: &Context<'a>, i: usize, out: &mut Out) -> (Map<String, Value>, &'a str, &'a str) {
+        let (label, label_lang) = ctx.lang.subject_label(i);
+        let (summary, body, text_lang) = match ctx.cat.subject_doc(&ctx.cat.subjects[i]) {
+            Some(d) => {
+                let t = ctx.lang.text(d);
+                (t.summary, ctx.body_html(t.meta, out), t.lang)
+            }
+            None => ("", String::new(), label_lang),
+        };
+        let value = json!({"label": label, "label_lang": label_lang, "content_lang": text_lang, "body_html": body});
+        (table(value), label, summary)
+    }
+}
