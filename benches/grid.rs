@@ -261,9 +261,9 @@ fn main() {
     };
     let files_time = time(&|| drop(std::hint::black_box(schedules::files(&ctx, si, &grid))));
     let parts = [
-        ("grid value", time(&|| drop(std::hint::black_box(grid::value(&ctx, si, &grid))))),
-        ("grid.json", time(&|| drop(std::hint::black_box(grid::json_file(&cat, &grid, cat.today))))),
-        ("sessions.ics", time(&|| drop(std::hint::black_box(calendars::calendar_file(&ctx, "Grille", &rows))))),
+        ("grid value", time(&|| drop(std::hint::black_box(grid::values::value(&ctx.lang, si, &grid))))),
+        ("grid.json", time(&|| drop(std::hint::black_box(grid::values::json_file(&cat, &grid, cat.today))))),
+        ("sessions.ics", time(&|| drop(std::hint::black_box(calendars::calendar_file(&ctx.lang, "Grille", &rows))))),
         ("MOOC list", time(&|| drop(std::hint::black_box(ctx.cards.items(&rows))))),
     ];
     let (g, v, r, total) = (median(grids), median(values), median(renders), median(totals));

@@ -25,6 +25,11 @@ pub enum Severity {
 /// Where a stage puts the problems it finds, and goes on.
 pub type Out = Vec<Diagnostic>;
 
+/// Whether one of `problems` is an error.
+pub fn has_errors(problems: &[Diagnostic]) -> bool {
+    problems.iter().any(|d| d.severity == Severity::Error)
+}
+
 /// The text of one file, shared by every diagnostic that points into it.
 #[derive(Debug)]
 pub struct SourceFile {

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{has_errors, Diagnostic, Diagnostics};
 use crate::output::NullSink;
 use crate::render::Stats;
 
@@ -201,10 +201,6 @@ impl Timer {
             t.set(now);
         }
     }
-}
-
-pub(crate) fn has_errors(out: &[Diagnostic]) -> bool {
-    out.iter().any(|d| d.severity == diagnostic::Severity::Error)
 }
 
 pub(crate) fn finish(out: Vec<Diagnostic>) -> Vec<Diagnostic> {

@@ -1,10 +1,13 @@
-//! The catalogue as one language shows it. An entity's text (title,
+//! A language of the site: its code, folder and URLs, its UI strings and
+//! date words, and the catalogue as it shows it. An entity's text (title,
 //! summary, body, and the text keys of its kind) comes from its
 //! translation file `<slug>.<lang>.md` when there is one, else from its
 //! default-language file, whose language is then the text's.
 
 use std::collections::{HashMap, HashSet};
 
+use crate::calendar::format::Words;
+use crate::i18n::strings::{Ui, UiStrings};
 use crate::load::{Entity, EntityKind, Kind, Meta, Mooc, SubjectDoc};
 use crate::resolve::Catalogue;
 
@@ -18,11 +21,15 @@ pub struct Text<'a> {
     pub lang: &'a str,
 }
 
-/// The catalogue in one language.
+/// One language of the site, and the catalogue in it.
 pub struct Lang<'a> {
     pub cat: &'a Catalogue,
     /// The language's code (`fr`).
     pub code: &'a str,
+    /// Its UI strings.
+    pub ui: Ui<'a>,
+    /// The words its dates, periods, prices and numbers are written with.
+    pub words: Words,
     /// `/catalogue/en/`: base path + language folder, ends with `/`.
     prefix: String,
     translations: HashMap<(Kind, &'a str), &'a Entity>,
@@ -31,7 +38,8 @@ pub struct Lang<'a> {
 }
 
 impl<'a> Lang<'a> {
-    pub fn new(cat: &'a Catalogue, code: &'a str) -> Self {
+    /// Language `code` of `cat`, with its strings of `strings`.
+    pub fn new(cat: &'a Catalogue, code: &'a str, strings: &'a UiStrings) -> Self {
         let base = cat.config.base_path();
         let prefix = if code == cat.config.default_language { format!("{base}/") } else { format!("{base}/{code}/") };
         let translations = cat
@@ -46,7 +54,13 @@ impl<'a> Lang<'a> {
             .filter(|e| e.kind() == Kind::Mooc)
             .filter_map(|e| Some((e.meta().slug.as_str(), e.meta().lang.as_deref()?)))
             .collect();
-        Lang { cat, code, prefix, translations, translated }
+        let ui = strings.of(code);
+        Lang { cat, code, ui, words: ui.words(), prefix, translations, translated }
+    }
+
+    /// A label of its UI strings (`nav`, `moocs`).
+    pub fn label(&self, table: &str, key: &str) -> String {
+        self.ui.label(table, key)
     }
 
     /// The language's folder inside the site: empty for the default

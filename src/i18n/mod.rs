@@ -1,6 +1,6 @@
-//! What one language reads: the theme's UI strings in that language
-//! ([`strings`]), and the catalogue as that language shows it ([`Lang`]:
-//! the texts of translation files where there are some, subject labels,
+//! The languages of the site: each is a [`Lang`], which holds the theme's
+//! UI strings in that language ([`strings`]) and shows the catalogue in it
+//! (the texts of translation files where there are some, subject labels,
 //! the language's URLs).
 //!
 //! Both the pages (`render`) and the search index (`search`) are made per

@@ -4,37 +4,37 @@
 
 use crate::calendar::ics::{self, Event};
 use crate::calendar::period::When;
-use crate::render::context::Context;
+use crate::i18n::Lang;
 
 /// A calendar file (`sessions.ics`) of the sessions of these MOOCs.
-pub fn calendar_file(ctx: &Context, name: &str, moocs: &[usize]) -> Vec<u8> {
-    let events: Vec<Event> = moocs.iter().flat_map(|&m| mooc_events(ctx, m)).collect();
-    ics::calendar(name, &events, ctx.cat.today).into_bytes()
+pub fn calendar_file(lang: &Lang, name: &str, moocs: &[usize]) -> Vec<u8> {
+    let events: Vec<Event> = moocs.iter().flat_map(|&m| mooc_events(lang, m)).collect();
+    ics::calendar(name, &events, lang.cat.today).into_bytes()
 }
 
 /// Host part of the base URL, for UIDs (`moocs.example.org`).
-fn uid_host<'a>(ctx: &Context<'a>) -> &'a str {
-    let url = &ctx.cat.config.base_url;
+fn uid_host<'a>(lang: &Lang<'a>) -> &'a str {
+    let url = &lang.cat.config.base_url;
     let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
     rest.split('/').next().unwrap_or("vitrine")
 }
 
 /// Events of MOOC `mi`: stable UIDs from the slug and the start date.
-fn mooc_events(ctx: &Context, mi: usize) -> Vec<Event> {
-    let m = &ctx.cat.content.moocs[mi];
-    let title = ctx.lang.text(m).title;
-    let page = format!("{}{}", ctx.lang.origin(), ctx.url(&format!("moocs/{}/", m.meta.slug)));
-    let label = |key: &str| ctx.label("ics", key);
+fn mooc_events(lang: &Lang, mi: usize) -> Vec<Event> {
+    let m = &lang.cat.content.moocs[mi];
+    let title = lang.text(m).title;
+    let page = format!("{}{}", lang.origin(), lang.url(&format!("moocs/{}/", m.meta.slug)));
+    let label = |key: &str| lang.label("ics", key);
     let mut events = Vec::new();
     for (si, s) in m.sessions.iter().enumerate() {
         let When::Date(start) = s.start.value else { continue };
         if s.cancelled {
             continue;
         }
-        let uid = format!("{}-{start}@{}", m.meta.slug, uid_host(ctx));
+        let uid = format!("{}-{start}@{}", m.meta.slug, uid_host(lang));
         let end = s.end.as_ref().map_or(start, |e| e.value);
         let enrol = s.url.clone().unwrap_or_else(|| page.clone());
-        let dates = session_dates(ctx, mi, si);
+        let dates = session_dates(lang, mi, si);
         events.push(Event {
             uid: uid.clone(),
             start,
@@ -74,12 +74,12 @@ fn mooc_events(ctx: &Context, mi: usize) -> Vec<Event> {
 }
 
 /// "8 avril 2024 – 9 juin 2024", "à partir du …", or the planned period.
-pub fn session_dates(ctx: &Context, mi: usize, si: usize) -> String {
-    let s = &ctx.cat.content.moocs[mi].sessions[si];
-    let sep = ctx.label("common", "range_sep");
+pub fn session_dates(lang: &Lang, mi: usize, si: usize) -> String {
+    let s = &lang.cat.content.moocs[mi].sessions[si];
+    let sep = lang.label("common", "range_sep");
     match (s.start.value, &s.end) {
-        (When::Date(a), Some(b)) => format!("{} {sep} {}", ctx.words.date(a), ctx.words.date(b.value)),
-        (When::Date(a), None) => format!("{} {}", ctx.label("common", "from"), ctx.words.date(a)),
-        (When::Period(p), _) => ctx.words.period(p),
+        (When::Date(a), Some(b)) => format!("{} {sep} {}", lang.words.date(a), lang.words.date(b.value)),
+        (When::Date(a), None) => format!("{} {}", lang.label("common", "from"), lang.words.date(a)),
+        (When::Period(p), _) => lang.words.period(p),
     }
 }

@@ -10,11 +10,11 @@ use serde_json::{json, Value};
 
 use crate::base::slug::fold;
 use crate::diagnostic::{Diagnostic, Out};
+use crate::i18n::Lang;
 use crate::load::Parcours;
-use crate::render::context::Context;
 use crate::render::globals::template_value;
 use crate::render::parts;
-use crate::render::theme::render_error;
+use crate::render::theme::{render_error, Theme};
 use crate::render::values::{Card, ListItem};
 use crate::resolve::Catalogue;
 
@@ -29,7 +29,7 @@ pub struct Item {
 }
 
 /// List items by MOOC slug, sorted by slug like the catalogue's MOOCs
-/// ([`Context::into_items`], [`Context::new`]): matched to a catalogue in
+/// ([`Cards::into_items`], [`Cards::new`]): matched to a catalogue in
 /// one pass, without hashing ten thousand slugs.
 #[derive(Default)]
 pub struct Items(Vec<(String, Item)>);
@@ -85,15 +85,15 @@ pub struct Cards {
 }
 
 impl Cards {
-    /// The list items of every MOOC of `ctx`'s catalogue: those of `reuse`,
-    /// and the others built and rendered in chunks, in parallel. `strings`
-    /// are the UI strings (`t`) the template gets.
-    pub fn new(ctx: &Context, strings: &tera::Value, reuse: Items, out: &mut Out) -> Cards {
-        let cat = ctx.cat;
+    /// The list items of every MOOC of the catalogue, in `lang`: those of
+    /// `reuse`, and the others built and rendered in chunks, in parallel.
+    /// `strings` are the UI strings (`t`) the template gets.
+    pub fn new(lang: &Lang, theme: &Theme, strings: &tera::Value, reuse: Items, out: &mut Out) -> Cards {
+        let cat = lang.cat;
         let mut items = reuse.take_for(cat);
         let moocs: Vec<usize> = (0..cat.content.moocs.len()).filter(|&i| items[i].is_none()).collect();
         let chunks: Vec<(Vec<Item>, Option<Diagnostic>)> =
-            moocs.par_chunks(CARD_CHUNK).map(|chunk| list_items(ctx, chunk, strings)).collect();
+            moocs.par_chunks(CARD_CHUNK).map(|chunk| list_items(lang, theme, chunk, strings)).collect();
         let mut problems = Vec::new();
         let mut fresh = Vec::with_capacity(moocs.len());
         for (chunk, problem) in chunks {
@@ -135,9 +135,10 @@ impl Cards {
         &self.by_title
     }
 
-    /// The rendered `card_html` of MOOC `i`.
-    fn html(&self, i: usize) -> Option<String> {
-        self.items[i].get_from_path("card_html").and_then(tera::Value::as_str).map(String::from)
+    /// The card of MOOC `i`, with its rendered `card_html`.
+    pub fn card(&self, lang: &Lang, i: usize) -> Card {
+        let card_html = self.items[i].get_from_path("card_html").and_then(tera::Value::as_str).map(String::from);
+        Card { card_html, ..build_card(lang, i) }
     }
 
     /// List items (`slug`, `url`, `title`, `status`, `card_html`) in the
@@ -155,17 +156,12 @@ impl Cards {
     }
 }
 
-/// The card of MOOC `i`, with its rendered `card_html`.
-pub fn card(ctx: &Context, i: usize) -> Card {
-    Card { card_html: ctx.cards.html(i), ..build_card(ctx, i) }
-}
-
 /// The list items of the MOOCs of `chunk`: their cards, rendered
 /// (`card.html`) in one template call so that the UI strings are copied
 /// once per chunk, not once per card, then cut down to what lists need.
-fn list_items(ctx: &Context, chunk: &[usize], strings: &tera::Value) -> (Vec<Item>, Option<Diagnostic>) {
-    let cards: Vec<Card> = chunk.iter().map(|&i| build_card(ctx, i)).collect();
-    let (cards, html) = render_cards(ctx, cards, strings);
+fn list_items(lang: &Lang, theme: &Theme, chunk: &[usize], strings: &tera::Value) -> (Vec<Item>, Option<Diagnostic>) {
+    let cards: Vec<Card> = chunk.iter().map(|&i| build_card(lang, i)).collect();
+    let (cards, html) = render_cards(lang, theme, cards, strings);
     let (htmls, problem) = match html {
         Ok(htmls) => (htmls, None),
         Err(d) => (Vec::new(), Some(d)),
@@ -177,7 +173,8 @@ fn list_items(ctx: &Context, chunk: &[usize], strings: &tera::Value) -> (Vec<Ite
 /// Renders `card.html` for each card (`cards.html` loops over them);
 /// gives the cards back.
 fn render_cards(
-    ctx: &Context,
+    lang: &Lang,
+    theme: &Theme,
     cards: Vec<Card>,
     strings: &tera::Value,
 ) -> (Vec<Card>, Result<Vec<String>, Diagnostic>) {
@@ -185,8 +182,8 @@ fn render_cards(
     let mut values = tera::Context::new();
     values.insert_value("moocs", template_value(&cards));
     values.insert_value("t", strings.clone());
-    values.insert_value("lang", tera::Value::from(ctx.lang.code));
-    match ctx.theme.tera.render("cards.html", &values) {
+    values.insert_value("lang", tera::Value::from(lang.code));
+    match theme.tera.render("cards.html", &values) {
         Ok(html) => {
             let parts: Vec<String> = html.split(CARD_MARKER).take(count).map(|p| p.trim().to_string()).collect();
             (cards, Ok(parts))
@@ -195,29 +192,29 @@ fn render_cards(
     }
 }
 
-fn build_card(ctx: &Context, i: usize) -> Card {
-    let cat = ctx.cat;
+fn build_card(lang: &Lang, i: usize) -> Card {
+    let cat = lang.cat;
     let m = &cat.content.moocs[i];
     let state = &cat.states[i];
-    let t = ctx.lang.text(m);
+    let t = lang.text(m);
     Card {
         slug: m.meta.slug.clone(),
-        url: ctx.url(&format!("moocs/{}/", m.meta.slug)),
+        url: lang.url(&format!("moocs/{}/", m.meta.slug)),
         title: t.title.to_string(),
         summary: t.summary.to_string(),
-        status: parts::status(ctx, state.status),
+        status: parts::status(lang, state.status),
         platform: m.platform.as_ref().and_then(|p| cat.content.platforms.position(&p.value)).map(|p| {
             let platform = &cat.content.platforms[p];
-            parts::link(ctx, platform)
+            parts::link(lang, platform)
         }),
-        institutions: parts::institution_links(ctx, &m.institutions),
+        institutions: parts::institution_links(lang, &m.institutions),
         content_lang: t.lang.to_string(),
-        languages: m.languages.iter().map(|l| parts::language(ctx, &l.value)).collect(),
-        level: m.level.as_ref().map(|l| parts::keyed(ctx, "level", l)),
-        next_session: state.next.map(|s| parts::session(ctx, i, s)),
+        languages: m.languages.iter().map(|l| parts::language(lang, &l.value)).collect(),
+        level: m.level.as_ref().map(|l| parts::keyed(lang, "level", l)),
+        next_session: state.next.map(|s| parts::session(lang, i, s)),
         featured: m.featured,
-        cover: parts::image(ctx, m),
-        sessions_data: (0..m.sessions.len()).map(|s| parts::session_data(ctx, i, s)).collect::<Vec<_>>().join(";"),
+        cover: parts::image(lang, m),
+        sessions_data: (0..m.sessions.len()).map(|s| parts::session_data(lang, i, s)).collect::<Vec<_>>().join(";"),
         card_html: None,
         core: None,
     }
@@ -238,19 +235,19 @@ fn card_error(e: &tera::Error) -> Diagnostic {
 
 /// The card of parcours `i` (home page, list of parcours, and the start of
 /// the parcours' own page).
-pub fn parcours_card(ctx: &Context, i: usize) -> Value {
-    let p: &Parcours = &ctx.cat.content.parcours[i];
-    let t = ctx.lang.text(p);
-    let price_label = p.price.map(|x| ctx.words.price(x, "EUR"));
+pub fn parcours_card(lang: &Lang, i: usize) -> Value {
+    let p: &Parcours = &lang.cat.content.parcours[i];
+    let t = lang.text(p);
+    let price_label = p.price.map(|x| lang.words.price(x, "EUR"));
     json!({
         "slug": p.meta.slug,
-        "url": ctx.url(&format!("parcours/{}/", p.meta.slug)),
+        "url": lang.url(&format!("parcours/{}/", p.meta.slug)),
         "title": t.title,
         "content_lang": t.lang,
         "short_title": p.short_title,
         "summary": t.summary,
-        "credential": parts::keyed(ctx, "credential", &p.credential),
-        "credential_name": match ctx.lang.translation::<Parcours>(&p.meta.slug) {
+        "credential": parts::keyed(lang, "credential", &p.credential),
+        "credential_name": match lang.translation::<Parcours>(&p.meta.slug) {
             Some(tr) if tr.credential_name.is_some() => &tr.credential_name,
             _ => &p.credential_name,
         },

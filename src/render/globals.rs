@@ -9,7 +9,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::calendar::status::Status;
-use crate::render::context::Context;
+use crate::i18n::Lang;
 use crate::render::parts;
 use crate::render::theme::Theme;
 
@@ -54,9 +54,9 @@ pub fn tv(v: Value) -> tera::Value {
 }
 
 impl Globals {
-    pub fn new(ctx: &Context) -> Self {
-        let (cfg, lang) = (&ctx.cat.config, &ctx.lang);
-        let menu: Vec<Value> = ctx
+    pub fn new(lang: &Lang, theme: &Theme) -> Self {
+        let cfg = &lang.cat.config;
+        let menu: Vec<Value> = lang
             .cat
             .content
             .pages
@@ -64,8 +64,7 @@ impl Globals {
             .filter(|p| p.menu)
             .map(|p| json!({"title": lang.text(p).title, "url": lang.url(&format!("{}/", p.meta.slug))}))
             .collect();
-        let assets: Map<String, Value> = ctx
-            .theme
+        let assets: Map<String, Value> = theme
             .assets
             .iter()
             .map(|(name, hashed)| (Theme::asset_key(name), json!(format!("{}{hashed}", lang.root()))))
@@ -83,14 +82,14 @@ impl Globals {
             "assets": assets,
             "timezone": cfg.timezone_name,
         });
-        let strings = ctx.ui.all().map_or_else(tera::Value::none, template_value);
-        let today = parts::date(ctx, ctx.cat.today);
-        let as_of = ctx.label("search", "as_of").replace("{date}", &today.label);
+        let strings = lang.ui.all().map_or_else(tera::Value::none, template_value);
+        let today = parts::date(lang, lang.cat.today);
+        let as_of = lang.label("search", "as_of").replace("{date}", &today.label);
         let shared = vec![
             ("lang", tera::Value::from(lang.code)),
             ("status_as_of", tera::Value::from(as_of)),
             ("today", template_value(&today)),
-            ("status_json", tera::Value::from(status_json(ctx))),
+            ("status_json", tera::Value::from(status_json(lang))),
             ("t", strings.clone()),
         ];
         let site = template_value(&site).into_map().unwrap_or_default();
@@ -99,7 +98,7 @@ impl Globals {
             .iter()
             .map(|l| {
                 let folder = if *l == cfg.default_language { String::new() } else { format!("{l}/") };
-                (l.clone(), ctx.theme.strings.of(l).label("language", l), folder)
+                (l.clone(), theme.strings.of(l).label("language", l), folder)
             })
             .collect();
         Globals { shared, site, strings, languages }
@@ -111,8 +110,8 @@ impl Globals {
     }
 
     /// The context of the page at `path` (inside the language folder).
-    pub fn for_page(&self, ctx: &Context, path: &str, page_title: &str, description: &str) -> tera::Context {
-        let cfg = &ctx.cat.config;
+    pub fn for_page(&self, lang: &Lang, path: &str, page_title: &str, description: &str) -> tera::Context {
+        let cfg = &lang.cat.config;
         let base_path = cfg.base_path();
         let origin = &cfg.base_url[..cfg.base_url.len() - base_path.len()];
         let languages: Vec<LanguageLink> = self
@@ -120,7 +119,7 @@ impl Globals {
             .iter()
             .map(|(code, label, folder)| {
                 let url = format!("{base_path}/{folder}{path}");
-                LanguageLink { code, label, abs_url: format!("{origin}{url}"), url, current: code == ctx.lang.code }
+                LanguageLink { code, label, abs_url: format!("{origin}{url}"), url, current: code == lang.code }
             })
             .collect();
         let mut values = tera::Context::new();
@@ -132,7 +131,7 @@ impl Globals {
         values.insert_value("site", tera::Value::from(site));
         values.insert_value("page_title", tera::Value::from(page_title));
         values.insert_value("description", tera::Value::from(description));
-        let page_url = ctx.url(path);
+        let page_url = lang.url(path);
         values.insert_value("canonical", tera::Value::from(format!("{origin}{page_url}")));
         values.insert_value("page_url", tera::Value::from(page_url));
         values
@@ -142,18 +141,18 @@ impl Globals {
 /// What `status.js` needs to recompute statuses in the browser: the build
 /// date, the site's time zone, status labels and date words. Safe inside
 /// `<script type="application/json">`.
-fn status_json(ctx: &Context) -> String {
+fn status_json(lang: &Lang) -> String {
     let labels: Map<String, Value> =
-        Status::ALL.iter().map(|s| (s.key().to_string(), json!(ctx.label("status", s.key())))).collect();
-    let as_of = ctx.label("search", "as_of");
+        Status::ALL.iter().map(|s| (s.key().to_string(), json!(lang.label("status", s.key())))).collect();
+    let as_of = lang.label("search", "as_of");
     json!({
-        "today": ctx.cat.today.to_string(),
-        "timezone": ctx.cat.config.timezone_name,
-        "lang": ctx.lang.code,
+        "today": lang.cat.today.to_string(),
+        "timezone": lang.cat.config.timezone_name,
+        "lang": lang.code,
         "status": labels,
-        "months": ctx.words.months,
-        "day_one": ctx.words.day_one,
-        "quarter_format": ctx.words.quarter_format,
+        "months": lang.words.months,
+        "day_one": lang.words.day_one,
+        "quarter_format": lang.words.quarter_format,
         "as_of": as_of,
     })
     .to_string()

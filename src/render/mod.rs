@@ -28,7 +28,6 @@ pub mod cards;
 pub mod context;
 pub mod globals;
 pub mod grid;
-pub mod grid_table;
 pub mod pages;
 pub mod parts;
 pub mod plan;
@@ -49,6 +48,7 @@ use crate::resolve::Catalogue;
 use context::Context;
 use pages::PageOut;
 pub use plan::{Job, Key, Plan};
+use site_files::file_of;
 use theme::Theme;
 
 /// What was produced.
@@ -56,15 +56,6 @@ use theme::Theme;
 pub struct Stats {
     pub pages: usize,
     pub files: usize,
-}
-
-/// Output file of a page path: folders get `index.html`.
-fn file_of(lang_dir: &str, path: &str) -> String {
-    if path.is_empty() || path.ends_with('/') {
-        format!("{lang_dir}{path}index.html")
-    } else {
-        format!("{lang_dir}{path}")
-    }
 }
 
 /// Renders the whole site into `sink`. Content problems found while
@@ -264,7 +255,7 @@ pub fn render(
 
 /// What the search index of a language reads.
 fn search_input<'a>(ctx: &'a Context<'a>) -> crate::search::Input<'a> {
-    crate::search::Input { lang: &ctx.lang, ui: ctx.ui, order: ctx.cards.by_title() }
+    crate::search::Input { lang: &ctx.lang, order: ctx.cards.by_title() }
 }
 
 /// The catalogue page (`/moocs/`) of each language, for its search index.

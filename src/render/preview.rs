@@ -86,6 +86,7 @@ pub fn pages(cat: &Catalogue, theme: &Theme, changed: &[usize], previous: &mut R
         })
         .collect();
     previous.bodies = bodies;
-    let fine = !crate::has_errors(&problems) && records.iter().all(|r| r.written && !crate::has_errors(&r.problems));
+    let fine = !crate::diagnostic::has_errors(&problems)
+        && records.iter().all(|r| r.written && !crate::diagnostic::has_errors(&r.problems));
     fine.then(|| sink.into_files())
 }

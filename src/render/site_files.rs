@@ -10,9 +10,19 @@ use crate::diagnostic::{Diagnostic, Out};
 use crate::load::Meta;
 use crate::output::Sink;
 use crate::render::context::Context;
+use crate::render::sitemap;
 use crate::render::theme::{self, Theme};
-use crate::render::{file_of, sitemap};
 use crate::resolve::normalize_alias;
+
+/// Output file of a page path inside the language folder `lang_dir`
+/// (`""`, `en/`): folders get `index.html`.
+pub fn file_of(lang_dir: &str, path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{lang_dir}{path}index.html")
+    } else {
+        format!("{lang_dir}{path}")
+    }
+}
 
 /// Writes every file that is not a page into `sink`; returns their paths.
 /// `ctx` is the default language's: alias pages redirect to its pages.
@@ -50,7 +60,7 @@ pub fn write(ctx: &Context, theme: &Theme, pages: &BTreeSet<String>, sink: &dyn 
 /// Alias redirect pages (`alias.html`), in the default language.
 fn aliases(ctx: &Context, theme: &Theme, files: &mut Vec<(String, Vec<u8>)>, out: &mut Out) {
     for m in ctx.cat.content.moocs.iter() {
-        let target = format!("{}{}", ctx.lang.origin(), ctx.url(&format!("moocs/{}/", m.meta.slug)));
+        let target = format!("{}{}", ctx.lang.origin(), ctx.lang.url(&format!("moocs/{}/", m.meta.slug)));
         for a in &m.aliases {
             let Ok(path) = normalize_alias(&a.value) else { continue };
             let mut values = ctx.globals(&format!("moocs/{}/", m.meta.slug), &m.title, "");

@@ -83,7 +83,7 @@ pub fn day_number(d: jiff::civil::Date) -> i64 {
 pub fn facets(input: &Input) -> Vec<Facet> {
     let (lang, order) = (input.lang, input.order);
     let cat = lang.cat;
-    let label = |table: &str, key: &str| input.ui.label(table, key);
+    let label = |table: &str, key: &str| lang.label(table, key);
     let mut facets = Vec::new();
 
     // Subjects, platforms, institutions, parcours: sorted by label.

@@ -34,7 +34,7 @@ use serde_json::{json, Value};
 use crate::base::hash::hash;
 use crate::calendar::period::When;
 use crate::calendar::status::Status;
-use crate::i18n::{Lang, Ui};
+use crate::i18n::Lang;
 use crate::resolve::Catalogue;
 use corpus::{Corpus, PlainBodies};
 use facets::{day_number, Facet};
@@ -43,11 +43,10 @@ use facets::{day_number, Facet};
 pub const CHUNK: usize = 16;
 
 /// What the index of one language reads: the catalogue in that language,
-/// its UI strings (the labels of facet values) and its MOOCs in title
+/// with its UI strings (the labels of facet values), and its MOOCs in title
 /// order (document ids are positions in it).
 pub struct Input<'a> {
     pub lang: &'a Lang<'a>,
-    pub ui: Ui<'a>,
     pub order: &'a [usize],
 }
 

@@ -48,7 +48,7 @@ pub fn reload_mooc(root: &Path, watched: &Path, cat: &Catalogue, changed: &Path)
     let mut problems = Vec::new();
     let new = load::parse_mooc(root, &path, slug, old.meta.bundle.clone(), &mut problems)?;
     crate::validate::mooc_alone(&new, root, &mut problems);
-    if crate::has_errors(&problems) || !same_structure(&old.meta, &new.meta) {
+    if crate::diagnostic::has_errors(&problems) || !same_structure(&old.meta, &new.meta) {
         return None;
     }
     Some((i, new))

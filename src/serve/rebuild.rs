@@ -123,7 +123,7 @@ impl Session {
         timer.lap("setup+theme");
         let catalogue = crate::catalogue(&self.opts, config, today, Some(&mut self.cache), &mut out);
         timer.lap("load+resolve");
-        if crate::has_errors(&out) {
+        if crate::diagnostic::has_errors(&out) {
             // As a full build does: render nowhere, for the problems only
             // rendering finds (dangling links, template errors).
             if let Some(theme) = fresh_theme.as_ref().or(self.last.as_ref().map(|l| &l.theme)) {
@@ -155,7 +155,7 @@ impl Session {
         let rendered = render::render(&catalogue, &theme, &sink, &plan, old_rendered, &mut out);
         timer.lap("render");
         report.stats = rendered.stats;
-        let ok = !crate::has_errors(&out);
+        let ok = !crate::diagnostic::has_errors(&out);
         report.diagnostics = crate::finish(out);
         if !ok {
             // The records went into this render: the next rebuild is full.

@@ -7,16 +7,16 @@
 use serde_json::{json, Value};
 
 use crate::render::context::Context;
+use crate::render::context::PageOut;
 use crate::render::globals::tv;
 use crate::render::pages::lists::{page_moocs, pagination};
-use crate::render::pages::PageOut;
 use crate::search::Search;
 
 /// The catalogue page of `ctx`'s language, for its search index.
 pub fn page(ctx: &Context, search: &Search) -> PageOut {
     let first = page_moocs(ctx, 1);
-    let title = ctx.label("nav", "moocs");
-    let label = |key: &str| ctx.label("search", key);
+    let title = ctx.lang.label("nav", "moocs");
+    let label = |key: &str| ctx.lang.label("search", key);
     let facets: Vec<Value> = search
         .facets
         .iter()
@@ -57,7 +57,7 @@ pub fn page(ctx: &Context, search: &Search) -> PageOut {
         ("institutions", "mooc"),
     ]
     .iter()
-    .map(|(key, table)| (key.to_string(), json!(ctx.label(table, key))))
+    .map(|(key, table)| (key.to_string(), json!(ctx.lang.label(table, key))))
     .collect();
     let strings = Value::Object(strings).to_string().replace("</", "<\\/");
     ctx.page(
@@ -87,5 +87,5 @@ fn facet_page(ctx: &Context, facet: &str, slug: &str) -> Option<String> {
         "status" if slug == "open" => "moocs/open/".to_string(),
         _ => return None,
     };
-    Some(ctx.url(&path))
+    Some(ctx.lang.url(&path))
 }

@@ -5,8 +5,9 @@ use serde_json::json;
 
 use crate::diagnostic::Out;
 use crate::render::context::Context;
+use crate::render::context::PageOut;
 use crate::render::globals::tv;
-use crate::render::pages::{one, PageKind, PageOut};
+use crate::render::pages::{one, PageKind};
 use crate::resolve::Catalogue;
 
 /// `/<slug>/`.
@@ -27,7 +28,7 @@ impl PageKind for Pages {
         let path = format!("{}/", p.meta.slug);
         let page = json!({
             "slug": p.meta.slug,
-            "url": ctx.url(&path),
+            "url": ctx.lang.url(&path),
             "title": t.title,
             "content_lang": t.lang,
             "summary": t.summary,
@@ -54,7 +55,7 @@ impl PageKind for NotFound {
     }
 
     fn render(&self, ctx: &Context, _: usize, _: &mut Out) -> PageOut {
-        let title = ctx.label("notfound", "title");
+        let title = ctx.lang.label("notfound", "title");
         ctx.page("404.html".into(), "404.html", &ctx.page_title(&title), "", Vec::new())
     }
 

@@ -6,8 +6,9 @@ use serde_json::json;
 use crate::diagnostic::Out;
 use crate::render::cards::parcours_card;
 use crate::render::context::Context;
+use crate::render::context::PageOut;
 use crate::render::globals::tv;
-use crate::render::pages::{one, PageKind, PageOut};
+use crate::render::pages::{one, PageKind};
 use crate::resolve::Catalogue;
 
 pub struct Home;
@@ -35,7 +36,8 @@ impl PageKind for Home {
         let open: Vec<usize> = (0..moocs.len()).filter(|&i| cat.states[i].status.enrollable()).collect();
         let site_title = cat.config.title(ctx.lang.code);
         let shown_title = if title.is_empty() { site_title.to_string() } else { title.clone() };
-        let parcours: Vec<serde_json::Value> = (0..cat.content.parcours.len()).map(|i| parcours_card(ctx, i)).collect();
+        let parcours: Vec<serde_json::Value> =
+            (0..cat.content.parcours.len()).map(|i| parcours_card(&ctx.lang, i)).collect();
         ctx.page(
             String::new(),
             "index.html",

@@ -11,8 +11,9 @@ use serde_json::{json, Value};
 use crate::diagnostic::Out;
 use crate::load::kinds::LEVELS;
 use crate::render::context::Context;
+use crate::render::context::PageOut;
 use crate::render::globals::tv;
-use crate::render::pages::{one, PageKind, PageOut};
+use crate::render::pages::{one, PageKind};
 use crate::resolve::Catalogue;
 
 /// Languages MOOCs are taught in, sorted by code.
@@ -59,7 +60,7 @@ pub fn pagination(ctx: &Context, current: usize) -> Value {
     if total <= 1 {
         return Value::Null;
     }
-    let url = |n: usize| ctx.url(&page_path(n));
+    let url = |n: usize| ctx.lang.url(&page_path(n));
     // The first, the last and two on each side of the current one; a gap
     // stands for the others.
     let mut pages: Vec<Value> = Vec::new();
@@ -95,8 +96,9 @@ impl PageKind for FullList {
     fn render(&self, ctx: &Context, i: usize, _: &mut Out) -> PageOut {
         let n = i + 2;
         let list = ctx.cards.by_title_of(&page_moocs(ctx, n));
-        let title = ctx.label("nav", "moocs");
+        let title = ctx.lang.label("nav", "moocs");
         let heading = ctx
+            .lang
             .label("search", "page_title")
             .replace("{title}", &title)
             .replace("{current}", &n.to_string())
@@ -143,8 +145,8 @@ impl PageKind for ByLanguage {
     fn render(&self, ctx: &Context, i: usize, _: &mut Out) -> PageOut {
         let moocs = &ctx.cat.content.moocs;
         let code = languages(ctx.cat).get(i).copied().unwrap_or_default();
-        let name = ctx.label("language", code);
-        let heading = ctx.label("search", "language_title").replace("{language}", &name);
+        let name = ctx.lang.label("language", code);
+        let heading = ctx.lang.label("search", "language_title").replace("{language}", &name);
         let list: Vec<usize> =
             (0..moocs.len()).filter(|&m| moocs[m].languages.iter().any(|l| l.value == code)).collect();
         facet_list(ctx, format!("languages/{code}/"), heading, &list)
@@ -170,8 +172,8 @@ impl PageKind for ByLevel {
     fn render(&self, ctx: &Context, i: usize, _: &mut Out) -> PageOut {
         let moocs = &ctx.cat.content.moocs;
         let level = levels(ctx.cat).get(i).copied().unwrap_or("beginner");
-        let name = ctx.label("level", level);
-        let heading = ctx.label("search", "level_title").replace("{level}", &name);
+        let name = ctx.lang.label("level", level);
+        let heading = ctx.lang.label("search", "level_title").replace("{level}", &name);
         let list: Vec<usize> = (0..moocs.len()).filter(|&m| moocs[m].level.as_deref() == Some(level)).collect();
         facet_list(ctx, format!("levels/{level}/"), heading, &list)
     }
@@ -195,7 +197,7 @@ impl PageKind for OpenNow {
     }
 
     fn render(&self, ctx: &Context, _: usize, _: &mut Out) -> PageOut {
-        let heading = ctx.label("search", "open_title");
+        let heading = ctx.lang.label("search", "open_title");
         let states = &ctx.cat.states;
         let list: Vec<usize> = (0..states.len()).filter(|&m| states[m].status.enrollable()).collect();
         facet_list(ctx, "moocs/open/".into(), heading, &list)

@@ -30,19 +30,8 @@ pub mod terms;
 
 use crate::diagnostic::Out;
 use crate::render::context::Context;
+pub use crate::render::context::PageOut;
 use crate::resolve::Catalogue;
-
-/// A page to render: where it goes, with which template and values.
-pub struct PageOut {
-    /// Path inside the language folder, e.g. `moocs/x/` (a folder gets
-    /// `index.html`) or `404.html`.
-    pub path: String,
-    pub template: &'static str,
-    pub context: tera::Context,
-    /// Files that go with the page, by name inside its folder
-    /// (`sessions.ics`, `grid.json`).
-    pub files: Vec<(&'static str, Vec<u8>)>,
-}
 
 /// A kind of page.
 pub trait PageKind: Sync {

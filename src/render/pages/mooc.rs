@@ -6,10 +6,10 @@ use crate::calendar::period::When;
 use crate::diagnostic::Out;
 use crate::load::{Mooc, Parcours};
 use crate::render::calendars::calendar_file;
-use crate::render::cards::card;
 use crate::render::context::Context;
+use crate::render::context::PageOut;
 use crate::render::globals::template_value;
-use crate::render::pages::{PageKind, PageOut};
+use crate::render::pages::PageKind;
 use crate::render::parts;
 use crate::render::values::{Certificate, MoocPage, ParcoursLink, SessionColumns, SubjectLink};
 use crate::resolve::Catalogue;
@@ -32,7 +32,7 @@ impl PageKind for Moocs {
         let mut page =
             ctx.page(format!("moocs/{}/", m.meta.slug), "mooc.html", &ctx.page_title(t.title), t.summary, Vec::new());
         page.context.insert_value("mooc", template_value(&mooc));
-        page.files.push(("sessions.ics", calendar_file(ctx, t.title, &[i])));
+        page.files.push(("sessions.ics", calendar_file(&ctx.lang, t.title, &[i])));
         page
     }
 
@@ -53,34 +53,34 @@ fn values(ctx: &Context, i: usize, out: &mut Out) -> MoocPage {
         .iter()
         .map(|&(p, core)| {
             let p: &Parcours = &cat.content.parcours[p];
-            ParcoursLink { link: parts::link(ctx, p), core }
+            ParcoursLink { link: parts::link(&ctx.lang, p), core }
         })
         .collect();
     MoocPage {
-        card: card(ctx, i),
-        ics_url: ctx.url(&format!("moocs/{}/sessions.ics", m.meta.slug)),
+        card: ctx.cards.card(&ctx.lang, i),
+        ics_url: ctx.lang.url(&format!("moocs/{}/sessions.ics", m.meta.slug)),
         body_html: ctx.body_html(t.meta, out),
-        subtitles: m.subtitles.iter().map(|l| parts::language(ctx, &l.value)).collect(),
+        subtitles: m.subtitles.iter().map(|l| parts::language(&ctx.lang, &l.value)).collect(),
         effort_hours_per_week: m.effort_hours_per_week,
         effort_label: m
             .effort_hours_per_week
-            .map(|h| ctx.label("mooc", "effort_value").replace("{hours}", &ctx.words.decimal(h))),
+            .map(|h| ctx.lang.label("mooc", "effort_value").replace("{hours}", &ctx.lang.words.decimal(h))),
         duration_weeks: m.duration_weeks,
         duration_label: m.duration_weeks.map(|w| {
             let key = if w == 1 { "duration_one" } else { "duration_many" };
-            ctx.label("mooc", key).replace("{weeks}", &w.to_string())
+            ctx.lang.label("mooc", key).replace("{weeks}", &w.to_string())
         }),
         teachers: tr.filter(|t| !t.teachers.is_empty()).map_or(&m.teachers, |t| &t.teachers).clone(),
         prerequisites: tr.and_then(|t| t.prerequisites.clone()).or_else(|| m.prerequisites.clone()),
         awards: tr.filter(|t| !t.awards.is_empty()).map_or(&m.awards, |t| &t.awards).clone(),
         trailer: m.trailer.clone(),
-        published: m.published.map(|d| parts::date(ctx, d)),
+        published: m.published.map(|d| parts::date(&ctx.lang, d)),
         subjects: subjects(ctx, i),
         certificate: certificate(ctx, m),
-        sessions: (0..m.sessions.len()).map(|s| parts::session(ctx, i, s)).collect(),
+        sessions: (0..m.sessions.len()).map(|s| parts::session(&ctx.lang, i, s)).collect(),
         session_columns: session_columns(ctx, i),
         enrollments_total: total,
-        enrollments_total_label: total.map(|n| parts::thousands(ctx, n)),
+        enrollments_total_label: total.map(|n| parts::thousands(&ctx.lang, n)),
         parcours,
     }
 }
@@ -92,7 +92,7 @@ fn subjects(ctx: &Context, i: usize) -> Vec<SubjectLink> {
         .into_iter()
         .map(|(si, label, lang)| {
             let slug = ctx.cat.subjects[si].slug.clone();
-            let url = ctx.url(&format!("subjects/{slug}/"));
+            let url = ctx.lang.url(&format!("subjects/{slug}/"));
             let lang = (lang != ctx.lang.code).then(|| lang.to_string());
             SubjectLink { slug, label: label.to_string(), title: label.to_string(), lang, url }
         })
@@ -103,7 +103,7 @@ fn certificate(ctx: &Context, m: &Mooc) -> Option<Certificate> {
     m.certificate.as_ref().map(|c| Certificate {
         free_attestation: c.free_attestation,
         price: c.price,
-        price_label: c.price.map(|p| ctx.words.price(p, &c.currency)),
+        price_label: c.price.map(|p| ctx.lang.words.price(p, &c.currency)),
         currency: c.currency.clone(),
         proctored: c.proctored,
         exam_minutes: c.exam_minutes,

@@ -6,11 +6,12 @@ use serde_json::{json, Value};
 use crate::diagnostic::Out;
 use crate::load::Parcours;
 use crate::render::calendars::calendar_file;
-use crate::render::cards::{card, parcours_card};
+use crate::render::cards::parcours_card;
 use crate::render::context::Context;
+use crate::render::context::PageOut;
 use crate::render::globals::tv;
 use crate::render::grid;
-use crate::render::pages::{one, PageKind, PageOut};
+use crate::render::pages::{one, PageKind};
 use crate::render::parts;
 use crate::render::values::{json, Card};
 use crate::resolve::Catalogue;
@@ -28,8 +29,8 @@ impl PageKind for List {
     }
 
     fn render(&self, ctx: &Context, _: usize, _: &mut Out) -> PageOut {
-        let title = ctx.label("nav", "parcours");
-        let list: Vec<Value> = (0..ctx.cat.content.parcours.len()).map(|i| parcours_card(ctx, i)).collect();
+        let title = ctx.lang.label("nav", "parcours");
+        let list: Vec<Value> = (0..ctx.cat.content.parcours.len()).map(|i| parcours_card(&ctx.lang, i)).collect();
         ctx.page(
             "parcours/".into(),
             "parcours_list.html",
@@ -61,13 +62,13 @@ impl PageKind for Pages {
         let cat = ctx.cat;
         let p = &cat.content.parcours[i];
         let t = ctx.lang.text(p);
-        let mut card = parcours_card(ctx, i);
+        let mut card = parcours_card(&ctx.lang, i);
         if let (Value::Object(c), Value::Object(more)) = (&mut card, values(ctx, p, out)) {
             c.extend(more);
         }
         // The grid of the schedule it names, if any.
         let schedule = p.schedule.as_ref().and_then(|s| cat.content.schedules.position(&s.value));
-        let grid = schedule.map_or(Value::Null, |si| grid::value(ctx, si, &grid::compute(cat, si)));
+        let grid = schedule.map_or(Value::Null, |si| grid::values::value(&ctx.lang, si, &grid::compute(cat, si)));
         let mut page = ctx.page(
             format!("parcours/{}/", p.meta.slug),
             "parcours.html",
@@ -76,7 +77,7 @@ impl PageKind for Pages {
             vec![("parcours", tv(card)), ("grid", tv(grid))],
         );
         let moocs: Vec<usize> = p.moocs.iter().filter_map(|m| cat.content.moocs.position(&m.value)).collect();
-        page.files.push(("sessions.ics", calendar_file(ctx, t.title, &moocs)));
+        page.files.push(("sessions.ics", calendar_file(&ctx.lang, t.title, &moocs)));
         page
     }
 
@@ -93,16 +94,16 @@ fn values(ctx: &Context, p: &Parcours, out: &mut Out) -> Value {
         .moocs
         .iter()
         .filter_map(|m| cat.content.moocs.position(&m.value).map(|mi| (mi, p.core.iter().any(|c| c.value == m.value))))
-        .map(|(mi, core)| json(&Card { core: Some(core), ..card(ctx, mi) }))
+        .map(|(mi, core)| json(&Card { core: Some(core), ..ctx.cards.card(&ctx.lang, mi) }))
         .collect();
     let schedule = p.schedule.as_ref().and_then(|s| cat.content.schedules.get(&s.value)).map(|s| {
-        let url = ctx.url(&format!("schedules/{}/", s.meta.slug));
+        let url = ctx.lang.url(&format!("schedules/{}/", s.meta.slug));
         json!({"slug": s.meta.slug, "title": ctx.lang.text(s).title, "url": url})
     });
     json!({
         "body_html": ctx.body_html(t.meta, out),
-        "institutions": parts::institution_links(ctx, &p.institutions),
-        "partners": parts::institution_links(ctx, &p.partners),
+        "institutions": parts::institution_links(&ctx.lang, &p.institutions),
+        "partners": parts::institution_links(&ctx.lang, &p.partners),
         "moocs": moocs,
         "core_count": p.core.len(),
         "ects": p.ects,
@@ -110,9 +111,9 @@ fn values(ctx: &Context, p: &Parcours, out: &mut Out) -> Value {
             Some(tr) if tr.price_note.is_some() => &tr.price_note,
             _ => &p.price_note,
         },
-        "progression": parts::keyed(ctx, "progression", if p.ordered { "ordered" } else { "any" }),
-        "ics_url": ctx.url(&format!("parcours/{}/sessions.ics", p.meta.slug)),
+        "progression": parts::keyed(&ctx.lang, "progression", if p.ordered { "ordered" } else { "any" }),
+        "ics_url": ctx.lang.url(&format!("parcours/{}/sessions.ics", p.meta.slug)),
         "schedule": schedule,
-        "cover": parts::image(ctx, p),
+        "cover": parts::image(&ctx.lang, p),
     })
 }

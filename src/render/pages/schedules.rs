@@ -9,9 +9,10 @@ use crate::diagnostic::Out;
 use crate::load::Schedule;
 use crate::render::calendars::calendar_file;
 use crate::render::context::Context;
+use crate::render::context::PageOut;
 use crate::render::globals::tv;
 use crate::render::grid::{self, Grid};
-use crate::render::pages::{one, PageKind, PageOut};
+use crate::render::pages::{one, PageKind};
 use crate::render::parts;
 use crate::resolve::Catalogue;
 
@@ -56,7 +57,11 @@ pub fn page(ctx: &Context, i: usize, out: &mut Out) -> (PageOut, Grid) {
         "schedule.html",
         &ctx.page_title(t.title),
         "",
-        vec![("schedule", tv(schedule)), ("grid", tv(grid::value(ctx, i, &grid))), ("moocs", ctx.cards.items(&rows))],
+        vec![
+            ("schedule", tv(schedule)),
+            ("grid", tv(grid::values::value(&ctx.lang, i, &grid))),
+            ("moocs", ctx.cards.items(&rows)),
+        ],
     );
     (page, grid)
 }
@@ -65,8 +70,8 @@ pub fn page(ctx: &Context, i: usize, out: &mut Out) -> (PageOut, Grid) {
 pub fn files(ctx: &Context, i: usize, grid: &Grid) -> Vec<(&'static str, Vec<u8>)> {
     let title = ctx.lang.text(&ctx.cat.content.schedules[i]).title;
     let rows: Vec<usize> = grid.rows.iter().map(|r| r.mooc).collect();
-    let json = serde_json::to_vec_pretty(&grid::json_file(ctx.cat, grid, ctx.cat.today)).unwrap_or_default();
-    vec![("grid.json", json), ("sessions.ics", calendar_file(ctx, title, &rows))]
+    let json = serde_json::to_vec_pretty(&grid::values::json_file(ctx.cat, grid, ctx.cat.today)).unwrap_or_default();
+    vec![("grid.json", json), ("sessions.ics", calendar_file(&ctx.lang, title, &rows))]
 }
 
 /// `/schedules/`: every schedule, with its parcours and its number of rows.
@@ -90,7 +95,7 @@ impl PageKind for List {
                 summary
             })
             .collect();
-        let title = ctx.label("nav", "schedules");
+        let title = ctx.lang.label("nav", "schedules");
         ctx.page(
             "schedules/".into(),
             "schedules.html",
@@ -111,11 +116,11 @@ fn summary(ctx: &Context, s: &Schedule) -> Value {
     };
     json!({
         "slug": s.meta.slug,
-        "url": ctx.url(&format!("schedules/{}/", s.meta.slug)),
+        "url": ctx.lang.url(&format!("schedules/{}/", s.meta.slug)),
         "title": t.title,
         "content_lang": t.lang,
         "note": note,
-        "version": s.version.map(|d| parts::date(ctx, d)),
-        "parcours": parcours.map(|p| parts::link(ctx, p)),
+        "version": s.version.map(|d| parts::date(&ctx.lang, d)),
+        "parcours": parcours.map(|p| parts::link(&ctx.lang, p)),
     })
 }

@@ -10,8 +10,9 @@ use serde_json::{json, Map, Value};
 use crate::diagnostic::Out;
 use crate::load::{Institution, Kind, Platform};
 use crate::render::context::Context;
+use crate::render::context::PageOut;
 use crate::render::globals::tv;
-use crate::render::pages::{PageKind, PageOut};
+use crate::render::pages::PageKind;
 use crate::render::parts;
 use crate::resolve::{Catalogue, Subject};
 
@@ -57,7 +58,7 @@ impl<T: Term> PageKind for TermPages<T> {
         let path = T::KIND.page_path(slug);
         let (mut value, title, description) = T::value(ctx, i, out);
         value.insert("slug".into(), json!(slug));
-        value.insert("url".into(), json!(ctx.url(&path)));
+        value.insert("url".into(), json!(ctx.lang.url(&path)));
         let moocs = ctx.cards.by_title_of(T::moocs(cat, i));
         ctx.page(
             path,
@@ -106,14 +107,14 @@ impl Term for Platform {
             "body_html": ctx.body_html(t.meta, out),
             "site_url": p.url,
             "audience": tr.and_then(|t| t.audience.as_ref()).or(p.audience.as_ref()),
-            "model": p.model.as_ref().map(|m| parts::keyed(ctx, "model", m)),
+            "model": p.model.as_ref().map(|m| parts::keyed(&ctx.lang, "model", m)),
             "based_on": tr.and_then(|t| t.based_on.as_ref()).or(p.based_on.as_ref()),
-            "pacing": p.pacing.iter().map(|k| parts::keyed(ctx, "pacing", k)).collect::<Vec<_>>(),
+            "pacing": p.pacing.iter().map(|k| parts::keyed(&ctx.lang, "pacing", k)).collect::<Vec<_>>(),
             "learners": p.learners,
-            "learners_label": p.learners.map(|n| parts::thousands(ctx, n)),
+            "learners_label": p.learners.map(|n| parts::thousands(&ctx.lang, n)),
             "learners_year": p.learners_year,
             "certification": tr.and_then(|t| t.certification.as_ref()).or(p.certification.as_ref()),
-            "logo": parts::image(ctx, p),
+            "logo": parts::image(&ctx.lang, p),
         });
         (table(value), t.title, t.summary)
     }
@@ -136,9 +137,9 @@ impl Term for Institution {
         let institutions = &ctx.cat.content.institutions;
         let inst = &institutions[i];
         let t = ctx.lang.text(inst);
-        let parent = inst.parent.as_ref().and_then(|p| institutions.get(&p.value)).map(|p| parts::link(ctx, p));
+        let parent = inst.parent.as_ref().and_then(|p| institutions.get(&p.value)).map(|p| parts::link(&ctx.lang, p));
         let children: Vec<_> =
-            ctx.cat.institution_children[i].iter().map(|&c| parts::link(ctx, &institutions[c])).collect();
+            ctx.cat.institution_children[i].iter().map(|&c| parts::link(&ctx.lang, &institutions[c])).collect();
         let value = json!({
             "title": t.title,
             "content_lang": t.lang,
@@ -148,7 +149,7 @@ impl Term for Institution {
             "parent": parent,
             "children": children,
             "body_html": ctx.body_html(t.meta, out),
-            "logo": parts::image(ctx, inst),
+            "logo": parts::image(&ctx.lang, inst),
         });
         (table(value), t.title, "")
     }

@@ -6,11 +6,29 @@
 
 use std::fmt::Write;
 
+use serde_json::Value;
+
 use crate::calendar::grid::{CellState, Granularity};
+use crate::calendar::period::Period;
+use crate::i18n::Lang;
 use crate::render::calendars::session_dates;
-use crate::render::context::Context;
-use crate::render::grid::{period_short, Grid};
+use crate::render::grid::Grid;
 use crate::render::theme::escape_html as esc;
+
+/// The short label of a period in a grid's header (`T3`, `sept.`).
+pub fn period_short(lang: &Lang, p: Period) -> String {
+    match p {
+        Period::Quarter { quarter, .. } => {
+            lang.label("grid", "quarter_short").replace("{quarter}", &quarter.to_string())
+        }
+        Period::Month { month, .. } => lang
+            .ui
+            .get("months_short")
+            .and_then(|a| a.get(usize::try_from(month - 1).unwrap_or(0)))
+            .and_then(Value::as_str)
+            .map_or_else(|| format!("{month:02}"), String::from),
+    }
+}
 
 /// The symbol of a cell state: states differ by shape, not only colour.
 pub fn symbol(state: CellState) -> &'static str {
@@ -22,23 +40,23 @@ pub fn symbol(state: CellState) -> &'static str {
     }
 }
 
-fn caption(ctx: &Context, si: usize, g: &Grid) -> String {
-    let s = &ctx.cat.content.schedules[si];
-    let title = ctx.lang.text(s).title;
+fn caption(lang: &Lang, si: usize, g: &Grid) -> String {
+    let s = &lang.cat.content.schedules[si];
+    let title = lang.text(s).title;
     let key = if s.monthly { "caption_month" } else { "caption_quarter" };
     let (from, to) = match (g.periods.first(), g.periods.last()) {
-        (Some(a), Some(b)) => (ctx.words.period(*a), ctx.words.period(*b)),
+        (Some(a), Some(b)) => (lang.words.period(*a), lang.words.period(*b)),
         _ => (String::new(), String::new()),
     };
-    ctx.label("grid", key).replace("{title}", title).replace("{from}", &from).replace("{to}", &to)
+    lang.label("grid", key).replace("{title}", title).replace("{from}", &from).replace("{to}", &to)
 }
 
 /// The grid's table (caption, two header rows, one row per MOOC).
-pub fn table(ctx: &Context, si: usize, g: &Grid) -> String {
-    let cat = ctx.cat;
+pub fn table(lang: &Lang, si: usize, g: &Grid) -> String {
+    let cat = lang.cat;
     let slug = &cat.content.schedules[si].meta.slug;
     let today = cat.today;
-    let label = |table: &str, key: &str| esc(&ctx.label(table, key));
+    let label = |table: &str, key: &str| esc(&lang.label(table, key));
     let current: Vec<bool> = g.periods.iter().map(|p| p.first_day() <= today && today <= p.last_day()).collect();
     let mut h = String::with_capacity(200 + g.rows.len() * (120 + g.periods.len() * 40));
     let gran = match g.granularity {
@@ -48,7 +66,7 @@ pub fn table(ctx: &Context, si: usize, g: &Grid) -> String {
     let _ = write!(
             h,
             "<table class=\"grid\" data-schedule=\"{slug}\" data-granularity=\"{gran}\">\n<caption id=\"grid-caption-{slug}\">{}</caption>\n<colgroup><col class=\"grid-col-mooc\"></colgroup>",
-            esc(&caption(ctx, si, g))
+            esc(&caption(lang, si, g))
         );
     let years = g.years();
     for (_, n) in &years {
@@ -64,9 +82,9 @@ pub fn table(ctx: &Context, si: usize, g: &Grid) -> String {
     }
     h.push_str("</tr>\n<tr class=\"grid-periods\">");
     let now = label("grid", "current");
-    let longs: Vec<String> = g.periods.iter().map(|p| esc(&ctx.words.period(*p))).collect();
+    let longs: Vec<String> = g.periods.iter().map(|p| esc(&lang.words.period(*p))).collect();
     for (i, p) in g.periods.iter().enumerate() {
-        let short = esc(&period_short(ctx, *p));
+        let short = esc(&period_short(lang, *p));
         if current[i] {
             let _ = write!(
                     h,
@@ -89,10 +107,10 @@ pub fn table(ctx: &Context, si: usize, g: &Grid) -> String {
         .collect();
     for r in &g.rows {
         let m = &cat.content.moocs[r.mooc];
-        let t = ctx.lang.text(m);
-        let url = ctx.url(&format!("moocs/{}/", m.meta.slug));
-        let lang = t.lang;
-        let lang_attr = if lang == ctx.lang.code { String::new() } else { format!(" lang=\"{lang}\"") };
+        let t = lang.text(m);
+        let url = lang.url(&format!("moocs/{}/", m.meta.slug));
+        let text_lang = t.lang;
+        let lang_attr = if text_lang == lang.code { String::new() } else { format!(" lang=\"{text_lang}\"") };
         let _ = write!(
             h,
             "<tr data-mooc=\"{}\" data-core=\"{}\"><th scope=\"row\"><a href=\"{}\"{lang_attr}>{}</a>",
@@ -126,7 +144,7 @@ pub fn table(ctx: &Context, si: usize, g: &Grid) -> String {
                             esc(&url),
                             f.session + 1,
                             symbol(f.state),
-                            esc(&session_dates(ctx, r.mooc, f.session))
+                            esc(&session_dates(lang, r.mooc, f.session))
                         );
                 }
             }
