@@ -40,21 +40,12 @@ pub struct Fields<'a> {
     pub span: Range<usize>,
     /// A translation: it only overrides the text of its default-language
     /// file, so no key is required.
-    partial: bool,
+    pub partial: bool,
 }
 
 impl<'a> Fields<'a> {
     pub fn new(file: &'a Arc<SourceFile>, offset: usize, table: &'a DeTable<'a>, span: Range<usize>) -> Self {
         Fields { file, offset, table, span, partial: false }
-    }
-
-    /// The same table, read as a translation file (no key is required).
-    pub fn partial(self) -> Self {
-        Fields { partial: true, ..self }
-    }
-
-    pub fn is_partial(&self) -> bool {
-        self.partial
     }
 
     fn abs(&self, r: Range<usize>) -> Range<usize> {
@@ -72,11 +63,6 @@ impl<'a> Fields<'a> {
     /// Span of a key's value (or of the table when absent).
     pub fn value_span(&self, key: &str) -> Range<usize> {
         self.entry(key).map_or(self.span.clone(), |(_, v)| self.abs(v.span()))
-    }
-
-    /// Span of the key itself.
-    pub fn key_span(&self, key: &str) -> Range<usize> {
-        self.entry(key).map_or(self.span.clone(), |(k, _)| self.abs(k.span()))
     }
 
     pub fn err(&self, span: Range<usize>, msg: impl Into<String>) -> Diagnostic {

@@ -94,7 +94,7 @@ pub struct Image {
 pub fn image(f: &Fields, key: &str, alt_key: &str, out: &mut Out) -> Option<Image> {
     let path = f.str(key, out);
     let alt = f.str(alt_key, out);
-    if f.is_partial() {
+    if f.partial {
         // A translation: `key`, if repeated, is checked against the default
         // file in `resolve`; `alt_key` is the translated alternative.
         return (path.is_some() || alt.is_some())

@@ -354,10 +354,10 @@ fn parse_file(root: &Path, f: &Found, out: &mut Out) -> Option<Entity> {
             return None;
         }
     };
-    let fields = Fields::new(&file, split.front.start, table.get_ref(), common::head_span(&file.text));
+    let mut fields = Fields::new(&file, split.front.start, table.get_ref(), common::head_span(&file.text));
     // A translation only overrides text: its structural keys come from the
     // default-language file (checked in `resolve`), so none is required.
-    let fields = if f.lang.is_some() { fields.partial() } else { fields };
+    fields.partial = f.lang.is_some();
     let meta = Meta {
         slug: f.slug.clone(),
         file: Arc::clone(&file),

@@ -148,7 +148,7 @@ pub fn render(
     };
     // A changed MOOC's card is made again.
     if let Plan::Only(keys) = plan {
-        for key in keys.iter().filter(|k| k.kind == pages::PageKind::name(&pages::mooc::Moocs)) {
+        for key in keys.iter().filter(|k| k.kind == pages::mooc::NAME) {
             old_items.iter_mut().for_each(|items| items.remove(&key.name));
         }
     }

@@ -40,7 +40,7 @@ use crate::resolve::Catalogue;
 /// survives an edit that moves positions in the catalogue.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Key {
-    /// [`PageKind::name`].
+    /// The name of its kind in [`KINDS`].
     pub kind: &'static str,
     /// The name of the page among those of its kind ([`PageKind::pages`]).
     pub name: String,
@@ -65,9 +65,9 @@ pub struct Job {
 /// its key, kind by kind.
 pub fn jobs(cat: &Catalogue) -> Vec<(Key, Job)> {
     let mut jobs = Vec::new();
-    for &kind in KINDS {
+    for &(kind_name, kind) in KINDS {
         let names = kind.pages(cat).into_iter().enumerate();
-        jobs.extend(names.map(|(index, name)| (Key { kind: kind.name(), name }, Job { kind, index })));
+        jobs.extend(names.map(|(index, name)| (Key { kind: kind_name, name }, Job { kind, index })));
     }
     jobs
 }
@@ -111,8 +111,8 @@ pub fn plan(old: &Catalogue, new: &Catalogue) -> Plan {
     // the edit.
     for cat in [old, new] {
         for m in changed.iter().filter_map(|slug| cat.content.moocs.position(slug)) {
-            for &kind in KINDS {
-                keys.extend(kind.showing(cat, m).into_iter().map(|name| Key { kind: kind.name(), name }));
+            for &(kind_name, kind) in KINDS {
+                keys.extend(kind.showing(cat, m).into_iter().map(|name| Key { kind: kind_name, name }));
             }
         }
     }

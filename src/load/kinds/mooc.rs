@@ -154,7 +154,7 @@ impl EntityKind for Mooc {
         }
         let subjects = f.str_list("subjects", out).unwrap_or_default();
         for s in &subjects {
-            if f.is_partial() {
+            if f.partial {
                 // A translated label: the subject's slug comes from the default
                 // file's label, so any script will do, but not nothing.
                 if s.value.trim().is_empty() {

@@ -64,7 +64,7 @@ impl EntityKind for Schedule {
         let parcours = common::slug_ref(f, "parcours", out);
         let moocs = common::slug_list(f, "moocs", out);
         let no_rows = !f.has("moocs") || f.str_list("moocs", &mut Vec::new()).is_some_and(|l| l.is_empty());
-        if !f.has("parcours") && no_rows && !f.is_partial() {
+        if !f.has("parcours") && no_rows && !f.partial {
             out.push(
                 f.err(f.span.clone(), "a schedule needs rows: set `parcours` or `moocs`")
                     .with_hint("e.g. `parcours = \"dnm2ip\"`"),

@@ -7,19 +7,15 @@ use crate::diagnostic::Out;
 use crate::render::context::Context;
 use crate::render::context::PageOut;
 use crate::render::globals::tv;
-use crate::render::pages::{one, PageKind};
+use crate::render::pages::{slugs, PageKind};
 use crate::resolve::Catalogue;
 
 /// `/<slug>/`.
 pub struct Pages;
 
 impl PageKind for Pages {
-    fn name(&self) -> &'static str {
-        "page"
-    }
-
     fn pages(&self, cat: &Catalogue) -> Vec<String> {
-        cat.content.pages.iter().map(|p| p.meta.slug.clone()).collect()
+        slugs(&cat.content.pages)
     }
 
     fn render(&self, ctx: &Context, i: usize, out: &mut Out) -> PageOut {
@@ -46,14 +42,6 @@ impl PageKind for Pages {
 pub struct NotFound;
 
 impl PageKind for NotFound {
-    fn name(&self) -> &'static str {
-        "not-found"
-    }
-
-    fn pages(&self, _: &Catalogue) -> Vec<String> {
-        one()
-    }
-
     fn render(&self, ctx: &Context, _: usize, _: &mut Out) -> PageOut {
         let title = ctx.lang.label("notfound", "title");
         ctx.page("404.html".into(), "404.html", &ctx.page_title(&title), "", Vec::new())

@@ -14,14 +14,6 @@ use crate::resolve::Catalogue;
 pub struct Home;
 
 impl PageKind for Home {
-    fn name(&self) -> &'static str {
-        "home"
-    }
-
-    fn pages(&self, _: &Catalogue) -> Vec<String> {
-        one()
-    }
-
     fn render(&self, ctx: &Context, _: usize, out: &mut Out) -> PageOut {
         let cat = ctx.cat;
         let (title, summary, body, text_lang) = match cat.home() {

@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 
 use crate::diagnostic::Out;
 use crate::load::kinds::LEVELS;
+use crate::load::Mooc;
 use crate::render::context::Context;
 use crate::render::context::PageOut;
 use crate::render::globals::tv;
@@ -85,10 +86,6 @@ pub fn pagination(ctx: &Context, current: usize) -> Value {
 pub struct FullList;
 
 impl PageKind for FullList {
-    fn name(&self) -> &'static str {
-        "moocs-page"
-    }
-
     fn pages(&self, cat: &Catalogue) -> Vec<String> {
         (2..=page_count(cat)).map(|n| n.to_string()).collect()
     }
@@ -130,56 +127,53 @@ fn facet_list(ctx: &Context, path: String, heading: String, list: &[usize]) -> P
     )
 }
 
-/// The MOOCs taught in a language.
-pub struct ByLanguage;
-
-impl PageKind for ByLanguage {
-    fn name(&self) -> &'static str {
-        "language"
-    }
-
-    fn pages(&self, cat: &Catalogue) -> Vec<String> {
-        languages(cat).into_iter().map(String::from).collect()
-    }
-
-    fn render(&self, ctx: &Context, i: usize, _: &mut Out) -> PageOut {
-        let moocs = &ctx.cat.content.moocs;
-        let code = languages(ctx.cat).get(i).copied().unwrap_or_default();
-        let name = ctx.lang.label("language", code);
-        let heading = ctx.lang.label("search", "language_title").replace("{language}", &name);
-        let list: Vec<usize> =
-            (0..moocs.len()).filter(|&m| moocs[m].languages.iter().any(|l| l.value == code)).collect();
-        facet_list(ctx, format!("languages/{code}/"), heading, &list)
-    }
-
-    fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
-        cat.content.moocs[m].languages.iter().map(|l| l.value.clone()).collect()
-    }
+/// The MOOCs that have one value of a field, a page per value some MOOC
+/// has: `/languages/<code>/`, `/levels/<level>/`.
+pub struct ByValue {
+    /// The folder of its pages, and the table of the UI strings that names
+    /// the values (the heading is the string `<table>_title` of `search`,
+    /// with the value's name for `{<table>}`).
+    folder: &'static str,
+    table: &'static str,
+    /// The values some MOOC has, in order.
+    values: fn(&Catalogue) -> Vec<&str>,
+    /// The values of a MOOC.
+    of: fn(&Mooc) -> Vec<&str>,
 }
 
+/// The MOOCs taught in a language.
+pub const BY_LANGUAGE: ByValue = ByValue {
+    folder: "languages",
+    table: "language",
+    values: languages,
+    of: |m| m.languages.iter().map(|l| l.value.as_str()).collect(),
+};
+
 /// The MOOCs of a level.
-pub struct ByLevel;
+pub const BY_LEVEL: ByValue = ByValue {
+    folder: "levels",
+    table: "level",
+    values: |cat| levels(cat),
+    of: |m| m.level.as_deref().into_iter().collect(),
+};
 
-impl PageKind for ByLevel {
-    fn name(&self) -> &'static str {
-        "level"
-    }
-
+impl PageKind for ByValue {
     fn pages(&self, cat: &Catalogue) -> Vec<String> {
-        levels(cat).into_iter().map(String::from).collect()
+        (self.values)(cat).into_iter().map(String::from).collect()
     }
 
     fn render(&self, ctx: &Context, i: usize, _: &mut Out) -> PageOut {
         let moocs = &ctx.cat.content.moocs;
-        let level = levels(ctx.cat).get(i).copied().unwrap_or("beginner");
-        let name = ctx.lang.label("level", level);
-        let heading = ctx.lang.label("search", "level_title").replace("{level}", &name);
-        let list: Vec<usize> = (0..moocs.len()).filter(|&m| moocs[m].level.as_deref() == Some(level)).collect();
-        facet_list(ctx, format!("levels/{level}/"), heading, &list)
+        let value = (self.values)(ctx.cat).get(i).copied().unwrap_or_default();
+        let name = ctx.lang.label(self.table, value);
+        let table = self.table;
+        let heading = ctx.lang.label("search", &format!("{table}_title")).replace(&format!("{{{table}}}"), &name);
+        let list: Vec<usize> = (0..moocs.len()).filter(|&m| (self.of)(&moocs[m]).contains(&value)).collect();
+        facet_list(ctx, format!("{}/{value}/", self.folder), heading, &list)
     }
 
     fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
-        cat.content.moocs[m].level.iter().cloned().collect()
+        (self.of)(&cat.content.moocs[m]).into_iter().map(String::from).collect()
     }
 }
 
@@ -188,14 +182,6 @@ impl PageKind for ByLevel {
 pub struct OpenNow;
 
 impl PageKind for OpenNow {
-    fn name(&self) -> &'static str {
-        "open-now"
-    }
-
-    fn pages(&self, _: &Catalogue) -> Vec<String> {
-        one()
-    }
-
     fn render(&self, ctx: &Context, _: usize, _: &mut Out) -> PageOut {
         let heading = ctx.lang.label("search", "open_title");
         let states = &ctx.cat.states;

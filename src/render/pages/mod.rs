@@ -14,7 +14,7 @@
 //! | `free.rs` | free pages, the 404 page |
 //!
 //! A new kind of page (a feed, an export) is a new file with a type that
-//! implements [`PageKind`], and one line in [`KINDS`]. What several kinds
+//! implements [`PageKind`], and one line in [`KINDS`] that names it. What several kinds
 //! show (cards, links, sessions, grids, calendars) is in `render/` beside
 //! this folder; what a page adds to its kind's values (structured data on a
 //! MOOC page, say) goes in the kind's file and its template.
@@ -29,18 +29,20 @@ pub mod schedules;
 pub mod terms;
 
 use crate::diagnostic::Out;
+use crate::load::{EntityKind, Shelf};
 use crate::render::context::Context;
 pub use crate::render::context::PageOut;
 use crate::resolve::Catalogue;
 
 /// A kind of page.
 pub trait PageKind: Sync {
-    /// Its name in the keys of pages (`mooc`, `platform`).
-    fn name(&self) -> &'static str;
-
     /// Its pages in `cat`, each named by what it shows (a slug, a page
-    /// number; empty for a kind of one page), in order.
-    fn pages(&self, cat: &Catalogue) -> Vec<String>;
+    /// number), in order. A kind has one page, named `""`, unless it says
+    /// otherwise.
+    fn pages(&self, cat: &Catalogue) -> Vec<String> {
+        let _ = cat;
+        one()
+    }
 
     /// Page `i` of [`PageKind::pages`], in the language of `ctx`. Problems
     /// (dangling links of a body) go to `out`.
@@ -59,27 +61,34 @@ pub trait PageKind: Sync {
     }
 }
 
-/// Every kind of page but the catalogue page (`/moocs/`), which names the
-/// search index and so is made after it (`catalogue.rs`).
-pub const KINDS: &[&dyn PageKind] = &[
-    &home::Home,
-    &lists::OpenNow,
-    &parcours::List,
-    &schedules::List,
-    &free::NotFound,
-    &lists::ByLanguage,
-    &lists::ByLevel,
-    &lists::FullList,
-    &mooc::Moocs,
-    &parcours::Pages,
-    &terms::PLATFORMS,
-    &terms::INSTITUTIONS,
-    &terms::SUBJECTS,
-    &schedules::Pages,
-    &free::Pages,
+/// Every kind of page, with its name in the keys of pages, but the
+/// catalogue page (`/moocs/`), which names the search index and so is made
+/// after it (`catalogue.rs`).
+pub const KINDS: &[(&str, &dyn PageKind)] = &[
+    ("home", &home::Home),
+    ("open-now", &lists::OpenNow),
+    ("parcours-list", &parcours::List),
+    ("schedules", &schedules::List),
+    ("not-found", &free::NotFound),
+    ("language", &lists::BY_LANGUAGE),
+    ("level", &lists::BY_LEVEL),
+    ("moocs-page", &lists::FullList),
+    (mooc::NAME, &mooc::Moocs),
+    ("parcours", &parcours::Pages),
+    ("platform", &terms::PLATFORMS),
+    ("institution", &terms::INSTITUTIONS),
+    ("subject", &terms::SUBJECTS),
+    ("schedule", &schedules::Pages),
+    ("page", &free::Pages),
 ];
 
 /// The name of the single page of a kind that has one.
 pub(crate) fn one() -> Vec<String> {
     vec![String::new()]
+}
+
+/// The slugs of the entities of a shelf, for the kinds that have a page
+/// per entity.
+pub(crate) fn slugs<T: EntityKind>(shelf: &Shelf<T>) -> Vec<String> {
+    shelf.iter().map(|e| e.meta().slug.clone()).collect()
 }

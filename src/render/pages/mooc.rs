@@ -9,20 +9,20 @@ use crate::render::calendars::calendar_file;
 use crate::render::context::Context;
 use crate::render::context::PageOut;
 use crate::render::globals::template_value;
-use crate::render::pages::PageKind;
+use crate::render::pages::{slugs, PageKind};
 use crate::render::parts;
 use crate::render::values::{Certificate, MoocPage, ParcoursLink, SessionColumns, SubjectLink};
 use crate::resolve::Catalogue;
 
+/// Its name in the keys of pages (a rebuild also makes the card of a
+/// MOOC whose page it renders again: `render::render`).
+pub const NAME: &str = "mooc";
+
 pub struct Moocs;
 
 impl PageKind for Moocs {
-    fn name(&self) -> &'static str {
-        "mooc"
-    }
-
     fn pages(&self, cat: &Catalogue) -> Vec<String> {
-        cat.content.moocs.iter().map(|m| m.meta.slug.clone()).collect()
+        slugs(&cat.content.moocs)
     }
 
     fn render(&self, ctx: &Context, i: usize, out: &mut Out) -> PageOut {

@@ -11,7 +11,7 @@ use crate::render::context::Context;
 use crate::render::context::PageOut;
 use crate::render::globals::tv;
 use crate::render::grid;
-use crate::render::pages::{one, PageKind};
+use crate::render::pages::{slugs, PageKind};
 use crate::render::parts;
 use crate::render::values::{json, Card};
 use crate::resolve::Catalogue;
@@ -20,14 +20,6 @@ use crate::resolve::Catalogue;
 pub struct List;
 
 impl PageKind for List {
-    fn name(&self) -> &'static str {
-        "parcours-list"
-    }
-
-    fn pages(&self, _: &Catalogue) -> Vec<String> {
-        one()
-    }
-
     fn render(&self, ctx: &Context, _: usize, _: &mut Out) -> PageOut {
         let title = ctx.lang.label("nav", "parcours");
         let list: Vec<Value> = (0..ctx.cat.content.parcours.len()).map(|i| parcours_card(&ctx.lang, i)).collect();
@@ -50,12 +42,8 @@ impl PageKind for List {
 pub struct Pages;
 
 impl PageKind for Pages {
-    fn name(&self) -> &'static str {
-        "parcours"
-    }
-
     fn pages(&self, cat: &Catalogue) -> Vec<String> {
-        cat.content.parcours.iter().map(|p| p.meta.slug.clone()).collect()
+        slugs(&cat.content.parcours)
     }
 
     fn render(&self, ctx: &Context, i: usize, out: &mut Out) -> PageOut {

@@ -12,7 +12,7 @@ use crate::render::context::Context;
 use crate::render::context::PageOut;
 use crate::render::globals::tv;
 use crate::render::grid::{self, Grid};
-use crate::render::pages::{one, PageKind};
+use crate::render::pages::{slugs, PageKind};
 use crate::render::parts;
 use crate::resolve::Catalogue;
 
@@ -20,12 +20,8 @@ use crate::resolve::Catalogue;
 pub struct Pages;
 
 impl PageKind for Pages {
-    fn name(&self) -> &'static str {
-        "schedule"
-    }
-
     fn pages(&self, cat: &Catalogue) -> Vec<String> {
-        cat.content.schedules.iter().map(|s| s.meta.slug.clone()).collect()
+        slugs(&cat.content.schedules)
     }
 
     fn render(&self, ctx: &Context, i: usize, out: &mut Out) -> PageOut {
@@ -78,14 +74,6 @@ pub fn files(ctx: &Context, i: usize, grid: &Grid) -> Vec<(&'static str, Vec<u8>
 pub struct List;
 
 impl PageKind for List {
-    fn name(&self) -> &'static str {
-        "schedules"
-    }
-
-    fn pages(&self, _: &Catalogue) -> Vec<String> {
-        one()
-    }
-
     fn render(&self, ctx: &Context, _: usize, _: &mut Out) -> PageOut {
         let schedules = &ctx.cat.content.schedules;
         let list: Vec<Value> = (0..schedules.len())

@@ -44,10 +44,6 @@ pub const INSTITUTIONS: TermPages<Institution> = TermPages(PhantomData);
 pub const SUBJECTS: TermPages<Subject> = TermPages(PhantomData);
 
 impl<T: Term> PageKind for TermPages<T> {
-    fn name(&self) -> &'static str {
-        T::NAME
-    }
-
     fn pages(&self, cat: &Catalogue) -> Vec<String> {
         T::slugs(cat).into_iter().map(String::from).collect()
     }
