@@ -10,6 +10,8 @@
 #   bundled     the catalogue of this repository (two languages, every kind
 #               of content, translations);
 #   base-path   the same under a base path (`--base-url .../catalogue`);
+#   broken      tests/fixtures/broken, checked (`vitrine check`): a site full
+#               of mistakes, whose problems must be reported the same way;
 #   synthetic   benches/gen_catalogue.py's catalogue of COMPARE_N MOOCs
 #               (default 1000), made bilingual: `languages = ["fr", "en"]`,
 #               English files for a MOOC in four (with translated subject
@@ -19,7 +21,7 @@
 #
 # For each site it compares the output folders (every file, its bytes, and
 # which files exist), the problems printed (`--message-format json`), the
-# other lines printed and the exit codes. It prints one line per site and
+# other lines printed and the exit codes (for `broken`, the last two). It prints one line per site and
 # `identical` at the end, or the differences (at most 20 files per site) and
 # exits 1. Everything is built on tmpfs when there is one, and removed.
 #
@@ -144,6 +146,21 @@ build() {
 }
 
 status=0
+# checked NAME ROOT: `vitrine check` of ROOT with both binaries, compared.
+checked() {
+    local site=$1 root=$2 a b code_a=0 code_b=0
+    a=$work/$site.old b=$work/$site.new
+    mkdir -p "$a" "$b"
+    "$old" check --root "$root" --today "$today" --message-format json >"$a/stdout" 2>"$a/stderr" || code_a=$?
+    "$new" check --root "$root" --today "$today" --message-format json >"$b/stdout" 2>"$b/stderr" || code_b=$?
+    if [[ $code_a != "$code_b" ]] || ! cmp -s "$a/stdout" "$b/stdout"; then
+        printf '%-10s DIFFERENT\n    exit %s / %s; diff %s %s\n' "$site" "$code_a" "$code_b" "$a/stdout" "$b/stdout"
+        status=1
+    else
+        printf '%-10s identical: %s problem line(s), exit %s\n' "$site" "$(wc -l <"$a/stdout")" "$code_a"
+    fi
+}
+
 compare() {
     local site=$1 root=$2
     shift 2
@@ -178,6 +195,7 @@ echo "new: $new"
 echo "today: $today, synthetic N=$n"
 compare bundled "$repo"
 compare base-path "$repo" --base-url "https://moocs.example.org/catalogue"
+checked broken "$repo/tests/fixtures/broken"
 compare synthetic "$synthetic" --missing-translations
 if ((status == 0)); then
     echo "identical"

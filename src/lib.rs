@@ -26,8 +26,10 @@ use jiff::civil::Date;
 
 use crate::config::Config;
 use crate::diagnostic::{has_errors, Diagnostic, Diagnostics};
-use crate::output::NullSink;
+use crate::output::{NullSink, Sink};
+use crate::render::theme::Theme;
 use crate::render::Stats;
+use crate::resolve::Catalogue;
 
 /// What a run is asked to do.
 #[derive(Debug, Clone)]
@@ -59,8 +61,13 @@ pub struct Report {
 }
 
 impl Report {
+    /// The report of a run that writes to `output`, before it runs.
+    pub fn new(output: PathBuf) -> Report {
+        Report { stats: Stats::default(), diagnostics: Vec::new(), today: None, output, missing: Vec::new() }
+    }
+
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == diagnostic::Severity::Error)
+        has_errors(&self.diagnostics)
     }
 }
 
@@ -87,71 +94,97 @@ pub fn build_in_memory(opts: &Options) -> (Report, Option<output::Files>) {
 
 /// The pipeline, writing to the output folder, or to `memory`.
 fn run(opts: &Options, memory: Option<&output::MemorySink>) -> Report {
-    let timer = Timer::new();
     let mut out = Vec::new();
-    let target = output_dir(opts);
-    let mut report = Report {
-        stats: Stats::default(),
-        diagnostics: Vec::new(),
-        today: None,
-        output: target.clone(),
-        missing: Vec::new(),
-    };
-    let Some((config, today)) = setup(opts, &mut out) else {
-        report.diagnostics = finish(out);
-        return report;
-    };
-    if memory.is_none() {
-        if let Err(d) = check_output_location(&opts.root, &target) {
+    let mut report = Report::new(output_dir(opts));
+    if let Some((catalogue, theme)) = prepare(opts, memory.is_none(), &mut report, &mut out) {
+        report.stats = write(opts, &catalogue, &theme, memory, &report.output, &mut out);
+    }
+    report.diagnostics = finish(out);
+    report
+}
+
+/// Everything the site is made of: the configuration and build date, the
+/// theme and the catalogue; `None` when a problem stops the run before
+/// rendering (the problems are in `out`). `to_folder`: the run writes to
+/// the output folder, which is checked first.
+fn prepare(
+    opts: &Options,
+    to_folder: bool,
+    report: &mut Report,
+    out: &mut Vec<Diagnostic>,
+) -> Option<(Catalogue, Theme)> {
+    let timer = Timer::new();
+    let (config, today) = setup(opts, out)?;
+    if to_folder {
+        if let Err(d) = check_output_location(&opts.root, &report.output) {
             out.push(d);
-            report.diagnostics = finish(out);
-            return report;
+            return None;
         }
     }
     report.today = Some(today);
-    let theme = render::theme::Theme::load(&opts.root, &config, &mut out);
+    let theme = Theme::load(&opts.root, &config, out);
     timer.lap("theme");
-    let catalogue = catalogue(opts, config, today, None, &mut out);
+    let catalogue = catalogue(opts, config, today, None, out);
     if opts.missing_translations {
         report.missing = resolve::missing_translations(&catalogue);
     }
     timer.lap("load+validate+resolve");
-    let Some(theme) = theme else {
-        report.diagnostics = finish(out);
-        return report;
+    Some((catalogue, theme?))
+}
+
+/// Where a run's files go.
+enum Destination<'a> {
+    /// Nowhere: `vitrine check`, or a run that found errors already.
+    Nowhere,
+    Memory(&'a output::MemorySink),
+    /// A folder beside the output folder, which replaces it at the end.
+    Folder(output::Staging, output::DirSink),
+}
+
+/// Renders the site where the run writes it. With problems already, or
+/// for `vitrine check`, nowhere: rendering still finds dangling links and
+/// template errors, so `check` reports what `build` would. Else into
+/// `memory`, or into a folder that replaces the output folder once every
+/// file is written without an error.
+fn write(
+    opts: &Options,
+    catalogue: &Catalogue,
+    theme: &Theme,
+    memory: Option<&output::MemorySink>,
+    target: &Path,
+    out: &mut Vec<Diagnostic>,
+) -> Stats {
+    let timer = Timer::new();
+    let destination = match memory {
+        _ if has_errors(out) || !opts.write => Destination::Nowhere,
+        Some(memory) => Destination::Memory(memory),
+        None => match output::Staging::new(target) {
+            Ok(staging) => {
+                let dir = output::DirSink::new(staging.dir.clone());
+                Destination::Folder(staging, dir)
+            }
+            Err(e) => {
+                out.push(Diagnostic::usage(target, format!("cannot prepare the output folder: {e}")));
+                return Stats::default();
+            }
+        },
     };
-    if has_errors(&out) || !opts.write {
-        // Still render (without writing) to find dangling links and
-        // template errors: `check` must report what `build` would.
-        report.stats = render::render_all(&catalogue, &theme, &NullSink, &mut out);
-        report.diagnostics = finish(out);
-        return report;
-    }
-    if let Some(sink) = memory {
-        report.stats = render::render_all(&catalogue, &theme, sink, &mut out);
-        timer.lap("render");
-        report.diagnostics = finish(out);
-        return report;
-    }
-    let staging = match output::Staging::new(&target) {
-        Ok(s) => s,
-        Err(e) => {
-            out.push(Diagnostic::usage(&target, format!("cannot prepare the output folder: {e}")));
-            report.diagnostics = finish(out);
-            return report;
-        }
+    let sink: &dyn Sink = match &destination {
+        Destination::Nowhere => &NullSink,
+        Destination::Memory(memory) => *memory,
+        Destination::Folder(_, dir) => dir,
     };
-    let sink = output::DirSink::new(staging.dir.clone());
-    report.stats = render::render_all(&catalogue, &theme, &sink, &mut out);
+    let stats = render::render_all(catalogue, theme, sink, out);
     timer.lap("render+write");
-    if has_errors(&out) {
-        staging.abort();
-    } else if let Err(e) = staging.commit() {
-        out.push(Diagnostic::usage(&target, format!("cannot put the new site in place: {e}")));
+    if let Destination::Folder(staging, _) = destination {
+        if has_errors(out) {
+            staging.abort();
+        } else if let Err(e) = staging.commit() {
+            out.push(Diagnostic::usage(target, format!("cannot put the new site in place: {e}")));
+        }
+        timer.lap("commit");
     }
-    timer.lap("commit");
-    report.diagnostics = finish(out);
-    report
+    stats
 }
 
 /// The site's configuration and build date, or `None` with the problems

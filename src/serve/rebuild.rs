@@ -105,13 +105,7 @@ impl Session {
     fn rebuild_now(&mut self) -> (Report, Option<Update>) {
         let timer = crate::Timer::new();
         let mut out: Vec<Diagnostic> = Vec::new();
-        let mut report = Report {
-            stats: render::Stats::default(),
-            diagnostics: Vec::new(),
-            today: None,
-            output: crate::output_dir(&self.opts),
-            missing: Vec::new(),
-        };
+        let mut report = Report::new(crate::output_dir(&self.opts));
         let Some((config, today)) = crate::setup(&self.opts, &mut out) else {
             report.diagnostics = crate::finish(out);
             return (report, None);
