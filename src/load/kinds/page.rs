@@ -3,9 +3,8 @@
 
 use crate::base::fields::Fields;
 use crate::diagnostic::Out;
-use crate::load::common;
 use crate::load::kinds::{About, EntityKind, Shown};
-use crate::load::Meta;
+use crate::load::{common, Meta};
 
 /// A free page.
 #[derive(Debug, Clone)]

@@ -7,9 +7,8 @@ use jiff::civil::Date;
 use crate::base::fields::{Fields, Sp};
 use crate::calendar::period::{Period, When};
 use crate::diagnostic::Out;
-use crate::load::common;
 use crate::load::kinds::{About, EntityKind, Kind, Ref, Shown};
-use crate::load::Meta;
+use crate::load::{common, Meta};
 
 #[derive(Debug, Clone)]
 pub struct Schedule {

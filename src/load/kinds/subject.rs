@@ -4,9 +4,8 @@
 
 use crate::base::fields::Fields;
 use crate::diagnostic::Out;
-use crate::load::common;
 use crate::load::kinds::{About, EntityKind, Shown};
-use crate::load::Meta;
+use crate::load::{common, Meta};
 
 /// `content/subjects/<slug>.md`: an optional description of a subject page.
 #[derive(Debug, Clone)]

@@ -6,8 +6,7 @@
 
 use serde_json::{json, Value};
 
-use crate::render::context::Context;
-use crate::render::context::PageOut;
+use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
 use crate::render::pages::lists::{page_moocs, pagination};
 use crate::search::Search;

@@ -4,8 +4,7 @@
 use serde_json::json;
 
 use crate::diagnostic::Out;
-use crate::render::context::Context;
-use crate::render::context::PageOut;
+use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
 use crate::render::pages::{slugs, PageKind};
 use crate::resolve::Catalogue;

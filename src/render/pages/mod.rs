@@ -14,10 +14,11 @@
 //! | `free.rs` | free pages, the 404 page |
 //!
 //! A new kind of page (a feed, an export) is a new file with a type that
-//! implements [`PageKind`], and one line in [`KINDS`] that names it. What several kinds
-//! show (cards, links, sessions, grids, calendars) is in `render/` beside
-//! this folder; what a page adds to its kind's values (structured data on a
-//! MOOC page, say) goes in the kind's file and its template.
+//! implements [`PageKind`], and one line in [`KINDS`] that names it. What
+//! several kinds show (cards, links, sessions, grids, calendars) is in
+//! `render/` beside this folder; what a page adds to its kind's values
+//! (structured data on a MOOC page, say) goes in the kind's file and its
+//! template.
 
 pub mod catalogue;
 pub mod free;
@@ -30,8 +31,7 @@ pub mod terms;
 
 use crate::diagnostic::Out;
 use crate::load::{EntityKind, Shelf};
-use crate::render::context::Context;
-pub use crate::render::context::PageOut;
+use crate::render::context::{Context, PageOut};
 use crate::resolve::Catalogue;
 
 /// A kind of page.

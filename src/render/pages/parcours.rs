@@ -7,13 +7,11 @@ use crate::diagnostic::Out;
 use crate::load::Parcours;
 use crate::render::calendars::calendar_file;
 use crate::render::cards::parcours_card;
-use crate::render::context::Context;
-use crate::render::context::PageOut;
+use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
-use crate::render::grid;
 use crate::render::pages::{slugs, PageKind};
-use crate::render::parts;
 use crate::render::values::{json, Card};
+use crate::render::{grid, parts};
 use crate::resolve::Catalogue;
 
 /// `/parcours/`: every parcours' card.

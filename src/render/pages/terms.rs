@@ -9,8 +9,7 @@ use serde_json::{json, Map, Value};
 
 use crate::diagnostic::Out;
 use crate::load::{Institution, Kind, Platform};
-use crate::render::context::Context;
-use crate::render::context::PageOut;
+use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
 use crate::render::pages::PageKind;
 use crate::render::parts;
