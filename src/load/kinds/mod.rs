@@ -110,7 +110,6 @@ pub trait Registered: Sized {
     fn meta(&self) -> &Meta;
     /// The entity, when it is of this kind.
     fn of(entity: &Entity) -> Option<&Self>;
-    fn shelf(content: &Content) -> &Shelf<Self>;
 }
 
 /// The entities of one kind. Once resolved, they are sorted (by slug, free
@@ -380,9 +379,6 @@ macro_rules! kinds {
                         #[allow(unreachable_patterns)]
                         _ => None,
                     }
-                }
-                fn shelf(content: &Content) -> &Shelf<Self> {
-                    &content.$field
                 }
             }
         )*
