@@ -2,8 +2,9 @@
 # Is a change slower? `vitrine build` of the synthetic catalogue
 # (benches/gen_catalogue.py, N MOOCs) with two binaries, OLD (before the
 # change) and NEW, in turn: after one warm-up build with each, RUNS builds
-# of each (old, new, old, new…), so that a machine that slows down or
-# speeds up during the run weighs on both alike. Each build writes a fresh
+# of each, in pairs whose order alternates (old then new, new then old…),
+# so that a machine that slows down or speeds up during the run, and what
+# a build leaves to the next (memory to free), weigh on both alike. Each build writes a fresh
 # output folder (the previous one is removed before the build, untimed), as
 # in scripts/bench.sh. Prints the runs, the medians of wall time, CPU time
 # (user + system) and peak RSS, and the median of the ratios new/old of
@@ -99,8 +100,13 @@ build_once "$old" >/dev/null
 build_once "$new" >/dev/null
 walls_old=() walls_new=() cpus_old=() cpus_new=() rss_old=() rss_new=() pairs=() cpu_pairs=()
 for ((i = 0; i < runs; i++)); do
-    read -r a ca ra < <(build_once "$old")
-    read -r b cb rb < <(build_once "$new")
+    if ((i % 2 == 0)); then
+        read -r a ca ra < <(build_once "$old")
+        read -r b cb rb < <(build_once "$new")
+    else
+        read -r b cb rb < <(build_once "$new")
+        read -r a ca ra < <(build_once "$old")
+    fi
     [[ -n ${a:-} && -n ${b:-} ]] || die "a build failed (its problems are above)"
     walls_old+=("$a") walls_new+=("$b") cpus_old+=("$ca") cpus_new+=("$cb") rss_old+=("$ra") rss_new+=("$rb")
     pairs+=("$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", b / a }')")
