@@ -84,6 +84,7 @@ impl Globals {
             "syntax_url": format!("{}syntax.css", view.root()),
             "assets": assets,
             "timezone": cfg.timezone_name,
+            "search": cfg.search,
         });
         let strings = view.theme.strings.get(view.lang).map_or_else(tera::Value::none, template_value);
         let today = view.date(view.cat.today);

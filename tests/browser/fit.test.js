@@ -168,6 +168,8 @@ describe('every page fits the screen: no sideways scrolling', { timeout: 900_000
   });
 
   it(`at ${WIDTHS.join(', ')} px no page is wider than the screen`, { timeout: 900_000 }, async () => {
+    const started = Date.now();
+    let shooting = 0;
     const results = await crawl(site, {
       paths,
       widths: WIDTHS,
@@ -177,12 +179,16 @@ describe('every page fits the screen: no sideways scrolling', { timeout: 900_000
         if (status !== 200 && !(status === 404 && p.endsWith('404.html'))) throw new Error(`GET ${p}: ${status}`);
         if (SHOT_WIDTHS.includes(width) && shots.has(p)) {
           const file = `${shots.get(p)}-${width}.png`;
+          const t0 = Date.now();
           await page.screenshot({ path: path.join(screenshotDir(), file), fullPage: true });
+          shooting += Date.now() - t0;
           saved.push(file);
         }
         return page.evaluate(measureOverflow);
       },
     });
+    console.log(`${results.length} page views (${paths.length} pages at ${WIDTHS.length} widths) in ` +
+      `${((Date.now() - started) / 1000).toFixed(1)} s, of which ${(shooting / 1000).toFixed(1)} s of screenshots`);
     const errors = results.filter((r) => r.error);
     assert.deepEqual(errors.map((r) => `${r.path} at ${r.width} px: ${r.error.message}`), [], 'pages that failed to load');
     assert.equal(results.length, paths.length * WIDTHS.length, 'not every page was visited at every width');

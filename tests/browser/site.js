@@ -29,6 +29,9 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // No host but this machine resolves: pages that do not intercept their
+  // requests (crawl's) cannot reach the network either.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 const AXE_SOURCE = path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js');
 
@@ -116,7 +119,10 @@ async function serve(root) {
       }
     }
     const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
-    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    // The site does not change while it is served: a page reused from page
+    // to page (crawl) may keep the stylesheets and scripts; pages are fresh.
+    const cache = type.startsWith('text/html') ? 'no-store' : 'max-age=3600';
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': cache });
     if (req.method === 'HEAD') res.end();
     else fs.createReadStream(file).pipe(res);
   });
@@ -144,7 +150,9 @@ async function launchBrowser() {
 
 /**
  * Builds and serves the site and starts Chromium; call once per test file.
- * Returns { baseUrl, browser, newPage(options), close() }.
+ * Returns { baseUrl, siteDir, browser, blocked, newPage(options),
+ * closePage(page), close() }; newPage's options: width, height,
+ * javaScriptEnabled, intercept.
  * Pages only ever reach 127.0.0.1: any other request is aborted and recorded
  * in `blocked`.
  */
@@ -162,7 +170,14 @@ async function startSite() {
   }
   const blocked = [];
   const contexts = [];
-  async function newPage({ width = 1280, height = 800, javaScriptEnabled = true } = {}) {
+  const local = (href) => {
+    const url = new URL(href);
+    return url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:';
+  };
+  // intercept: false only records the requests that leave 127.0.0.1 (the
+  // browser cannot resolve any other host): intercepting every request
+  // costs a round trip each and turns the browser's cache off.
+  async function newPage({ width = 1280, height = 800, javaScriptEnabled = true, intercept = true } = {}) {
     const context = await browser.newContext({
       viewport: { width, height },
       javaScriptEnabled,
@@ -170,14 +185,17 @@ async function startSite() {
       reducedMotion: 'reduce',
     });
     contexts.push(context);
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') {
-        return route.continue();
-      }
-      blocked.push(route.request().url());
-      return route.abort('blockedbyclient');
-    });
+    if (intercept) {
+      await context.route('**/*', (route) => {
+        if (local(route.request().url())) return route.continue();
+        blocked.push(route.request().url());
+        return route.abort('blockedbyclient');
+      });
+    } else {
+      context.on('request', (request) => {
+        if (!local(request.url())) blocked.push(request.url());
+      });
+    }
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     return page;
@@ -327,7 +345,7 @@ async function crawl(site, { paths, widths, visit, height = 800, javaScriptEnabl
   }
   const results = [];
   async function run(job) {
-    const page = await site.newPage({ width: job.width, height, javaScriptEnabled });
+    const page = await site.newPage({ width: job.width, height, javaScriptEnabled, intercept: false });
     try {
       if (clock) await page.clock.setFixedTime(clock);
       for (const p of job.paths) {
