@@ -43,8 +43,8 @@ function vitrineBinary() {
   return path.join(target, 'release', process.platform === 'win32' ? 'vitrine.exe' : 'vitrine');
 }
 
-/** Builds the repository's own site into a fresh temporary folder; returns that folder. */
-function buildSite() {
+/** Builds the site of `root` (default: the repository's own) into a fresh temporary folder; returns that folder. */
+function buildSite(root = REPO_ROOT) {
   const bin = vitrineBinary();
   if (!fs.existsSync(bin)) {
     throw new Error(`${bin} does not exist: run \`cargo build --release\` first ` +
@@ -53,7 +53,7 @@ function buildSite() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-browser-'));
   const output = path.join(tmp, 'site');
   try {
-    execFileSync(bin, ['build', '--root', REPO_ROOT, '--output', output, '--today', TODAY], {
+    execFileSync(bin, ['build', '--root', root, '--output', output, '--today', TODAY], {
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
     });
@@ -149,15 +149,16 @@ async function launchBrowser() {
 }
 
 /**
- * Builds and serves the site and starts Chromium; call once per test file.
+ * Builds and serves the site (of `root`, default: the repository's own) and
+ * starts Chromium; call once per test file.
  * Returns { baseUrl, siteDir, browser, blocked, newPage(options),
  * closePage(page), close() }; newPage's options: width, height,
- * javaScriptEnabled, intercept.
+ * javaScriptEnabled, intercept, colorScheme ('light' or 'dark').
  * Pages only ever reach 127.0.0.1: any other request is aborted and recorded
  * in `blocked`.
  */
-async function startSite() {
-  const site = buildSite();
+async function startSite({ root } = {}) {
+  const site = buildSite(root);
   let server;
   let browser;
   try {
@@ -177,9 +178,10 @@ async function startSite() {
   // intercept: false only records the requests that leave 127.0.0.1 (the
   // browser cannot resolve any other host): intercepting every request
   // costs a round trip each and turns the browser's cache off.
-  async function newPage({ width = 1280, height = 800, javaScriptEnabled = true, intercept = true } = {}) {
+  async function newPage({ width = 1280, height = 800, javaScriptEnabled = true, intercept = true, colorScheme = 'light' } = {}) {
     const context = await browser.newContext({
       viewport: { width, height },
+      colorScheme,
       javaScriptEnabled,
       bypassCSP: true,
       reducedMotion: 'reduce',
