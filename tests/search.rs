@@ -262,7 +262,11 @@ fn a_mooc_cannot_be_called_page() {
 
 /// The forms `role="search"` of a page, whole.
 fn search_forms(html: &str) -> Vec<&str> {
-    tags(html, "form").into_iter().filter(|t| attr(t, "role") == Some("search")).map(|t| element(html, t, "form")).collect()
+    tags(html, "form")
+        .into_iter()
+        .filter(|t| attr(t, "role") == Some("search"))
+        .map(|t| element(html, t, "form"))
+        .collect()
 }
 
 #[test]
