@@ -29,6 +29,17 @@ fn build() -> Built {
     Built { files: common::read_tree(&out), _dir: dir }
 }
 
+/// The minimal fixture, built with `line` put first in its vitrine.toml.
+fn build_minimal_with(label: &str, line: &str) -> Built {
+    let dir = TempDir::new(label);
+    let root = common::minimal_site_in(&dir);
+    let toml = fs::read_to_string(root.join("vitrine.toml")).expect("read");
+    common::write(&root, "vitrine.toml", &format!("{line}\n{toml}"));
+    let out = dir.join("public");
+    common::build_ok(&root, &out);
+    Built { files: common::read_tree(&out), _dir: dir }
+}
+
 impl Built {
     fn text(&self, path: &str) -> String {
         let bytes = self.files.get(path).unwrap_or_else(|| panic!("{path} was not written"));
@@ -226,13 +237,7 @@ fn a_mooc_cannot_be_called_open() {
 
 #[test]
 fn the_full_list_is_paginated() {
-    let dir = TempDir::new("search-pages");
-    let root = common::minimal_site_in(&dir);
-    let toml = fs::read_to_string(root.join("vitrine.toml")).expect("read");
-    common::write(&root, "vitrine.toml", &format!("paginate_by = 2\n{toml}"));
-    let out = dir.join("public");
-    common::build_ok(&root, &out);
-    let site = Built { files: common::read_tree(&out), _dir: dir };
+    let site = build_minimal_with("search-pages", "paginate_by = 2");
     let first = site.cards("moocs/index.html");
     let second = site.cards("moocs/page/2/index.html");
     assert_eq!(first.len(), 2);
@@ -310,13 +315,7 @@ fn the_home_page_opens_with_a_search_box_that_submits_to_the_catalogue() {
 
 #[test]
 fn search_false_leaves_the_box_out_of_the_home_page() {
-    let dir = TempDir::new("search-off");
-    let root = common::minimal_site_in(&dir);
-    let toml = fs::read_to_string(root.join("vitrine.toml")).expect("read");
-    common::write(&root, "vitrine.toml", &format!("search = false\n{toml}"));
-    let out = dir.join("public");
-    common::build_ok(&root, &out);
-    let site = Built { files: common::read_tree(&out), _dir: dir };
+    let site = build_minimal_with("search-off", "search = false");
     let home = site.text("index.html");
     assert!(search_forms(&home).is_empty(), "no search form on the home page with search = false");
     assert!(!home.contains("name=\"q\""), "no query field on the home page with search = false");
