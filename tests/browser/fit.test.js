@@ -132,7 +132,7 @@ function measureOverflow() {
   const scrollWidth = doc.scrollWidth;
   if (scrollWidth <= viewport) return null;
 
-  function describe(el) {
+  function cssPath(el) {
     const parts = [];
     for (let e = el; e && e !== doc; e = e.parentElement) {
       let s = e.localName;
@@ -204,7 +204,7 @@ function measureOverflow() {
     (!best || o.right > best.right + 0.5 || (Math.abs(o.right - best.right) <= 0.5 && o.depth > best.depth) ? o : best), null);
   const outermost = out.reduce((best, o) => (!best || o.depth < best.depth ? o : best), null);
   const show = (o) => o && {
-    element: describe(o.el) + (o.text ? ` (its text "${o.text.replace(/\s+/g, ' ').slice(0, 60)}")` : ''),
+    element: cssPath(o.el) + (o.text ? ` (its text "${o.text.replace(/\s+/g, ' ').slice(0, 60)}")` : ''),
     right: Math.round(o.right),
     width: Math.round(o.width),
     position: o.position,
@@ -228,6 +228,15 @@ function report(found) {
     }
     return lines.join('\n');
   }).join('\n');
+}
+
+/** Fails unless every page of `paths` loaded at every width of `widths` and none scrolls sideways. */
+function assertAllFit(results, paths, widths) {
+  const errors = results.filter((r) => r.error);
+  assert.deepEqual(errors.map((r) => `${r.path} at ${r.width} px: ${r.error.message}`), [], 'pages that failed to load');
+  assert.equal(results.length, paths.length * widths.length, 'not every page was visited at every width');
+  const wide = results.filter((r) => r.result).sort((a, b) => a.path.localeCompare(b.path) || a.width - b.width);
+  assert.equal(wide.length, 0, `${wide.length} of ${results.length} page views scroll sideways:\n${report(wide)}`);
 }
 
 describe('every page fits the screen: no sideways scrolling', { timeout: 900_000 }, () => {
@@ -279,13 +288,7 @@ describe('every page fits the screen: no sideways scrolling', { timeout: 900_000
     });
     console.log(`${results.length} page views (${paths.length} pages at ${WIDTHS.length} widths) in ` +
       `${((Date.now() - started) / 1000).toFixed(1)} s, of which ${(shooting / 1000).toFixed(1)} s of screenshots`);
-    const errors = results.filter((r) => r.error);
-    assert.deepEqual(errors.map((r) => `${r.path} at ${r.width} px: ${r.error.message}`), [], 'pages that failed to load');
-    assert.equal(results.length, paths.length * WIDTHS.length, 'not every page was visited at every width');
-    const wide = results.filter((r) => r.result)
-      .sort((a, b) => a.path.localeCompare(b.path) || a.width - b.width);
-    assert.equal(wide.length, 0,
-      `${wide.length} of ${results.length} page views scroll sideways:\n${report(wide)}`);
+    assertAllFit(results, paths, WIDTHS);
   });
 });
 
@@ -308,9 +311,10 @@ describe('the widest content fits a phone too', { timeout: 300_000 }, () => {
     assert.ok(pages.includes('/moocs/large/'), 'the wide MOOC was not built');
     const html = fs.readFileSync(path.join(site.siteDir, 'moocs', 'large', 'index.html'), 'utf8');
     for (const tag of ['<iframe', '<video', '<pre', '<img', '<table']) assert.ok(html.includes(tag), `no ${tag} on the wide MOOC`);
+    const widths = [320, 375];
     const results = await crawl(site, {
       paths: pages,
-      widths: [320, 375],
+      widths,
       clock: CLOCK,
       visit: async (page, { path: p, width }) => {
         if (p === '/moocs/large/') {
@@ -321,9 +325,6 @@ describe('the widest content fits a phone too', { timeout: 300_000 }, () => {
         return page.evaluate(measureOverflow);
       },
     });
-    const errors = results.filter((r) => r.error);
-    assert.deepEqual(errors.map((r) => `${r.path} at ${r.width} px: ${r.error.message}`), [], 'pages that failed to load');
-    const wide = results.filter((r) => r.result).sort((a, b) => a.path.localeCompare(b.path) || a.width - b.width);
-    assert.equal(wide.length, 0, `${wide.length} of ${results.length} page views scroll sideways:\n${report(wide)}`);
+    assertAllFit(results, pages, widths);
   });
 });
