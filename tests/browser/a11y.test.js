@@ -19,6 +19,7 @@ const PAGES = [
   '/parcours/dnm2ip/',
   '/institutions/imt/',
   '/qu-est-ce-qu-un-mooc/',
+  '/en/',
   '/en/moocs/',
   '/404.html',
 ];

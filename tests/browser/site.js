@@ -119,9 +119,10 @@ async function serve(root) {
       }
     }
     const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
-    // The site does not change while it is served: a page reused from page
-    // to page (crawl) may keep the stylesheets and scripts; pages are fresh.
-    const cache = type.startsWith('text/html') ? 'no-store' : 'max-age=3600';
+    // The site does not change while it is served: a tab reused from page
+    // to page (crawl) may keep the stylesheets and scripts; everything else
+    // (pages, the search index) is fetched afresh.
+    const cache = /^text\/(css|javascript);/.test(type) ? 'max-age=3600' : 'no-store';
     res.writeHead(status, { 'Content-Type': type, 'Cache-Control': cache });
     if (req.method === 'HEAD') res.end();
     else fs.createReadStream(file).pipe(res);
@@ -298,7 +299,7 @@ function sitemapPaths(siteDir) {
 async function settle(page, javaScriptEnabled = true) {
   if (!javaScriptEnabled) return;
   // One round trip: a promise in the page, resolved by a MutationObserver,
-  // rather than waitForFunction's polling (a third of a page visit).
+  // rather than waitForFunction's polling.
   await page.evaluate(() => new Promise((resolve, reject) => {
     const root = document.documentElement;
     const done = () => {
