@@ -211,8 +211,13 @@ fn ids_are_unique_on_a_page_with_ordinary_headings() {
 
 #[test]
 fn heading_ids_do_not_take_the_session_row_anchors() {
-    let html = built_page("\n## Session 1\n\nLa première session.\n", "/moocs/reseaux/index.html");
+    let html =
+        built_page("\n## Session 1\n\nLa première session.\n\n## Sessions caption\n", "/moocs/reseaux/index.html");
     assert!(html.contains("<tr id=\"session-1\""), "the session row keeps its documented anchor");
+    assert!(
+        html.contains("<caption id=\"sessions-caption\">"),
+        "the sessions table keeps the id that names its region"
+    );
     let dup: Vec<(String, usize)> = id_counts(&html).into_iter().filter(|(_, n)| *n > 1).collect();
     assert!(dup.is_empty(), "duplicate ids: {dup:?}");
 }

@@ -3,7 +3,9 @@
 //! that language's `/moocs/` page; words found by their folded, stemmed
 //! form in the shard of their first two characters; the facet table agrees
 //! with the form and with the static lists; those lists (`/moocs/open/`,
-//! `/languages/<code>/`, `/levels/<level>/`) exist in every language.
+//! `/languages/<code>/`, `/levels/<level>/`) exist in every language; the
+//! home page of each language opens with a search box that submits to its
+//! `/moocs/` page, unless `search = false`.
 //! The browser side is tested in `tests/browser/search.test.js`.
 
 mod common;
@@ -13,7 +15,7 @@ use std::fs;
 
 use serde_json::Value;
 
-use common::{attr, tags, TempDir};
+use common::{attr, element, tags, text, TempDir};
 
 struct Built {
     _dir: TempDir,
@@ -24,6 +26,17 @@ fn build() -> Built {
     let dir = TempDir::new("search");
     let out = dir.join("public");
     common::build_ok(&common::fixture_dir("bilingual"), &out);
+    Built { files: common::read_tree(&out), _dir: dir }
+}
+
+/// The minimal fixture, built with `line` put first in its vitrine.toml.
+fn build_minimal_with(label: &str, line: &str) -> Built {
+    let dir = TempDir::new(label);
+    let root = common::minimal_site_in(&dir);
+    let toml = fs::read_to_string(root.join("vitrine.toml")).expect("read");
+    common::write(&root, "vitrine.toml", &format!("{line}\n{toml}"));
+    let out = dir.join("public");
+    common::build_ok(&root, &out);
     Built { files: common::read_tree(&out), _dir: dir }
 }
 
@@ -224,13 +237,7 @@ fn a_mooc_cannot_be_called_open() {
 
 #[test]
 fn the_full_list_is_paginated() {
-    let dir = TempDir::new("search-pages");
-    let root = common::minimal_site_in(&dir);
-    let toml = fs::read_to_string(root.join("vitrine.toml")).expect("read");
-    common::write(&root, "vitrine.toml", &format!("paginate_by = 2\n{toml}"));
-    let out = dir.join("public");
-    common::build_ok(&root, &out);
-    let site = Built { files: common::read_tree(&out), _dir: dir };
+    let site = build_minimal_with("search-pages", "paginate_by = 2");
     let first = site.cards("moocs/index.html");
     let second = site.cards("moocs/page/2/index.html");
     assert_eq!(first.len(), 2);
@@ -256,4 +263,61 @@ fn a_mooc_cannot_be_called_page() {
     let out = common::run(&["check", "--root", root.to_str().unwrap_or_default(), "--today", common::TODAY]);
     assert_eq!(out.status.code(), Some(1), "{}", common::describe(&out));
     assert!(String::from_utf8_lossy(&out.stderr).contains("a MOOC cannot be called `page`"));
+}
+
+/// The forms `role="search"` of a page, whole.
+fn search_forms(html: &str) -> Vec<&str> {
+    tags(html, "form")
+        .into_iter()
+        .filter(|t| attr(t, "role") == Some("search"))
+        .map(|t| element(html, t, "form"))
+        .collect()
+}
+
+#[test]
+fn the_home_page_opens_with_a_search_box_that_submits_to_the_catalogue() {
+    let site = build();
+    // search.js runs the query of the URL's `q` parameter on arrival.
+    let script = fs::read_to_string(common::repo_root().join("themes/default/static/search.js")).expect("search.js");
+    assert!(script.contains("params.get(\"q\")"), "search.js reads ?q= from the URL");
+    for (lang, label, submit) in [("", "Trouver un MOOC", "Rechercher"), ("en/", "Find a MOOC", "Search")] {
+        let html = site.text(&format!("{lang}index.html"));
+        let forms = search_forms(&html);
+        assert_eq!(forms.len(), 1, "{lang}index.html: one search form");
+        let form = forms[0];
+        let open = tags(form, "form")[0];
+        let action = format!("/{lang}moocs/");
+        assert_eq!(attr(open, "action"), Some(action.as_str()), "{lang}index.html: {open}");
+        assert_eq!(attr(open, "method"), Some("get"), "{lang}index.html: {open}");
+        assert!(attr(open, "aria-label").is_some_and(|l| !l.is_empty()), "{lang}index.html: the landmark has a name");
+        assert!(!open.contains(" hidden"), "{lang}index.html: shown without JavaScript");
+        let inputs = tags(form, "input");
+        assert_eq!(inputs.len(), 1, "{lang}index.html: one field, the query");
+        assert_eq!(attr(inputs[0], "name"), Some("q"));
+        assert_eq!(attr(inputs[0], "type"), Some("search"));
+        let id = attr(inputs[0], "id").expect("the field has an id");
+        let labels: Vec<&str> = tags(form, "label").into_iter().filter(|t| attr(t, "for") == Some(id)).collect();
+        assert_eq!(labels.len(), 1, "{lang}index.html: the field has a label");
+        assert_eq!(text(element(form, labels[0], "label")), label);
+        let button = tags(form, "button")[0];
+        assert_eq!(attr(button, "type"), Some("submit"));
+        assert_eq!(text(element(form, button, "button")), submit);
+        // The first thing of the page's content a visitor can use: no link
+        // or field comes before it in <main>.
+        let main = &html[html.find("<main").expect("main")..];
+        let first = ["<a ", "<input", "<button", "<select"].iter().filter_map(|t| main.find(t)).min();
+        assert_eq!(first, main.find("<input"), "{lang}index.html: the search field is the first control of <main>");
+        // The catalogue page it submits to has the search.
+        let catalogue = site.text(&format!("{lang}moocs/index.html"));
+        assert!(catalogue.contains("id=\"search-q\" name=\"q\""), "{lang}moocs/ reads the same parameter");
+    }
+}
+
+#[test]
+fn search_false_leaves_the_box_out_of_the_home_page() {
+    let site = build_minimal_with("search-off", "search = false");
+    let home = site.text("index.html");
+    assert!(search_forms(&home).is_empty(), "no search form on the home page with search = false");
+    assert!(!home.contains("name=\"q\""), "no query field on the home page with search = false");
+    assert!(search_forms(&site.text("moocs/index.html")).is_empty(), "nor on the catalogue page");
 }

@@ -20,6 +20,8 @@ fn reserved(id: &str) -> bool {
         "entity-title",
         "facts-title",
         "featured-title",
+        "home-q",
+        "home-q-hint",
         "home-title",
         "list-title",
         "mooc-title",
@@ -29,6 +31,7 @@ fn reserved(id: &str) -> bool {
         "page-title",
         "parcours-title",
         "schedule-title",
+        "sessions-caption",
         "sessions-title",
     ];
     THEME.contains(&id)

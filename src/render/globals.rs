@@ -81,6 +81,7 @@ impl Globals {
             "syntax_url": format!("{}syntax.css", lang.root()),
             "assets": assets,
             "timezone": cfg.timezone_name,
+            "search": cfg.search,
         });
         let strings = lang.ui.all().map_or_else(tera::Value::none, template_value);
         let today = parts::date(lang, lang.cat.today);

@@ -3,11 +3,12 @@
 // violation on the main kinds of page, on a desktop and on a phone, once
 // their scripts ran; the only scripts are the theme's own, deferred and
 // content-hashed (status.js everywhere, search.js on the catalogue page),
-// they raise no error, and the site works with JavaScript off.
+// they raise no error, and the site works with JavaScript off. The dark
+// colour scheme passes too.
 
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { startSite, axeViolations, formatViolations } = require('./site');
+const { startSite, settle, axeViolations, formatViolations } = require('./site');
 
 const PAGES = [
   '/',
@@ -18,6 +19,7 @@ const PAGES = [
   '/parcours/dnm2ip/',
   '/institutions/imt/',
   '/qu-est-ce-qu-un-mooc/',
+  '/en/',
   '/en/moocs/',
   '/404.html',
 ];
@@ -71,6 +73,23 @@ describe('accessibility of the built site', { timeout: 300_000 }, () => {
         }
       });
     }
+  }
+
+  // axe checks contrast in the scheme the page is shown in: the dark one
+  // too, on the pages with the most colours (badges, cards, grid, code).
+  for (const path of ['/', '/moocs/vaccinology/', '/moocs/abc-du-langage-c/', '/schedules/dnm2ip/', '/en/moocs/']) {
+    it(`${path} in the dark colour scheme at 375 px: no axe violation`, { timeout: 60_000 }, async () => {
+      const page = await site.newPage({ width: 375, height: 800, colorScheme: 'dark' });
+      try {
+        await page.goto(site.baseUrl + path, { waitUntil: 'load' });
+        await settle(page);
+        assert.ok(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), 'not in the dark scheme');
+        const violations = await axeViolations(page);
+        assert.equal(violations.length, 0, formatViolations(violations, `${path} in the dark scheme at 375 px`));
+      } finally {
+        await site.closePage(page);
+      }
+    });
   }
 
   it('with JavaScript off the schedule page shows the grid', { timeout: 60_000 }, async () => {

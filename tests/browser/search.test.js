@@ -124,6 +124,46 @@ describe('search on /moocs/', { timeout: 300_000 }, () => {
     await site.closePage(page);
   });
 
+  for (const lang of ['', '/en']) {
+    it(`the search box of ${lang}/ lands on ${lang}/moocs/ with the results of its query`, async () => {
+      const page = await site.newPage({ width: 375, height: 667 });
+      await page.clock.setFixedTime(CLOCK);
+      await page.goto(`${site.baseUrl}${lang}/`);
+      const box = await page.locator('#home-q').boundingBox();
+      assert.ok(box && box.y + box.height <= 667, `the search field is not in the first screen at 375 x 667: ${JSON.stringify(box)}`);
+      await page.fill('#home-q', 'vaccin');
+      await Promise.all([page.waitForURL(/\/moocs\/\?q=vaccin$/), page.press('#home-q', 'Enter')]);
+      assert.equal(new URL(page.url()).pathname, `${lang}/moocs/`);
+      await page.waitForSelector('[data-search-ready]');
+      await settled(page);
+      assert.equal(await page.inputValue('#search-q'), 'vaccin');
+      const landed = await allSlugs(page);
+      await site.closePage(page);
+
+      const typed = await site.newPage();
+      await typed.clock.setFixedTime(CLOCK);
+      await typed.goto(`${site.baseUrl}${lang}/moocs/`);
+      await typed.waitForSelector('[data-search-ready]');
+      await type(typed, 'vaccin');
+      const expected = await allSlugs(typed);
+      await site.closePage(typed);
+      assert.ok(expected.includes('vaccinology'), `typing vaccin on ${lang}/moocs/: ${expected.join(' ')}`);
+      assert.deepEqual(landed, expected);
+    });
+  }
+
+  it('without JavaScript the home page\'s search box lands on the full catalogue', async () => {
+    const page = await site.newPage({ javaScriptEnabled: false });
+    await page.goto(`${site.baseUrl}/`);
+    await page.fill('#home-q', 'vaccin');
+    await Promise.all([page.waitForURL(/\/moocs\/\?q=vaccin$/), page.press('#home-q', 'Enter')]);
+    const cards = await page.$$eval('#search-results > li', (li) => li.length);
+    const html = fs.readFileSync(path.join(site.siteDir, 'moocs', 'index.html'), 'utf8');
+    assert.equal(cards, (html.match(/<li class="card mooc-card/g) || []).length);
+    assert.ok(cards > 0);
+    await site.closePage(page);
+  });
+
   it('finds accented words typed without accents, and prefixes while typing', async () => {
     const page = await catalogue();
     await type(page, 'epidemie');

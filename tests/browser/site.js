@@ -29,6 +29,9 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // No host but this machine resolves: pages that do not intercept their
+  // requests (crawl's) cannot reach the network either.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 const AXE_SOURCE = path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js');
 
@@ -40,8 +43,8 @@ function vitrineBinary() {
   return path.join(target, 'release', process.platform === 'win32' ? 'vitrine.exe' : 'vitrine');
 }
 
-/** Builds the repository's own site into a fresh temporary folder; returns that folder. */
-function buildSite() {
+/** Builds the site of `root` (default: the repository's own) into a fresh temporary folder; returns that folder. */
+function buildSite(root = REPO_ROOT) {
   const bin = vitrineBinary();
   if (!fs.existsSync(bin)) {
     throw new Error(`${bin} does not exist: run \`cargo build --release\` first ` +
@@ -50,7 +53,7 @@ function buildSite() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-browser-'));
   const output = path.join(tmp, 'site');
   try {
-    execFileSync(bin, ['build', '--root', REPO_ROOT, '--output', output, '--today', TODAY], {
+    execFileSync(bin, ['build', '--root', root, '--output', output, '--today', TODAY], {
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
     });
@@ -116,7 +119,11 @@ async function serve(root) {
       }
     }
     const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
-    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    // The site does not change while it is served: a tab reused from page
+    // to page (crawl) may keep the stylesheets and scripts; everything else
+    // (pages, the search index) is fetched afresh.
+    const cache = /^text\/(css|javascript);/.test(type) ? 'max-age=3600' : 'no-store';
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': cache });
     if (req.method === 'HEAD') res.end();
     else fs.createReadStream(file).pipe(res);
   });
@@ -143,13 +150,16 @@ async function launchBrowser() {
 }
 
 /**
- * Builds and serves the site and starts Chromium; call once per test file.
- * Returns { baseUrl, browser, newPage(options), close() }.
+ * Builds and serves the site (of `root`, default: the repository's own) and
+ * starts Chromium; call once per test file.
+ * Returns { baseUrl, siteDir, browser, blocked, newPage(options),
+ * closePage(page), close() }; newPage's options: width, height,
+ * javaScriptEnabled, intercept, colorScheme ('light' or 'dark').
  * Pages only ever reach 127.0.0.1: any other request is aborted and recorded
  * in `blocked`.
  */
-async function startSite() {
-  const site = buildSite();
+async function startSite({ root } = {}) {
+  const site = buildSite(root);
   let server;
   let browser;
   try {
@@ -162,22 +172,33 @@ async function startSite() {
   }
   const blocked = [];
   const contexts = [];
-  async function newPage({ width = 1280, height = 800, javaScriptEnabled = true } = {}) {
+  const local = (href) => {
+    const url = new URL(href);
+    return url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:';
+  };
+  // intercept: false only records the requests that leave 127.0.0.1 (the
+  // browser cannot resolve any other host): intercepting every request
+  // costs a round trip each and turns the browser's cache off.
+  async function newPage({ width = 1280, height = 800, javaScriptEnabled = true, intercept = true, colorScheme = 'light' } = {}) {
     const context = await browser.newContext({
       viewport: { width, height },
+      colorScheme,
       javaScriptEnabled,
       bypassCSP: true,
       reducedMotion: 'reduce',
     });
     contexts.push(context);
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') {
-        return route.continue();
-      }
-      blocked.push(route.request().url());
-      return route.abort('blockedbyclient');
-    });
+    if (intercept) {
+      await context.route('**/*', (route) => {
+        if (local(route.request().url())) return route.continue();
+        blocked.push(route.request().url());
+        return route.abort('blockedbyclient');
+      });
+    } else {
+      context.on('request', (request) => {
+        if (!local(request.url())) blocked.push(request.url());
+      });
+    }
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     return page;
@@ -237,6 +258,120 @@ function formatViolations(violations, where) {
   return lines.join('\n');
 }
 
+/**
+ * Every page of a built site, as the root-relative paths a visitor asks for
+ * (`/`, `/moocs/vaccinology/`, `/404.html`), sorted: each `.html` file of
+ * `siteDir` (a folder's `index.html` is the folder), except the redirect
+ * pages of `aliases`, which send the browser elsewhere at once (they are
+ * returned apart, as `redirects`).
+ */
+function sitePages(siteDir) {
+  const pages = [];
+  const redirects = [];
+  (function walk(dir) {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(file);
+      } else if (entry.name.endsWith('.html')) {
+        const rel = path.relative(siteDir, file).split(path.sep).join('/');
+        const url = '/' + rel.replace(/(^|\/)index\.html$/, '$1');
+        const head = fs.readFileSync(file, 'utf8').slice(0, 2000);
+        (/<meta http-equiv="refresh"/i.test(head) ? redirects : pages).push(url);
+      }
+    }
+  })(siteDir);
+  return { pages: pages.sort(), redirects: redirects.sort() };
+}
+
+/** The root-relative paths of the `<loc>`s of the site's sitemap.xml. */
+function sitemapPaths(siteDir) {
+  const xml = fs.readFileSync(path.join(siteDir, 'sitemap.xml'), 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+}
+
+/**
+ * Resolves once the page's own scripts are done with its layout: status.js
+ * has recomputed the statuses (`data-status-today` on <html>) and, on the
+ * catalogue page, search.js has painted its first results
+ * (`data-search-ready`). Nothing to wait for with JavaScript off.
+ */
+async function settle(page, javaScriptEnabled = true) {
+  if (!javaScriptEnabled) return;
+  // One round trip: a promise in the page, resolved by a MutationObserver,
+  // rather than waitForFunction's polling.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const root = document.documentElement;
+    const done = () => {
+      if (!root.hasAttribute('data-status-today')) return false;
+      const search = document.querySelector('[data-search-index]');
+      return !search || search.hasAttribute('data-search-ready');
+    };
+    if (done()) {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error('the page\'s scripts did not finish (no data-status-today, or no data-search-ready) in 20 s'));
+    }, 20_000);
+    const observer = new MutationObserver(() => {
+      if (!done()) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    });
+    observer.observe(root, { attributes: true, subtree: true, attributeFilter: ['data-status-today', 'data-search-ready'] });
+  }));
+}
+
+/**
+ * Visits every path of `paths` at every width of `widths` with one browser
+ * tab per (width, share of the paths), `tabs` of them at a time; a tab is
+ * reused from page to page. For each page, once loaded and settled,
+ * `visit(page, { path, width, response })` runs; what it returns, or the
+ * error it throws, is collected. Returns
+ * [{ path, width, result } or { path, width, error }] in no set order.
+ *
+ * site: what startSite() returns. Options: height (of the viewport, 800),
+ * javaScriptEnabled (true), clock (a Date: the browser's fixed time, so
+ * statuses are those of a given day), tabs (2: one per core of the CI).
+ */
+async function crawl(site, { paths, widths, visit, height = 800, javaScriptEnabled = true, clock, tabs = 2 }) {
+  const perWidth = Math.max(1, Math.ceil(tabs / widths.length));
+  const jobs = [];
+  for (const width of widths) {
+    for (let k = 0; k < perWidth; k++) {
+      const share = paths.filter((_, i) => i % perWidth === k);
+      if (share.length > 0) jobs.push({ width, paths: share });
+    }
+  }
+  const results = [];
+  async function run(job) {
+    const page = await site.newPage({ width: job.width, height, javaScriptEnabled, intercept: false });
+    try {
+      if (clock) await page.clock.setFixedTime(clock);
+      for (const p of job.paths) {
+        try {
+          const response = await page.goto(site.baseUrl + p, { waitUntil: 'load' });
+          await settle(page, javaScriptEnabled);
+          results.push({ path: p, width: job.width, result: await visit(page, { path: p, width: job.width, response }) });
+        } catch (error) {
+          results.push({ path: p, width: job.width, error });
+        }
+      }
+    } finally {
+      await site.closePage(page);
+    }
+  }
+  const queue = jobs.slice();
+  const workers = Array.from({ length: Math.min(tabs, jobs.length) }, async () => {
+    while (queue.length > 0) await run(queue.shift());
+  });
+  await Promise.all(workers);
+  return results;
+}
+
 module.exports = {
   vitrine: vitrineBinary,
   REPO_ROOT,
@@ -247,4 +382,8 @@ module.exports = {
   launchBrowser,
   axeViolations,
   formatViolations,
+  sitePages,
+  sitemapPaths,
+  settle,
+  crawl,
 };
