@@ -418,24 +418,22 @@ pub fn toml_error(file: &Arc<SourceFile>, offset: usize, e: &toml::de::Error) ->
 }
 
 fn parse_file(root: &Path, f: &Found, out: &mut Out) -> Option<Entity> {
-    let shown = display_path(root, &f.path);
-    let text = match std::fs::read(&f.path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(_) => {
-                out.push(
-                    Diagnostic::file_error(&shown, "this file is not UTF-8 text")
-                        .with_hint("save it as UTF-8 in your editor"),
-                );
-                return None;
-            }
-        },
-        Err(e) => {
-            out.push(Diagnostic::file_error(&shown, format!("cannot read this file: {e}")));
-            return None;
-        }
-    };
-    let file = SourceFile::new(shown, text);
+    let file = source::read(&f.path, display_path(root, &f.path), out)?;
+    parse_source(file, f.kind, &f.slug, f.lang.as_deref(), f.bundle.clone(), out)
+}
+
+/// Parses the text of one content file of `kind` (its front matter and
+/// the place of its body): the loader without the file system, also used
+/// by the fuzz targets (fuzz/).
+pub fn parse_source(
+    file: Arc<SourceFile>,
+    kind: Kind,
+    slug: &str,
+    lang: Option<&str>,
+    bundle: Option<PathBuf>,
+    out: &mut Out,
+) -> Option<Entity> {
+    let f = Found { kind, path: file.path.clone(), slug: slug.to_string(), lang: lang.map(str::to_string), bundle };
     let split = match source::split(&file, f.kind == Kind::Home) {
         Ok(s) => s,
         Err(d) => {

@@ -1,11 +1,56 @@
-//! Splitting a content file into its TOML front matter and Markdown body,
-//! keeping the byte offset of each part so that every position we report
-//! points into the file the writer edits.
+//! Reading a content file as text, and splitting it into its TOML front
+//! matter and Markdown body, keeping the byte offset of each part so that
+//! every position we report points into the file the writer edits.
 
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::load::fields::Out;
+
+/// Reads the content file at `path` (named `shown` in messages).
+pub fn read(path: &Path, shown: PathBuf, out: &mut Out) -> Option<Arc<SourceFile>> {
+    match std::fs::read(path) {
+        Ok(bytes) => decode(shown, bytes, out),
+        Err(e) => {
+            out.push(Diagnostic::file_error(&shown, format!("cannot read this file: {e}")));
+            None
+        }
+    }
+}
+
+/// The text of a content file, or `None` with an error at the first byte
+/// that is not UTF-8 text or is a NUL character.
+pub fn decode(shown: PathBuf, bytes: Vec<u8>, out: &mut Out) -> Option<Arc<SourceFile>> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            // The text up to the bad byte is kept as it is, so the position
+            // is right; the rest only serves to show the line.
+            let file = SourceFile::new(shown, String::from_utf8_lossy(e.as_bytes()).into_owned());
+            let end = file.text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+            out.push(
+                Diagnostic::error(&file, at..end, "this file is not UTF-8 text: this byte is not a character in UTF-8")
+                    .with_hint(
+                        "save the file as UTF-8 in your editor (it was probably saved as Latin-1 or Windows-1252)",
+                    ),
+            );
+            return None;
+        }
+    };
+    let nul = memchr::memchr(0, text.as_bytes());
+    let file = SourceFile::new(shown, text);
+    if let Some(at) = nul {
+        out.push(
+            Diagnostic::error(&file, at..at + 1, "this file holds a NUL character (byte 0), which text never has")
+                .with_hint("the file may be damaged or not a text file: remove the character, or save the file again as UTF-8 text"),
+        );
+        return None;
+    }
+    Some(file)
+}
 
 /// Where the two parts of a content file are, as byte ranges of the file.
 #[derive(Debug, Clone)]
