@@ -6,6 +6,7 @@
 //! a run reports every problem at once.
 
 pub mod calendar;
+pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod load;
