@@ -47,6 +47,7 @@ seed() {
 # executions for nothing); debug assertions catch overflows.
 flags=(--fuzz-dir fuzz --sanitizer none --release --debug-assertions)
 cargo fuzz build "${flags[@]}"
+triple="$(rustc -vV | sed -n 's/^host: //p')"
 status=0
 summary=()
 for t in "${targets[@]}"; do
@@ -57,7 +58,9 @@ for t in "${targets[@]}"; do
   echo "== $t: ${seconds}s"
   # -timeout: seconds per input (a hang is a crash); -rss_limit_mb and
   # -malloc_limit_mb: memory per process and per allocation.
-  if cargo fuzz run "${flags[@]}" "$t" "fuzz/corpus/$t" -- \
+  # The binaries built above are run directly, so that editing the code
+  # while the script runs changes nothing.
+  if "$CARGO_TARGET_DIR/$triple/release/$t" "fuzz/corpus/$t" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 \
     -max_len="$max_len" -print_final_stats=1 -artifact_prefix="fuzz/artifacts/$t/" >"$log" 2>&1; then
     result="ok"
@@ -65,6 +68,7 @@ for t in "${targets[@]}"; do
     result="CRASH (see $log and fuzz/artifacts/$t/)"
     status=1
   fi
+  rm -rf "${TMPDIR:-/tmp}"/vitrine-fuzz-build-*  # the site target's copies of the fixture
   execs="$(sed -n -E 's/^stat::number_of_executed_units: *([0-9]+)/\1/p' "$log" | tail -n 1)"
   summary+=("$(printf '%-9s %12s executions  %s' "$t" "${execs:-?}" "$result")")
 done
