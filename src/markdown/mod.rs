@@ -4,12 +4,15 @@
 //!    `{#custom-id}` heading attributes), keeping each event's byte range;
 //! 2. [`links`]: `@/moocs/x.md` links become the entity's URL, a dangling
 //!    one is an error at its position in the file;
-//! 3. [`headings`]: ids from the heading text, accent-folded, unique per page;
+//! 3. [`ids`]: ids the writer gave (`{#id}`, footnote labels) made unique,
+//!    with a warning for each repeat; [`headings`]: ids from the heading
+//!    text, accent-folded, unique per page;
 //! 4. [`highlight`]: fenced code becomes `<span class="hl-…">` markup;
 //! 5. serialise with pulldown-cmark's HTML writer.
 
 pub mod headings;
 pub mod highlight;
+pub mod ids;
 pub mod links;
 
 use std::ops::Range;
@@ -49,6 +52,7 @@ pub fn render(body: &Body, resolve: &dyn Fn(&str) -> Option<String>, out: &mut O
     }
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options()).into_offset_iter().collect();
     links::resolve(&mut events, body, resolve, out);
+    ids::make_unique(&mut events, body, out);
     headings::assign_ids(&mut events);
     let events = highlight::highlight(events);
     let mut html = String::with_capacity(text.len() * 3 / 2);
