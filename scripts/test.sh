@@ -22,7 +22,7 @@ fi
 if [ "${VITRINE_SKIP_HTML_VALIDATOR:-0}" = 1 ]; then
   echo "HTML validation skipped (VITRINE_SKIP_HTML_VALIDATOR=1)"
 else
-  scripts/validate-html.sh
+  scripts/validate-html.sh tests/fixtures/escaping
 fi
 
 if [ "${VITRINE_SKIP_BROWSER:-0}" = 1 ]; then

@@ -11,7 +11,7 @@ use vitrine::markdown::{render, Body};
 /// Renders `text` as a body; links to `@/…` resolve to `/…/`.
 fn render_body(text: &str) -> (String, Vec<vitrine::diagnostic::Diagnostic>) {
     let file = SourceFile::new(PathBuf::from("content/moocs/x.md"), text.to_string());
-    let body = Body { file: &file, range: 0..file.text.len() };
+    let body = Body { file: &file, range: 0..file.text.len(), safe_html: false };
     let mut out = Vec::new();
     let html = render(&body, &|t: &str| Some(format!("/{}/", t.trim_end_matches(".md"))), &mut out);
     (html, out)

@@ -11,7 +11,7 @@ use vitrine::markdown::{render, Body};
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let file = SourceFile::new(PathBuf::from("content/pages/fuzz.md"), text.to_string());
-    let body = Body { file: &file, range: 0..file.text.len() };
+    let body = Body { file: &file, range: 0..file.text.len(), safe_html: data.first().is_some_and(|b| b & 1 == 1) };
     let resolve = |target: &str| -> Option<String> {
         // Targets of an even length exist, the others dangle.
         (target.len() % 2 == 0).then(|| format!("/{}/", target.trim_end_matches(".md")))

@@ -151,11 +151,8 @@ enum Target {
 }
 
 fn classify(base: &Url, page: &Url, href: &str) -> Target {
-    let lower = href.to_ascii_lowercase();
-    for scheme in ["javascript:", "data:", "vbscript:"] {
-        if lower.starts_with(scheme) {
-            return Target::Refused(format!("a `{scheme}` link runs or embeds code; a site links to pages"));
-        }
+    if let Some(scheme) = crate::markdown::links::refused_scheme(href) {
+        return Target::Refused(format!("a `{scheme}` link runs or embeds code; a site links to pages"));
     }
     let Ok(url) = page.join(href) else {
         return Target::Refused(format!("`{href}` is not a valid URL"));

@@ -3,17 +3,20 @@
 //! 1. parse (CommonMark + tables, footnotes, strikethrough, task lists,
 //!    `{#custom-id}` heading attributes), keeping each event's byte range;
 //! 2. [`links`]: `@/moocs/x.md` links become the entity's URL, a dangling
-//!    one is an error at its position in the file;
+//!    one is an error at its position in the file, and so is a
+//!    `javascript:`, `vbscript:` or `data:` link or image;
 //! 3. [`ids`]: ids the writer gave (`{#id}`, footnote labels) made unique,
 //!    with a warning for each repeat; [`headings`]: ids from the heading
 //!    text, accent-folded, unique per page;
 //! 4. [`highlight`]: fenced code becomes `<span class="hl-…">` markup;
-//! 5. serialise with pulldown-cmark's HTML writer.
+//! 5. serialise with pulldown-cmark's HTML writer;
+//! 6. with `safe_html = true`, [`sanitize`]: keep only allow-listed HTML.
 
 pub mod headings;
 pub mod highlight;
 pub mod ids;
 pub mod links;
+pub mod sanitize;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -27,6 +30,9 @@ use crate::load::fields::Out;
 pub struct Body<'a> {
     pub file: &'a Arc<SourceFile>,
     pub range: Range<usize>,
+    /// `safe_html = true` in vitrine.toml: the HTML goes through
+    /// [`sanitize::clean`].
+    pub safe_html: bool,
 }
 
 impl Body<'_> {
@@ -57,5 +63,8 @@ pub fn render(body: &Body, resolve: &dyn Fn(&str) -> Option<String>, out: &mut O
     let events = highlight::highlight(events);
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if body.safe_html {
+        return sanitize::clean(&html);
+    }
     html
 }

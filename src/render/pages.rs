@@ -33,7 +33,7 @@ impl View<'_> {
                 return html;
             }
         }
-        let body = Body { file: &meta.file, range: meta.body.clone() };
+        let body = Body { file: &meta.file, range: meta.body.clone(), safe_html: self.cat.config.safe_html };
         let resolve = |target: &str| self.internal_url(target);
         markdown::render(&body, &resolve, out)
     }
