@@ -282,6 +282,9 @@ fn walk(root: &Path, config: &Config, out: &mut Out) -> Vec<Found> {
             ),
         }
     }
+    let entries: Vec<(&str, &Path, &str, Option<&str>)> =
+        found.iter().map(|f| (f.kind.folder(), f.path.as_path(), f.slug.as_str(), f.lang.as_deref())).collect();
+    out.extend(source::clashes(&entries, |p| display_path(root, p)));
     found
 }
 
@@ -372,6 +375,15 @@ fn split_name(name: &str, config: &Config) -> Option<(String, Option<String>)> {
 }
 
 fn check_slug(root: &Path, path: &Path, slug: &str, out: &mut Out) {
+    if source::windows_reserved(slug) {
+        out.push(
+            Diagnostic::file_error(
+                &display_path(root, path),
+                format!("`{slug}` is a name Windows keeps for a device: the page's folder cannot exist there"),
+            )
+            .with_hint(format!("rename it, e.g. `{slug}-1` or a longer name")),
+        );
+    }
     if common::is_slug(slug) {
         return;
     }
@@ -410,7 +422,9 @@ pub fn toml_error(file: &Arc<SourceFile>, offset: usize, e: &toml::de::Error) ->
     // Offset 0 is a whole TOML file (vitrine.toml), not a front matter.
     let what = if offset == 0 { "this file" } else { "the front matter" };
     let mut d = Diagnostic::error(file, span, format!("{what} is not valid TOML: {msg}"));
-    if msg.contains("string") || msg.contains("invalid") || msg.contains("expected") {
+    if msg.contains("duplicate key") {
+        d = d.with_hint("each key is written once: remove one of the two lines, or merge their values");
+    } else if msg.contains("string") || msg.contains("invalid") || msg.contains("expected") {
         d = d
             .with_hint("text values need straight double quotes: `title = \"Mon MOOC\"`; dates are written 2024-04-08");
     }
@@ -418,7 +432,7 @@ pub fn toml_error(file: &Arc<SourceFile>, offset: usize, e: &toml::de::Error) ->
 }
 
 fn parse_file(root: &Path, f: &Found, out: &mut Out) -> Option<Entity> {
-    let file = source::read(&f.path, display_path(root, &f.path), out)?;
+    let file = source::read(root, &f.path, display_path(root, &f.path), out)?;
     parse_source(file, f.kind, &f.slug, f.lang.as_deref(), f.bundle.clone(), out)
 }
 

@@ -5,6 +5,7 @@
 //! 2. [`links`]: `@/moocs/x.md` links become the entity's URL, a dangling
 //!    one is an error at its position in the file, and so is a
 //!    `javascript:`, `vbscript:` or `data:` link or image;
+//!    [`depth`]: lists and quotes nested too deep are a warning;
 //! 3. [`ids`]: ids the writer gave (`{#id}`, footnote labels) made unique,
 //!    with a warning for each repeat; [`headings`]: ids from the heading
 //!    text, accent-folded, unique per page;
@@ -12,6 +13,7 @@
 //! 5. serialise with pulldown-cmark's HTML writer;
 //! 6. with `safe_html = true`, [`sanitize`]: keep only allow-listed HTML.
 
+pub mod depth;
 pub mod headings;
 pub mod highlight;
 pub mod ids;
@@ -58,6 +60,7 @@ pub fn render(body: &Body, resolve: &dyn Fn(&str) -> Option<String>, out: &mut O
     }
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options()).into_offset_iter().collect();
     links::resolve(&mut events, body, resolve, out);
+    depth::check(&events, body, out);
     ids::make_unique(&mut events, body, out);
     headings::assign_ids(&mut events);
     let events = highlight::highlight(events);
