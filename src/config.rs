@@ -40,13 +40,27 @@ pub struct Config {
     pub search: bool,
     /// MOOCs per page of the full list `/moocs/` (then `/moocs/page/2/`…).
     pub paginate_by: usize,
+    /// `safe_html = true`: HTML written in bodies goes through an
+    /// allow-list (`markdown::sanitize`): scripts, frames, styles and event
+    /// attributes are removed. Default `false`: raw HTML is kept.
+    pub safe_html: bool,
 }
 
 /// MOOCs per page of `/moocs/` when `paginate_by` is not set.
 pub const DEFAULT_PAGINATE_BY: usize = 60;
 
-const KEYS: &[&str] =
-    &["title", "base_url", "default_language", "languages", "theme", "timezone", "images", "search", "paginate_by"];
+const KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "default_language",
+    "languages",
+    "theme",
+    "timezone",
+    "images",
+    "search",
+    "paginate_by",
+    "safe_html",
+];
 const IMAGE_KEYS: &[&str] = &["widths", "formats", "quality"];
 
 impl Config {
@@ -192,6 +206,7 @@ impl Config {
         }
         let search = f.bool("search", out).unwrap_or(true);
         let paginate_by = f.positive_int("paginate_by", out).map_or(DEFAULT_PAGINATE_BY, |v| v.value as usize);
+        let safe_html = f.bool("safe_html", out).unwrap_or(false);
         Some(Config {
             title,
             titles,
@@ -204,6 +219,7 @@ impl Config {
             images,
             search,
             paginate_by,
+            safe_html,
         })
     }
 }

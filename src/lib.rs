@@ -7,6 +7,7 @@
 
 pub mod base;
 pub mod calendar;
+pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod i18n;

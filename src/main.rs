@@ -58,7 +58,7 @@ enum Command {
     /// Build the site into the output folder.
     Build(BuildArgs),
     /// Check everything `build` checks, write nothing.
-    Check(BuildArgs),
+    Check(CheckArgs),
     /// Build into memory, serve on 127.0.0.1, rebuild on change and reload
     /// the open pages.
     Serve {
@@ -115,6 +115,26 @@ struct BuildArgs {
     missing_translations: bool,
 }
 
+#[derive(Args, Clone)]
+pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    pub(crate) build: BuildArgs,
+    /// Also build the site into memory and follow every internal link and
+    /// anchor of every page; list the external links.
+    #[arg(long)]
+    links: bool,
+    /// With --links: ask each external link's server whether the page
+    /// exists (HEAD, then GET).
+    #[arg(long)]
+    external: bool,
+    /// With --external: seconds before a server is taken as not answering.
+    #[arg(long, default_value_t = 10)]
+    timeout: u64,
+    /// With --external: requests at once to one host.
+    #[arg(long, default_value_t = 2)]
+    per_host: usize,
+}
+
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
 enum Format {
     Human,
@@ -151,7 +171,8 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Build(args) => run(&args, true),
-        Command::Check(args) => run(&args, false),
+        Command::Check(args) if args.links || args.external => check_links(&args),
+        Command::Check(args) => run(&args.build, false),
         Command::Serve { build: args, port, bind, open, debounce } => serve(
             args,
             vitrine::serve::ServeOptions { bind, port, open, debounce: std::time::Duration::from_millis(debounce) },
@@ -196,6 +217,87 @@ fn run(args: &BuildArgs, write: bool) -> ExitCode {
     ExitCode::from(code)
 }
 
+/// `vitrine check --links [--external]`: every broken link is printed as
+/// `error: PAGE: link HREF: REASON` (exit 1), external links are listed on
+/// stdout (`external: URL (N pages)`), or, with --external, checked, and
+/// those that fail are warnings (a server down for an hour is not the
+/// site's fault; --deny-warnings makes them fail the run).
+fn check_links(args: &CheckArgs) -> ExitCode {
+    let started = Instant::now();
+    let (report, checked) = vitrine::check::build_and_check(&args.build.options(true));
+    print_report(&report, args.build.message_format);
+    let code = exit_code(&report, args.build.deny_warnings);
+    let links = match checked {
+        None => return ExitCode::from(code.max(1)),
+        Some(Err(e)) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+        Some(Ok(links)) => links,
+    };
+    let json = args.build.message_format == Format::Json;
+    for b in &links.broken {
+        if json {
+            println!(
+                "{}",
+                serde_json::json!({"severity": "error", "page": b.page, "link": b.href, "message": b.reason})
+            );
+        } else {
+            eprintln!("error: {}: link `{}`: {}", b.page, b.href, b.reason);
+        }
+    }
+    let urls: Vec<String> = links.external.keys().cloned().collect();
+    let mut failed = 0;
+    if args.external {
+        let limits = vitrine::check::external::Limits {
+            timeout: std::time::Duration::from_secs(args.timeout),
+            per_host: args.per_host,
+            ..Default::default()
+        };
+        for (url, outcome) in urls.iter().zip(vitrine::check::external::check(&urls, limits)) {
+            let pages = &links.external[url];
+            match (outcome, json) {
+                (Ok(status), true) => {
+                    println!("{}", serde_json::json!({"external": url, "status": status, "pages": pages}))
+                }
+                (Ok(status), false) => println!("external: {url} ({status}, {} page(s))", pages.len()),
+                (Err(e), true) => {
+                    failed += 1;
+                    println!(
+                        "{}",
+                        serde_json::json!({"severity": "warning", "external": url, "message": e, "pages": pages})
+                    );
+                }
+                (Err(e), false) => {
+                    failed += 1;
+                    eprintln!("warning: {url}: {e} (linked from {})", pages.join(", "));
+                }
+            }
+        }
+    } else {
+        for (url, pages) in &links.external {
+            match json {
+                true => println!("{}", serde_json::json!({"external": url, "pages": pages})),
+                false => println!("external: {url} ({} page(s))", pages.len()),
+            }
+        }
+    }
+    if !json {
+        let checked = if args.external { format!(", {failed} failing") } else { String::new() };
+        eprintln!(
+            "Checked {} internal links on {} pages: {} broken; {} external link(s){checked} in {:.2} s.",
+            links.internal,
+            links.pages,
+            links.broken.len(),
+            urls.len(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    let failing = !links.broken.is_empty() || (failed > 0 && args.build.deny_warnings);
+    let code = if failing { 1 } else { code };
+    ExitCode::from(code)
+}
+
 /// A spinner on a terminal, nothing in CI (no TTY).
 fn progress(write: bool) -> Option<indicatif::ProgressBar> {
     if !std::io::stderr().is_terminal() {
@@ -207,7 +309,7 @@ fn progress(write: bool) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-fn exit_code(report: &Report, deny_warnings: bool) -> u8 {
+pub(crate) fn exit_code(report: &Report, deny_warnings: bool) -> u8 {
     let io_only = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).all(|d| d.usage);
     if report.has_errors() {
         return if io_only { 2 } else { 1 };
@@ -218,7 +320,7 @@ fn exit_code(report: &Report, deny_warnings: bool) -> u8 {
     0
 }
 
-fn print_report(report: &Report, format: Format) {
+pub(crate) fn print_report(report: &Report, format: Format) {
     match format {
         Format::Json => {
             for d in &report.diagnostics {

@@ -18,7 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["search"],
     &["render"],
     &["lib"],
-    &["serve"],
+    &["serve", "check"],
 ];
 
 fn layer(module: &str) -> Option<usize> {

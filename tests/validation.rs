@@ -394,9 +394,9 @@ fn cases() -> Vec<Case> {
             PAGE,
             b"+++\ntitle = \"\xC0 propos\"\n+++\n".to_vec(),
             ERROR,
-            "content/pages/a-propos.md",
+            "content/pages/a-propos.md:2:10",
             "this file is not UTF-8 text",
-            Some("save it as UTF-8"),
+            Some("save the file as UTF-8"),
         ),
         ok("home page without front matter", "content/_index.md", "Bienvenue dans le catalogue.\n"),
         // --- Unknown keys ----------------------------------------------------------

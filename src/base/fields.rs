@@ -368,7 +368,9 @@ pub fn toml_error(file: &Arc<SourceFile>, offset: usize, e: &toml::de::Error) ->
     // Offset 0 is a whole TOML file (vitrine.toml), not a front matter.
     let what = if offset == 0 { "this file" } else { "the front matter" };
     let mut d = Diagnostic::error(file, span, format!("{what} is not valid TOML: {msg}"));
-    if msg.contains("string") || msg.contains("invalid") || msg.contains("expected") {
+    if msg.contains("duplicate key") {
+        d = d.with_hint("each key is written once: remove one of the two lines, or merge their values");
+    } else if msg.contains("string") || msg.contains("invalid") || msg.contains("expected") {
         d = d
             .with_hint("text values need straight double quotes: `title = \"Mon MOOC\"`; dates are written 2024-04-08");
     }

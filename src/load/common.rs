@@ -66,11 +66,25 @@ pub fn summary(f: &Fields, required: bool, out: &mut Out) -> String {
     s.value.trim().to_string()
 }
 
-/// A web address (http or https).
+/// A web address (http or https), written out as the URL standard does
+/// (`"`, `<`, spaces… percent-encoded), so that it is a valid address
+/// wherever a page puts it.
 pub fn url(f: &Fields, key: &str, out: &mut Out) -> Option<String> {
     let s = f.str(key, out)?;
     if s.value.starts_with("https://") || s.value.starts_with("http://") {
-        return Some(s.value);
+        return match url::Url::parse(&s.value) {
+            // Unchanged when already valid (the usual case), so that the
+            // address is written as the writer wrote it.
+            Ok(u) if u.as_str().trim_end_matches('/') == s.value.trim_end_matches('/') => Some(s.value),
+            Ok(u) => Some(u.to_string()),
+            Err(e) => {
+                out.push(
+                    f.err(s.span, format!("`{key}` is not a valid web address: {e}"))
+                        .with_hint(format!("copy the address from the browser's address bar: `{key} = \"https://…\"`")),
+                );
+                None
+            }
+        };
     }
     out.push(
         f.err(s.span, format!("`{key}` must be a web address starting with https://"))

@@ -200,6 +200,9 @@ fn walk(root: &Path, config: &Config, out: &mut Out) -> Vec<Found> {
             ),
         }
     }
+    let entries: Vec<(&str, &Path, &str, Option<&str>)> =
+        found.iter().map(|f| (f.kind.folder(), f.path.as_path(), f.slug.as_str(), f.lang.as_deref())).collect();
+    out.extend(source::clashes(&entries, |p| display_path(root, p)));
     found
 }
 
@@ -289,6 +292,15 @@ fn split_name(name: &str, config: &Config) -> Option<(String, Option<String>)> {
 }
 
 fn check_slug(root: &Path, path: &Path, slug: &str, out: &mut Out) {
+    if source::windows_reserved(slug) {
+        out.push(
+            Diagnostic::file_error(
+                &display_path(root, path),
+                format!("`{slug}` is a name Windows keeps for a device: the page's folder cannot exist there"),
+            )
+            .with_hint(format!("rename it, e.g. `{slug}-1` or a longer name")),
+        );
+    }
     if is_slug(slug) {
         return;
     }
@@ -321,24 +333,22 @@ fn sorted_entries(dir: &Path) -> std::io::Result<Vec<(PathBuf, bool)>> {
 }
 
 fn parse_file(root: &Path, f: &Found, out: &mut Out) -> Option<Entity> {
-    let shown = display_path(root, &f.path);
-    let text = match std::fs::read(&f.path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(_) => {
-                out.push(
-                    Diagnostic::file_error(&shown, "this file is not UTF-8 text")
-                        .with_hint("save it as UTF-8 in your editor"),
-                );
-                return None;
-            }
-        },
-        Err(e) => {
-            out.push(Diagnostic::file_error(&shown, format!("cannot read this file: {e}")));
-            return None;
-        }
-    };
-    let file = SourceFile::new(shown, text);
+    let file = source::read(root, &f.path, display_path(root, &f.path), out)?;
+    parse_source(file, f.kind, &f.slug, f.lang.as_deref(), f.bundle.clone(), out)
+}
+
+/// Parses the text of one content file of `kind` (its front matter and
+/// the place of its body): the loader without the file system, also used
+/// by the fuzz targets (fuzz/).
+pub fn parse_source(
+    file: Arc<SourceFile>,
+    kind: Kind,
+    slug: &str,
+    lang: Option<&str>,
+    bundle: Option<PathBuf>,
+    out: &mut Out,
+) -> Option<Entity> {
+    let f = Found { kind, path: file.path.clone(), slug: slug.to_string(), lang: lang.map(str::to_string), bundle };
     let split = match source::split(&file, f.kind == Kind::Home) {
         Ok(s) => s,
         Err(d) => {

@@ -1,11 +1,177 @@
-//! Splitting a content file into its TOML front matter and Markdown body,
-//! keeping the byte offset of each part so that every position we report
-//! points into the file the writer edits.
+//! Reading a content file as text, and splitting it into its TOML front
+//! matter and Markdown body, keeping the byte offset of each part so that
+//! every position we report points into the file the writer edits.
 
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::diagnostic::Out;
 use crate::diagnostic::{Diagnostic, SourceFile};
+
+/// Content files above this size are read, with a warning.
+pub const LARGE_FILE: u64 = 4_000_000;
+/// Content files above this size are not read: an error (memory stays
+/// bounded whatever is in `content/`).
+pub const MAX_FILE: u64 = 64_000_000;
+
+/// Reads the content file at `path` (named `shown` in messages) of the
+/// site at `root`.
+pub fn read(root: &Path, path: &Path, shown: PathBuf, out: &mut Out) -> Option<Arc<SourceFile>> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let mb = |n: u64| format!("{:.1} MB", n as f64 / 1e6);
+    if size > MAX_FILE {
+        out.push(
+            Diagnostic::file_error(
+                &shown,
+                format!("this file is {}: content files are read up to {}", mb(size), mb(MAX_FILE)),
+            )
+            .with_hint(
+                "a page this big is a mistake (a pasted image or export?): split it, or move the data to static/",
+            ),
+        );
+        return None;
+    }
+    if size > LARGE_FILE {
+        out.push(
+            Diagnostic::file_error(
+                &shown,
+                format!("this file is {}: its page will be as heavy and slow to open", mb(size)),
+            )
+            .with_hint("a page is usually a few kB: look for pasted images or tables, or split the text")
+            .into_warning(),
+        );
+    }
+    if let Some(d) = outside(root, path, &shown) {
+        out.push(d);
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => decode(shown, bytes, out),
+        Err(e) => {
+            out.push(read_error(&shown, &e));
+            None
+        }
+    }
+}
+
+/// A warning when `path` is reached through a symbolic link and lies
+/// outside the site folder.
+fn outside(root: &Path, path: &Path, shown: &Path) -> Option<Diagnostic> {
+    let (real, root) = (path.canonicalize().ok()?, root.canonicalize().ok()?);
+    if real.starts_with(&root) {
+        return None;
+    }
+    Some(
+        Diagnostic::file_error(
+            shown,
+            format!(
+                "this file is a symbolic link to {}, outside the site folder: it is read, but is not part of the site",
+                real.display()
+            ),
+        )
+        .with_hint("copy the file into content/ so that the site holds everything it publishes")
+        .into_warning(),
+    )
+}
+
+/// "cannot read this file", in plain words for the usual reasons.
+pub fn read_error(shown: &Path, e: &std::io::Error) -> Diagnostic {
+    const ELOOP: i32 = if cfg!(target_vendor = "apple") { 62 } else { 40 };
+    let (message, hint) = match e.kind() {
+        std::io::ErrorKind::PermissionDenied => (
+            "cannot read this file: permission denied".to_string(),
+            "give yourself read access (`chmod u+r` on the file), or move it out of content/",
+        ),
+        std::io::ErrorKind::NotFound => (
+            "this symbolic link points to a file that does not exist".to_string(),
+            "remove the link, or copy the file it should point to in its place",
+        ),
+        std::io::ErrorKind::IsADirectory => {
+            ("this is a folder with a `.md` name".to_string(), "rename the folder without `.md`")
+        }
+        _ if e.raw_os_error() == Some(ELOOP) => (
+            "this symbolic link leads back to itself (a loop of links)".to_string(),
+            "remove the link, or replace it with the file itself",
+        ),
+        _ => (format!("cannot read this file: {e}"), "check that the file can be opened by your editor"),
+    };
+    Diagnostic::file_error(shown, message).with_hint(hint)
+}
+
+/// Names Windows keeps for devices, whatever the case and extension: a
+/// folder or file so named cannot be created there.
+pub fn windows_reserved(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default().to_ascii_lowercase();
+    matches!(stem.as_str(), "con" | "prn" | "aux" | "nul")
+        || ["com", "lpt"]
+            .iter()
+            .any(|p| stem.strip_prefix(p).is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit() && n != "0"))
+}
+
+/// Errors for names that clash on the file systems of Windows and macOS:
+/// `entries` are `(kind folder, file, slug, language)`; two slugs of one
+/// kind and language that are equal once case and accents are ignored
+/// (`Rage.md` and `rage.md`, `réseaux.md` and `reseaux.md`) would be one
+/// file there, and their pages would overwrite each other.
+pub fn clashes(entries: &[(&str, &Path, &str, Option<&str>)], shown: impl Fn(&Path) -> PathBuf) -> Vec<Diagnostic> {
+    // Same slug twice is another error (resolve: "already used"); here
+    // only names that differ.
+    let mut seen: std::collections::HashMap<(&str, String, Option<&str>), (&Path, &str)> =
+        std::collections::HashMap::new();
+    let mut found = Vec::new();
+    for (kind, path, slug, lang) in entries {
+        let folded = crate::base::slug::slugify(slug);
+        match seen.get(&(*kind, folded.clone(), *lang)) {
+            Some((first, first_slug)) if first_slug != slug => found.push(
+                Diagnostic::file_error(
+                    &shown(path),
+                    format!(
+                        "`{slug}` and {} differ only by case or accents: on Windows and macOS they are one name, \
+                         and their pages would overwrite each other",
+                        shown(first).display()
+                    ),
+                )
+                .with_hint("give the two a clearly different name (slugs use a-z, 0-9 and dashes)"),
+            ),
+            _ => {
+                seen.insert((*kind, folded, *lang), (path, slug));
+            }
+        }
+    }
+    found
+}
+
+/// The text of a content file, or `None` with an error at the first byte
+/// that is not UTF-8 text or is a NUL character.
+pub fn decode(shown: PathBuf, bytes: Vec<u8>, out: &mut Out) -> Option<Arc<SourceFile>> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            // The text up to the bad byte is kept as it is, so the position
+            // is right; the rest only serves to show the line.
+            let file = SourceFile::new(shown, String::from_utf8_lossy(e.as_bytes()).into_owned());
+            let end = file.text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+            out.push(
+                Diagnostic::error(&file, at..end, "this file is not UTF-8 text: this byte is not a character in UTF-8")
+                    .with_hint(
+                        "save the file as UTF-8 in your editor (it was probably saved as Latin-1 or Windows-1252)",
+                    ),
+            );
+            return None;
+        }
+    };
+    let nul = memchr::memchr(0, text.as_bytes());
+    let file = SourceFile::new(shown, text);
+    if let Some(at) = nul {
+        out.push(
+            Diagnostic::error(&file, at..at + 1, "this file holds a NUL character (byte 0), which text never has")
+                .with_hint("the file may be damaged or not a text file: remove the character, or save the file again as UTF-8 text"),
+        );
+        return None;
+    }
+    Some(file)
+}
 
 /// Where the two parts of a content file are, as byte ranges of the file.
 #[derive(Debug, Clone)]
@@ -83,6 +249,23 @@ impl Iterator for LineIter<'_> {
 mod tests {
     use super::*;
     use std::path::PathBuf;
+
+    #[test]
+    fn knows_the_names_windows_keeps() {
+        for name in ["con", "CON", "con.md", "Aux", "nul", "com1", "LPT9.md"] {
+            assert!(windows_reserved(name), "{name}");
+        }
+        for name in ["cone", "com", "com0", "com10", "lpt", "console", "rage"] {
+            assert!(!windows_reserved(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn says_why_a_file_cannot_be_read() {
+        let d = read_error(Path::new("content/x.md"), &std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        assert_eq!(d.message, "cannot read this file: permission denied");
+        assert!(d.hint.is_some_and(|h| h.contains("chmod u+r")));
+    }
 
     fn f(text: &str) -> Arc<SourceFile> {
         SourceFile::new(PathBuf::from("x.md"), text.to_string())

@@ -11,7 +11,7 @@ use crate::base::slug::slugify;
 
 /// Ids the page around a body already uses: the default theme's section
 /// ids and session rows (`session-1`, …). A heading never takes them.
-fn reserved(id: &str) -> bool {
+pub(crate) fn reserved(id: &str) -> bool {
     const THEME: &[&str] = &[
         "about-title",
         "certificate-title",

@@ -1,4 +1,6 @@
 //! `@/kind/slug.md` links: resolved to the entity's URL at build time.
+//! Links and images that would run or embed code (`javascript:`,
+//! `vbscript:`, `data:`) are errors at their position.
 
 use std::ops::Range;
 
@@ -18,6 +20,24 @@ pub fn resolve(
             Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
             _ => continue,
         };
+        if let Some(scheme) = refused_scheme(dest) {
+            let span = body.range.start + range.start..body.range.start + range.end;
+            let hint = if scheme == "data:" {
+                "save the image or file in the bundle folder (or static/) and link to it by its name"
+            } else {
+                "a link leads to a page: write its address, https://…, or `@/moocs/<slug>.md`"
+            };
+            out.push(
+                Diagnostic::error(
+                    body.file,
+                    span,
+                    format!("a `{scheme}` link is not allowed: it would run or embed code"),
+                )
+                .with_hint(hint),
+            );
+            *dest = CowStr::from("");
+            continue;
+        }
         let Some(target) = dest.strip_prefix("@/") else { continue };
         let (path, anchor) = match target.split_once('#') {
             Some((p, a)) => (p, Some(a)),
@@ -46,4 +66,16 @@ pub fn resolve(
             }
         }
     }
+}
+
+/// The scheme of `url` when it is one a page must not link to, read as a
+/// browser reads it (case, spaces and control characters ignored).
+pub fn refused_scheme(url: &str) -> Option<&'static str> {
+    let head: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .take(11)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"].into_iter().find(|s| head.starts_with(s))
 }

@@ -3,14 +3,22 @@
 //! 1. parse (CommonMark + tables, footnotes, strikethrough, task lists,
 //!    `{#custom-id}` heading attributes), keeping each event's byte range;
 //! 2. [`links`]: `@/moocs/x.md` links become the entity's URL, a dangling
-//!    one is an error at its position in the file;
-//! 3. [`headings`]: ids from the heading text, accent-folded, unique per page;
+//!    one is an error at its position in the file, and so is a
+//!    `javascript:`, `vbscript:` or `data:` link or image;
+//!    [`depth`]: lists and quotes nested too deep are a warning;
+//! 3. [`ids`]: ids the writer gave (`{#id}`, footnote labels) made unique,
+//!    with a warning for each repeat; [`headings`]: ids from the heading
+//!    text, accent-folded, unique per page;
 //! 4. [`highlight`]: fenced code becomes `<span class="hl-…">` markup;
-//! 5. serialise with pulldown-cmark's HTML writer.
+//! 5. serialise with pulldown-cmark's HTML writer;
+//! 6. with `safe_html = true`, [`sanitize`]: keep only allow-listed HTML.
 
+pub mod depth;
 pub mod headings;
 pub mod highlight;
+pub mod ids;
 pub mod links;
+pub mod sanitize;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -23,6 +31,9 @@ use crate::diagnostic::{Out, SourceFile};
 pub struct Body<'a> {
     pub file: &'a Arc<SourceFile>,
     pub range: Range<usize>,
+    /// `safe_html = true` in vitrine.toml: the HTML goes through
+    /// [`sanitize::clean`].
+    pub safe_html: bool,
 }
 
 impl Body<'_> {
@@ -48,9 +59,14 @@ pub fn render(body: &Body, resolve: &dyn Fn(&str) -> Option<String>, out: &mut O
     }
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options()).into_offset_iter().collect();
     links::resolve(&mut events, body, resolve, out);
+    depth::check(&events, body, out);
+    ids::make_unique(&mut events, body, out);
     headings::assign_ids(&mut events);
     let events = highlight::highlight(events);
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if body.safe_html {
+        return sanitize::clean(&html);
+    }
     html
 }

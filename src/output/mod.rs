@@ -1,6 +1,7 @@
 //! Write: the site goes to a fresh folder beside the target, which replaces
-//! the target only once everything is written, so a failed build leaves
-//! the previous site untouched. Paths are checked so that nothing is ever
+//! the target only once everything is written, in one step that a killed
+//! process cannot leave half done ([`swap`]), so a failed or killed build
+//! leaves the previous site untouched. Paths are checked so that nothing is ever
 //! written outside the output folder.
 
 use std::collections::HashSet;
@@ -13,6 +14,7 @@ use rayon::prelude::*;
 
 pub mod memory;
 pub mod sink;
+pub mod swap;
 pub use memory::{Files, MemorySink};
 pub use sink::{NullSink, Sink};
 
@@ -70,31 +72,7 @@ impl Sink for DirSink {
     }
 }
 
-fn with_path(e: io::Error, p: &Path) -> io::Error {
-    io::Error::new(e.kind(), format!("{}: {e}", p.display()))
-}
-
-/// Removes the staging folders of builds that were killed (their process
-/// is gone), so an interrupted `vitrine serve` leaves nothing behind for
-/// long. Only on systems with `/proc`; elsewhere they are kept.
-fn remove_stale(parent: &Path, name: &str) {
-    if !Path::new("/proc/self").exists() {
-        return;
-    }
-    let Ok(entries) = fs::read_dir(parent) else { return };
-    for e in entries.flatten() {
-        let file = e.file_name().to_string_lossy().to_string();
-        let pid = [".vitrine-tmp-", ".vitrine-old-"]
-            .iter()
-            .find_map(|tag| file.strip_prefix(&format!(".{name}{tag}")))
-            .and_then(|p| p.parse::<u32>().ok());
-        if let Some(pid) = pid {
-            if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
-                let _ = fs::remove_dir_all(e.path());
-            }
-        }
-    }
-}
+use swap::with_path;
 
 /// A build in progress: a temporary folder beside the output folder.
 pub struct Staging {
@@ -103,13 +81,13 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Creates `.<name>.vitrine-tmp-<pid>` beside `target`.
+    /// Repairs and removes what killed builds left beside `target`
+    /// ([`swap::recover`]), then creates `.<name>.vitrine-tmp-<pid>` beside it.
     pub fn new(target: &Path) -> io::Result<Staging> {
-        let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
         let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
-        remove_stale(parent, &name);
-        let dir = parent.join(format!(".{name}.vitrine-tmp-{}", std::process::id()));
+        swap::recover(target)?;
+        let dir = Self::beside(target, swap::STAGING_MARK);
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(|e| with_path(e, &dir))?;
         }
@@ -117,25 +95,19 @@ impl Staging {
         Ok(Staging { dir, target: target.to_path_buf() })
     }
 
-    /// Puts the new site in place of the old one.
+    /// `.<name><mark><pid>` beside `target`.
+    fn beside(target: &Path, mark: &str) -> PathBuf {
+        let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        parent.join(format!(".{name}{mark}{}", std::process::id()))
+    }
+
+    /// Puts the new site in place of the old one in one step
+    /// ([`swap::swap_in`]), then removes the old one.
     pub fn commit(self) -> io::Result<()> {
-        let old = self.dir.with_file_name(format!(
-            ".{}.vitrine-old-{}",
-            self.target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
-            std::process::id()
-        ));
-        let had_old = self.target.exists();
-        if had_old {
-            fs::rename(&self.target, &old).map_err(|e| with_path(e, &self.target))?;
-        }
-        if let Err(e) = fs::rename(&self.dir, &self.target) {
-            if had_old {
-                let _ = fs::rename(&old, &self.target);
-            }
-            return Err(with_path(e, &self.target));
-        }
-        if had_old {
-            remove_tree(&old).map_err(|e| with_path(e, &old))?;
+        let old = Self::beside(&self.target, swap::OLD_MARK);
+        if let Some(old) = swap::swap_in(&self.dir, &self.target, &old)? {
+            swap::remove(&old).map_err(|e| with_path(e, &old))?;
         }
         Ok(())
     }
@@ -151,7 +123,7 @@ impl Staging {
 /// folder in parallel: the previous site has tens of thousands of files,
 /// and removing them one after the other kept a core idle at the end of
 /// every build.
-fn remove_tree(dir: &Path) -> io::Result<()> {
+pub(crate) fn remove_tree(dir: &Path) -> io::Result<()> {
     let entries = fs::read_dir(dir)?.collect::<io::Result<Vec<_>>>()?;
     entries.par_iter().try_for_each(|e| {
         if e.file_type()?.is_dir() {

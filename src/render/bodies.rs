@@ -178,7 +178,7 @@ impl Bodies {
 /// The body of `meta` rendered with [`PREFIX_MARK`] before the path of each
 /// `@/` link.
 fn render_marked(cat: &Catalogue, meta: &Meta, out: &mut Out) -> Marked {
-    let body = Body { file: &meta.file, range: meta.body.clone() };
+    let body = Body { file: &meta.file, range: meta.body.clone(), safe_html: cat.config.safe_html };
     let resolve = |target: &str| internal_path(cat, target).map(|p| format!("{PREFIX_MARK}{p}"));
     Marked::new(markdown::render(&body, &resolve, out))
 }

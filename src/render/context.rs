@@ -102,7 +102,7 @@ impl<'a> Context<'a> {
                 return html;
             }
         }
-        let body = Body { file: &meta.file, range: meta.body.clone() };
+        let body = Body { file: &meta.file, range: meta.body.clone(), safe_html: self.cat.config.safe_html };
         let resolve = |target: &str| internal_path(self.cat, target).map(|p| self.lang.url(&p));
         markdown::render(&body, &resolve, out)
     }

@@ -55,6 +55,9 @@ fn image(root: &Path, meta: &Meta, img: Option<&Image>, out: &mut Out) {
     }
 }
 
+/// More sessions than this in one MOOC is a warning (at the next one).
+const MANY_SESSIONS: usize = 1000;
+
 fn mooc(m: &Mooc, out: &mut Out) {
     let file = &m.meta.file;
     if !m.platform_key && (m.sessions.is_empty() || m.sessions.iter().any(|s| s.platform.is_none())) {
@@ -79,6 +82,16 @@ fn mooc(m: &Mooc, out: &mut Out) {
     }
     for s in &m.sessions {
         session(m, s, out);
+    }
+    if let Some(s) = m.sessions.get(MANY_SESSIONS) {
+        out.push(
+            Diagnostic::warning(
+                file,
+                s.start.span.clone(),
+                format!("this MOOC has {} sessions: its page and calendar list every one", m.sessions.len()),
+            )
+            .with_hint(format!("more than {MANY_SESSIONS} sessions is likely a mistake of a script or a copy")),
+        );
     }
     overlaps(m, out);
 }
@@ -153,28 +166,32 @@ fn interval(s: &Session) -> Option<(Date, Option<Date>)> {
 }
 
 /// Sessions of one MOOC must not overlap (cancelled ones are ignored).
+/// Each session is reported once at most, with the first earlier session
+/// it overlaps: 10,000 sessions on one date are 10,000 errors, not 50
+/// million.
 fn overlaps(m: &Mooc, out: &mut Out) {
     let live: Vec<(&Session, (Date, Option<Date>))> =
         m.sessions.iter().filter(|s| !s.cancelled).filter_map(|s| interval(s).map(|i| (s, i))).collect();
-    for (i, (a, (a_start, a_end))) in live.iter().enumerate() {
-        for (b, (b_start, b_end)) in &live[i + 1..] {
+    for (j, (b, (b_start, b_end))) in live.iter().enumerate() {
+        let first = live[..j].iter().find(|(_, (a_start, a_end))| {
             let a_before_b_ends = b_end.is_none_or(|e| *a_start <= e);
             let b_before_a_ends = a_end.is_none_or(|e| *b_start <= e);
-            if a_before_b_ends && b_before_a_ends {
-                let (line, _) = m.meta.file.line_col(a.start.span.start);
-                out.push(
-                    Diagnostic::error(
-                        &m.meta.file,
-                        b.start.span.clone(),
-                        format!(
-                            "the session starting {} overlaps the session starting {} (line {line})",
-                            describe_start(b),
-                            describe_start(a)
-                        ),
-                    )
-                    .with_hint("sessions of one MOOC must not overlap: fix the dates, or mark one `cancelled = true`"),
-                );
-            }
+            a_before_b_ends && b_before_a_ends
+        });
+        if let Some((a, _)) = first {
+            let (line, _) = m.meta.file.line_col(a.start.span.start);
+            out.push(
+                Diagnostic::error(
+                    &m.meta.file,
+                    b.start.span.clone(),
+                    format!(
+                        "the session starting {} overlaps the session starting {} (line {line})",
+                        describe_start(b),
+                        describe_start(a)
+                    ),
+                )
+                .with_hint("sessions of one MOOC must not overlap: fix the dates, or mark one `cancelled = true`"),
+            );
         }
     }
 }

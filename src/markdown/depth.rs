@@ -1,0 +1,39 @@
+//! Lists and quotes nested very deep (`>>>>>>…`, a list pasted with ever
+//! more indentation) still render, but no reader can follow them and
+//! browsers and screen readers slow down: past [`MAX_DEPTH`] levels it is a
+//! warning, once per body, where the depth is first passed.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Out;
+use crate::markdown::Body;
+
+pub const MAX_DEPTH: usize = 100;
+
+pub fn check(events: &[(Event, Range<usize>)], body: &Body, out: &mut Out) {
+    let mut depth = 0usize;
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    let span = body.range.start + range.start..body.range.start + range.start;
+                    out.push(
+                        Diagnostic::warning(
+                            body.file,
+                            span,
+                            format!("lists and quotes are nested more than {MAX_DEPTH} levels deep here"),
+                        )
+                        .with_hint("check the indentation or the `>` signs: a reader can follow a few levels at most"),
+                    );
+                    return;
+                }
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+}
