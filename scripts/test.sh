@@ -10,6 +10,9 @@ cd "$(dirname "$0")/.."
 cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 cargo test --all-targets --no-fail-fast
+# The fuzz targets (fuzz/, run by scripts/fuzz.sh, not here) still compile
+# against the library's API.
+cargo check --manifest-path fuzz/Cargo.toml --bins --target-dir "${CARGO_TARGET_DIR:-target}/fuzz-check"
 
 # The HTML checker and the browser tests build the site with the release
 # binary (${CARGO_TARGET_DIR:-target}/release/vitrine).
