@@ -19,6 +19,7 @@ pub mod resolve;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod timing;
 pub mod validate;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +32,7 @@ use crate::output::{NullSink, Sink};
 use crate::render::theme::Theme;
 use crate::render::Stats;
 use crate::resolve::Catalogue;
+use crate::timing::Timer;
 
 /// What a run is asked to do.
 #[derive(Debug, Clone)]
@@ -101,6 +103,7 @@ fn run(opts: &Options, memory: Option<&output::MemorySink>) -> Report {
         report.stats = write(opts, &catalogue, &theme, memory, &report.output, &mut out);
     }
     report.diagnostics = finish(out);
+    timing::report();
     report
 }
 
@@ -129,7 +132,6 @@ fn prepare(
     if opts.missing_translations {
         report.missing = resolve::missing_translations(&catalogue);
     }
-    timer.lap("load+validate+resolve");
     Some((catalogue, theme?))
 }
 
@@ -218,23 +220,6 @@ pub(crate) fn catalogue(
     let c = resolve::resolve(loaded, config, today, opts.drafts, out);
     timer.lap("resolve");
     c
-}
-
-/// Stage timings on stderr when `VITRINE_TIMINGS` is set (for profiling).
-pub(crate) struct Timer(Option<std::cell::Cell<std::time::Instant>>);
-
-impl Timer {
-    pub(crate) fn new() -> Self {
-        Timer(std::env::var_os("VITRINE_TIMINGS").map(|_| std::cell::Cell::new(std::time::Instant::now())))
-    }
-
-    pub(crate) fn lap(&self, stage: &str) {
-        if let Some(t) = &self.0 {
-            let now = std::time::Instant::now();
-            eprintln!("timing: {stage:<18} {:>7.1} ms", (now - t.get()).as_secs_f64() * 1000.0);
-            t.set(now);
-        }
-    }
 }
 
 pub(crate) fn finish(out: Vec<Diagnostic>) -> Vec<Diagnostic> {

@@ -13,6 +13,7 @@ use crate::render::cards::{Cards, Items};
 use crate::render::globals::Globals;
 use crate::render::theme::Theme;
 use crate::resolve::Catalogue;
+use crate::timing::{self, Phase};
 
 /// A page to render: where it goes, with which template and values.
 pub struct PageOut {
@@ -55,7 +56,7 @@ impl<'a> Context<'a> {
     ) -> Self {
         let lang = Lang::new(cat, code, &theme.strings);
         let globals = Globals::new(&lang, theme);
-        let cards = Cards::new(&lang, theme, &globals.strings(), reuse, out);
+        let cards = timing::time(Phase::Cards, || Cards::new(&lang, theme, &globals.strings(), reuse, out));
         Context { cat, lang, cards, globals, bodies }
     }
 

@@ -45,6 +45,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Out};
 use crate::output::Sink;
 use crate::resolve::Catalogue;
+use crate::timing::{self, Phase};
 use context::{Context, PageOut};
 pub use plan::{Job, Key, Plan};
 use site_files::file_of;
@@ -195,7 +196,7 @@ pub fn render(
             todo.into_par_iter()
                 .map(|(l, key, job)| {
                     let mut problems = Vec::new();
-                    let page = job.kind.render(&contexts[l], job.index, &mut problems);
+                    let page = timing::time(Phase::Render, || job.kind.render(&contexts[l], job.index, &mut problems));
                     let mut record = write_page(theme, sink, &lang_dirs[l], page, problems);
                     if !job.kind.listed() {
                         record.listed = None;
@@ -205,13 +206,8 @@ pub fn render(
                 .collect()
         },
         || {
-            let started = std::time::Instant::now();
             let inputs: Vec<crate::search::Input> = contexts.iter().map(search_input).collect();
-            let searches = crate::search::build_all(&inputs, memo.as_mut());
-            if std::env::var_os("VITRINE_TIMINGS").is_some() {
-                eprintln!("timing: search indexes   {:>7.1} ms", started.elapsed().as_secs_f64() * 1000.0);
-            }
-            searches
+            timing::time(Phase::Search, || crate::search::build_all(&inputs, memo.as_mut()))
         },
     );
     pages.extend(fresh);
@@ -222,7 +218,7 @@ pub fn render(
         search_files
             .par_iter()
             .filter_map(|(path, bytes)| {
-                sink.put(path, bytes)
+                timing::time(Phase::Write, || sink.put(path, bytes))
                     .err()
                     .map(|e| Diagnostic::usage(Path::new(path), format!("cannot write this file: {e}")))
             })
@@ -289,7 +285,7 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut
     };
     for (name, bytes) in &page.files {
         let path = format!("{lang_dir}{}{name}", page.path);
-        match sink.put(&path, bytes) {
+        match timing::time(Phase::Write, || sink.put(&path, bytes)) {
             Ok(()) => record.files.push(path),
             Err(e) => problems.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}"))),
         }
@@ -297,8 +293,8 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut
     // Rendered as bytes, which go to the file as they are: `Tera::render`
     // would check them all again to return a String.
     let mut html = Vec::with_capacity(16 * 1024);
-    match theme.tera.render_to(page.template, &page.context, &mut html) {
-        Ok(()) => match sink.put(&file, &html) {
+    match timing::time(Phase::Render, || theme.tera.render_to(page.template, &page.context, &mut html)) {
+        Ok(()) => match timing::time(Phase::Write, || sink.put(&file, &html)) {
             Ok(()) => {
                 record.files.insert(0, file);
                 record.written = true;

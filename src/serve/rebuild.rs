@@ -103,7 +103,7 @@ impl Session {
     }
 
     fn rebuild_now(&mut self) -> (Report, Option<Update>) {
-        let timer = crate::Timer::new();
+        let timer = crate::timing::Timer::new();
         let mut out: Vec<Diagnostic> = Vec::new();
         let mut report = Report::new(crate::output_dir(&self.opts));
         let Some((config, today)) = crate::setup(&self.opts, &mut out) else {
@@ -159,6 +159,7 @@ impl Session {
         let (files, changed) = patch(&old_files, &rendered, sink.into_files());
         let change = Change::of(&changed);
         timer.lap("patch");
+        crate::timing::report();
         let pages = rendered.rendered_pages();
         self.last = Some(Last { setup, theme, catalogue, rendered: Some(rendered), files: Arc::clone(&files) });
         (report, Some(Update { files, change, changed, rendered: pages }))
