@@ -26,7 +26,11 @@
 # exits 1. Everything is built on tmpfs when there is one, and removed.
 #
 # Environment: COMPARE_N (default 1000), COMPARE_TODAY (default 2026-11-23),
-# KEEP=1 keeps the scratch folder (its path is printed).
+# KEEP=1 keeps the scratch folder (its path is printed), OLD_REPO=DIR: a
+# checkout of the old binary's commit, whose bundled catalogue and theme
+# the old binary builds (default: this repository for both; needed when
+# the change touches the theme, which the bundled site reads from its
+# folder).
 set -euo pipefail
 
 die() { echo "compare-builds: $*" >&2; exit 2; }
@@ -41,6 +45,7 @@ today=${COMPARE_TODAY:-2026-11-23}
 [[ $n =~ ^[1-9][0-9]*$ ]] || die "COMPARE_N: '$n' is not a positive integer"
 
 repo=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
+old_repo=$(cd -- "${OLD_REPO:-$repo}" && pwd) || die "no OLD_REPO $OLD_REPO"
 if [[ -d /dev/shm && -w /dev/shm ]]; then scratch=/dev/shm; else scratch=/tmp; fi
 work=$(mktemp -d "$scratch/vitrine-compare.XXXXXX")
 if [[ ${KEEP:-0} == 1 ]]; then
@@ -162,10 +167,10 @@ checked() {
 }
 
 compare() {
-    local site=$1 root=$2
-    shift 2
+    local site=$1 root=$2 old_root=$3
+    shift 3
     mkdir -p "$work/$site.old" "$work/$site.new"
-    build "$site.old" "$old" "$root" "$@"
+    build "$site.old" "$old" "$old_root" "$@"
     build "$site.new" "$new" "$root" "$@"
     local a=$work/$site.old b=$work/$site.new problems=()
     [[ -d $a/public ]] || problems+=("the old binary wrote no site (exit $(cat "$a/code")): $(tail -n 3 "$a/stderr")")
@@ -193,10 +198,10 @@ compare() {
 echo "old: $old"
 echo "new: $new"
 echo "today: $today, synthetic N=$n"
-compare bundled "$repo"
-compare base-path "$repo" --base-url "https://moocs.example.org/catalogue"
+compare bundled "$repo" "$old_repo"
+compare base-path "$repo" "$old_repo" --base-url "https://moocs.example.org/catalogue"
 checked broken "$repo/tests/fixtures/broken"
-compare synthetic "$synthetic" --missing-translations
+compare synthetic "$synthetic" "$synthetic" --missing-translations
 if ((status == 0)); then
     echo "identical"
 else

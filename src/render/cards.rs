@@ -3,7 +3,9 @@
 //! shows it (home, full list, term pages…); lists hold its light form, a
 //! list item. A parcours' card is small and made where it is shown.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -82,6 +84,9 @@ pub struct Cards {
     by_title: Vec<usize>,
     /// Each MOOC's title, folded: what `by_title` sorts.
     keys: Vec<String>,
+    /// Lists sorted by title, by the name a kind of page gives them: each
+    /// is sorted once, for all its pages ([`Cards::sorted`]).
+    sorted: Mutex<HashMap<(&'static str, usize), Arc<[usize]>>>,
 }
 
 impl Cards {
@@ -116,7 +121,7 @@ impl Cards {
         for (r, &i) in by_title.iter().enumerate() {
             rank[i] = r;
         }
-        Cards { items, rank, by_title, keys }
+        Cards { items, rank, by_title, keys, sorted: Mutex::default() }
     }
 
     /// The list items of the MOOCs, by slug, for the next [`Cards::new`].
@@ -150,9 +155,27 @@ impl Cards {
     /// List items sorted by title (accent-insensitive). Lists hold
     /// thousands of items, so they do not carry the whole card.
     pub fn by_title_of(&self, list: &[usize]) -> tera::Value {
-        let mut sorted = list.to_vec();
-        sorted.sort_unstable_by_key(|&i| self.rank[i]);
-        self.items(&sorted)
+        self.items(&self.sort(list.to_vec()))
+    }
+
+    /// `list` sorted by title.
+    fn sort(&self, mut list: Vec<usize>) -> Vec<usize> {
+        list.sort_unstable_by_key(|&i| self.rank[i]);
+        list
+    }
+
+    /// The list `key` (a kind of page's name, and the list's number among
+    /// its lists) sorted by title: `list()` sorted the first time it is
+    /// asked for, kept for the other pages of the list.
+    pub fn sorted(&self, key: (&'static str, usize), list: impl FnOnce() -> Vec<usize>) -> Arc<[usize]> {
+        if let Some(found) = self.sorted.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return found;
+        }
+        let sorted: Arc<[usize]> = self.sort(list()).into();
+        if let Ok(mut m) = self.sorted.lock() {
+            m.insert(key, Arc::clone(&sorted));
+        }
+        sorted
     }
 }
 

@@ -29,6 +29,7 @@ pub mod context;
 pub mod globals;
 pub mod grid;
 pub mod pages;
+pub mod paging;
 pub mod parts;
 pub mod plan;
 pub mod preview;

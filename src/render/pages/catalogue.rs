@@ -65,7 +65,7 @@ pub fn page(ctx: &Context, search: &Search) -> PageOut {
         &ctx.page_title(&title),
         "",
         vec![
-            ("moocs", ctx.cards.by_title_of(&first)),
+            ("moocs", ctx.cards.items(&first)),
             ("total", tv(json!(ctx.cat.content.moocs.len()))),
             ("pagination", tv(pagination(ctx, 1))),
             ("search", tv(json!({"index_url": search.manifest_url, "facets": facets, "sorts": sorts}))),

@@ -7,7 +7,9 @@ use crate::diagnostic::Out;
 use crate::render::cards::parcours_card;
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
+use crate::render::pages::lists::{self, Featured, OpenNow};
 use crate::render::pages::{one, PageKind};
+use crate::render::paging;
 use crate::resolve::Catalogue;
 
 pub struct Home;
@@ -22,9 +24,11 @@ impl PageKind for Home {
             }
             None => (String::new(), "", String::new(), ctx.lang.code),
         };
-        let moocs = &cat.content.moocs;
-        let featured: Vec<usize> = (0..moocs.len()).filter(|&i| moocs[i].featured).collect();
-        let open: Vec<usize> = (0..moocs.len()).filter(|&i| cat.states[i].status.enrollable()).collect();
+        // The first of each list, by title: the page does not grow with the
+        // catalogue; `/moocs/open/` has them all.
+        let per = lists::per_page(cat);
+        let featured = ctx.cards.sorted(("featured", 0), || Featured::moocs(cat));
+        let open = ctx.cards.sorted(("open-now", 0), || OpenNow::moocs(cat));
         let site_title = cat.config.title(ctx.lang.code);
         let shown_title = if title.is_empty() { site_title.to_string() } else { title.clone() };
         let parcours: Vec<serde_json::Value> =
@@ -36,8 +40,11 @@ impl PageKind for Home {
             summary,
             vec![
                 ("home", tv(json!({"title": shown_title, "body_html": body, "content_lang": text_lang}))),
-                ("featured", ctx.cards.by_title_of(&featured)),
-                ("open_now", ctx.cards.by_title_of(&open)),
+                ("featured", ctx.cards.items(paging::slice(&featured, 1, per))),
+                ("featured_total", tv(json!(featured.len()))),
+                ("open_now", ctx.cards.items(paging::slice(&open, 1, per))),
+                ("open_now_total", tv(json!(open.len()))),
+                ("open_now_url", tv(json!(ctx.lang.url(lists::OPEN_NOW)))),
                 ("parcours", tv(parcours.into())),
             ],
         )

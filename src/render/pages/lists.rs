@@ -13,7 +13,8 @@ use crate::load::kinds::LEVELS;
 use crate::load::Mooc;
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
-use crate::render::pages::{one, PageKind};
+use crate::render::pages::PageKind;
+use crate::render::paging;
 use crate::resolve::Catalogue;
 
 /// Languages MOOCs are taught in, sorted by code.
@@ -33,51 +34,24 @@ pub fn levels(cat: &Catalogue) -> Vec<&'static str> {
     LEVELS.iter().copied().filter(|l| has(l)).collect()
 }
 
-/// Pages of the full list: `paginate_by` MOOCs each, at least one.
+/// MOOCs a page of every list (`paginate_by`).
+pub fn per_page(cat: &Catalogue) -> usize {
+    cat.config.paginate_by.max(1)
+}
+
+/// Pages of the full list, at least one.
 pub fn page_count(cat: &Catalogue) -> usize {
-    cat.content.moocs.len().div_ceil(cat.config.paginate_by.max(1)).max(1)
+    paging::count(cat.content.moocs.len(), per_page(cat))
 }
 
 /// MOOC indices of page `n` (from 1) of the full list, by title.
 pub fn page_moocs(ctx: &Context, n: usize) -> Vec<usize> {
-    let per = ctx.cat.config.paginate_by.max(1);
-    ctx.cards.by_title().iter().skip((n - 1) * per).take(per).copied().collect()
+    paging::slice(ctx.cards.by_title(), n, per_page(ctx.cat)).to_vec()
 }
 
-/// Site path of page `n` of the full list.
-fn page_path(n: usize) -> String {
-    if n <= 1 {
-        "moocs/".to_string()
-    } else {
-        format!("moocs/page/{n}/")
-    }
-}
-
-/// `{current, total, previous, next, pages: [{number, url, current}]}`,
-/// or null when the list fits on one page.
+/// The pagination of page `current` of the full list (null on one page).
 pub fn pagination(ctx: &Context, current: usize) -> Value {
-    let total = page_count(ctx.cat);
-    if total <= 1 {
-        return Value::Null;
-    }
-    let url = |n: usize| ctx.lang.url(&page_path(n));
-    // The first, the last and two on each side of the current one; a gap
-    // stands for the others.
-    let mut pages: Vec<Value> = Vec::new();
-    for n in 1..=total {
-        if n == 1 || n == total || n.abs_diff(current) <= 2 {
-            pages.push(json!({"number": n, "url": url(n), "current": n == current}));
-        } else if pages.last().is_some_and(|p| p.get("gap").is_none()) {
-            pages.push(json!({"gap": true}));
-        }
-    }
-    json!({
-        "current": current,
-        "total": total,
-        "previous": (current > 1).then(|| url(current - 1)),
-        "next": (current < total).then(|| url(current + 1)),
-        "pages": pages,
-    })
+    paging::pagination(&ctx.lang, "moocs/", current, page_count(ctx.cat))
 }
 
 /// Pages 2 and after of the full list: a change to any MOOC may move it
@@ -91,16 +65,10 @@ impl PageKind for FullList {
 
     fn render(&self, ctx: &Context, i: usize, _: &mut Out) -> PageOut {
         let n = i + 2;
-        let list = ctx.cards.by_title_of(&page_moocs(ctx, n));
-        let title = ctx.lang.label("nav", "moocs");
-        let heading = ctx
-            .lang
-            .label("search", "page_title")
-            .replace("{title}", &title)
-            .replace("{current}", &n.to_string())
-            .replace("{total}", &page_count(ctx.cat).to_string());
+        let list = ctx.cards.items(&page_moocs(ctx, n));
+        let heading = paging::heading(&ctx.lang, &ctx.lang.label("nav", "moocs"), n, page_count(ctx.cat));
         ctx.page(
-            page_path(n),
+            paging::path("moocs/", n),
             "facet.html",
             &ctx.page_title(&heading),
             "",
@@ -114,16 +82,25 @@ impl PageKind for FullList {
     }
 }
 
-/// A static list of MOOCs (`facet.html`).
-fn facet_list(ctx: &Context, path: String, heading: String, list: &[usize]) -> PageOut {
+/// Page `n` of a static list of MOOCs (`facet.html`) at `base`: the
+/// MOOCs of `list` (sorted by title), `paginate_by` a page.
+fn facet_page(ctx: &Context, base: &str, heading: String, list: &[usize], n: usize) -> PageOut {
+    let per = per_page(ctx.cat);
+    let total = paging::count(list.len(), per);
+    let heading = paging::heading(&ctx.lang, &heading, n, total);
     let title = ctx.page_title(&heading);
-    ctx.page(
-        path,
-        "facet.html",
-        &title,
-        "",
-        vec![("heading", tv(json!(heading))), ("moocs", ctx.cards.by_title_of(list))],
-    )
+    let mut values = vec![("heading", tv(json!(heading))), ("moocs", ctx.cards.items(paging::slice(list, n, per)))];
+    if total > 1 {
+        values.push(("pagination", tv(paging::pagination(&ctx.lang, base, n, total))));
+        values.push(("total", tv(json!(list.len()))));
+    }
+    ctx.page(paging::path(base, n), "facet.html", &title, "", values)
+}
+
+/// The names of the pages of a kind whose pages are one list of MOOCs
+/// (open now), cut into pages.
+fn one_list_pages(cat: &Catalogue, len: usize) -> Vec<String> {
+    paging::names([("", len)], per_page(cat))
 }
 
 /// The MOOCs that have one value of a field, a page per value some MOOC
@@ -156,23 +133,50 @@ pub const BY_LEVEL: ByValue = ByValue {
     of: |m| m.level.as_deref().into_iter().collect(),
 };
 
+impl ByValue {
+    /// The MOOCs that have `value`, in catalogue order.
+    fn moocs(&self, cat: &Catalogue, value: &str) -> Vec<usize> {
+        let moocs = &cat.content.moocs;
+        (0..moocs.len()).filter(|&m| (self.of)(&moocs[m]).contains(&value)).collect()
+    }
+
+    /// Each value some MOOC has, with its number of MOOCs.
+    fn lists<'c>(&self, cat: &'c Catalogue) -> Vec<(&'c str, usize)> {
+        let values = (self.values)(cat);
+        let mut counts = vec![0; values.len()];
+        for m in cat.content.moocs.iter() {
+            for v in (self.of)(m) {
+                if let Some(at) = values.iter().position(|x| *x == v) {
+                    counts[at] += 1;
+                }
+            }
+        }
+        values.into_iter().zip(counts).collect()
+    }
+}
+
 impl PageKind for ByValue {
     fn pages(&self, cat: &Catalogue) -> Vec<String> {
-        (self.values)(cat).into_iter().map(String::from).collect()
+        paging::names(self.lists(cat), per_page(cat))
     }
 
     fn render(&self, ctx: &Context, i: usize, _: &mut Out) -> PageOut {
-        let moocs = &ctx.cat.content.moocs;
-        let value = (self.values)(ctx.cat).get(i).copied().unwrap_or_default();
+        let lists = self.lists(ctx.cat);
+        let (at, n) = paging::locate(lists.iter().map(|l| l.1), per_page(ctx.cat), i).unwrap_or((0, 1));
+        let value = lists.get(at).map_or("", |l| l.0);
         let name = ctx.lang.label(self.table, value);
         let table = self.table;
         let heading = ctx.lang.label("search", &format!("{table}_title")).replace(&format!("{{{table}}}"), &name);
-        let list: Vec<usize> = (0..moocs.len()).filter(|&m| (self.of)(&moocs[m]).contains(&value)).collect();
-        facet_list(ctx, format!("{}/{value}/", self.folder), heading, &list)
+        let list = ctx.cards.sorted((self.folder, at), || self.moocs(ctx.cat, value));
+        facet_page(ctx, &format!("{}/{value}/", self.folder), heading, &list, n)
     }
 
+    /// Every page of the lists of its values: a change of title moves a
+    /// MOOC from one page to another.
     fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
-        (self.of)(&cat.content.moocs[m]).into_iter().map(String::from).collect()
+        let own = (self.of)(&cat.content.moocs[m]);
+        let lists = self.lists(cat).into_iter().filter(|(v, _)| own.contains(v));
+        paging::names(lists, per_page(cat))
     }
 }
 
@@ -180,19 +184,43 @@ impl PageKind for ByValue {
 /// `ongoing-open`), the static twin of the status filter "open".
 pub struct OpenNow;
 
+impl OpenNow {
+    /// The MOOCs open for enrolment, in catalogue order.
+    pub fn moocs(cat: &Catalogue) -> Vec<usize> {
+        (0..cat.states.len()).filter(|&m| cat.states[m].status.enrollable()).collect()
+    }
+}
+
 impl PageKind for OpenNow {
-    fn render(&self, ctx: &Context, _: usize, _: &mut Out) -> PageOut {
+    fn pages(&self, cat: &Catalogue) -> Vec<String> {
+        one_list_pages(cat, Self::moocs(cat).len())
+    }
+
+    fn render(&self, ctx: &Context, i: usize, _: &mut Out) -> PageOut {
         let heading = ctx.lang.label("search", "open_title");
-        let states = &ctx.cat.states;
-        let list: Vec<usize> = (0..states.len()).filter(|&m| states[m].status.enrollable()).collect();
-        facet_list(ctx, "moocs/open/".into(), heading, &list)
+        let list = ctx.cards.sorted(("open-now", 0), || Self::moocs(ctx.cat));
+        facet_page(ctx, OPEN_NOW, heading, &list, i + 1)
     }
 
     fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
         if cat.states[m].status.enrollable() {
-            one()
+            self.pages(cat)
         } else {
             Vec::new()
         }
+    }
+}
+
+/// Where the list of MOOCs open for enrolment is.
+pub const OPEN_NOW: &str = "moocs/open/";
+
+/// The featured MOOCs (`featured = true`): the home page shows the first.
+pub struct Featured;
+
+impl Featured {
+    /// The featured MOOCs, in catalogue order.
+    pub fn moocs(cat: &Catalogue) -> Vec<usize> {
+        let moocs = &cat.content.moocs;
+        (0..moocs.len()).filter(|&m| moocs[m].featured).collect()
     }
 }

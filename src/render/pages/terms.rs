@@ -11,7 +11,9 @@ use crate::diagnostic::Out;
 use crate::load::{Institution, Kind, Platform};
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
+use crate::render::pages::lists::per_page;
 use crate::render::pages::PageKind;
+use crate::render::paging;
 use crate::render::parts;
 use crate::resolve::{Catalogue, Subject};
 
@@ -42,31 +44,53 @@ pub const PLATFORMS: TermPages<Platform> = TermPages(PhantomData);
 pub const INSTITUTIONS: TermPages<Institution> = TermPages(PhantomData);
 pub const SUBJECTS: TermPages<Subject> = TermPages(PhantomData);
 
+impl<T: Term> TermPages<T> {
+    /// Each term's slug and number of MOOCs.
+    fn lists(cat: &Catalogue) -> impl Iterator<Item = (&str, usize)> {
+        T::slugs(cat).into_iter().enumerate().map(|(i, slug)| (slug, T::moocs(cat, i).len()))
+    }
+}
+
 impl<T: Term> PageKind for TermPages<T> {
+    /// A page per term, and more when its MOOCs do not fit on one
+    /// (`render::paging`): `<slug>`, `<slug>/2`…
     fn pages(&self, cat: &Catalogue) -> Vec<String> {
-        T::slugs(cat).into_iter().map(String::from).collect()
+        paging::names(Self::lists(cat), per_page(cat))
     }
 
+    /// The term and its first MOOCs on its first page; its next MOOCs on
+    /// the next ones, under the same header but without the term's text
+    /// (`body_html` is empty there).
     fn render(&self, ctx: &Context, i: usize, out: &mut Out) -> PageOut {
         let cat = ctx.cat;
-        let slug = T::slugs(cat)[i];
-        let path = T::KIND.page_path(slug);
-        let (mut value, title, description) = T::value(ctx, i, out);
+        let per = per_page(cat);
+        let (t, n) = paging::locate(Self::lists(cat).map(|l| l.1), per, i).unwrap_or((0, 1));
+        let slug = T::slugs(cat)[t];
+        let base = T::KIND.page_path(slug);
+        let (mut value, title, description) = T::value(ctx, t, out);
         value.insert("slug".into(), json!(slug));
-        value.insert("url".into(), json!(ctx.lang.url(&path)));
-        let moocs = ctx.cards.by_title_of(T::moocs(cat, i));
-        ctx.page(
-            path,
-            T::TEMPLATE,
-            &ctx.page_title(title),
-            description,
-            vec![(T::NAME, tv(value.into())), ("moocs", moocs)],
-        )
+        value.insert("url".into(), json!(ctx.lang.url(&base)));
+        if n > 1 {
+            value.insert("body_html".into(), json!(""));
+        }
+        let list = ctx.cards.sorted((T::NAME, t), || T::moocs(cat, t).to_vec());
+        let total = paging::count(list.len(), per);
+        let mut values = vec![(T::NAME, tv(value.into())), ("moocs", ctx.cards.items(paging::slice(&list, n, per)))];
+        if total > 1 {
+            values.push(("pagination", tv(paging::pagination(&ctx.lang, &base, n, total))));
+            values.push(("total", tv(json!(list.len()))));
+        }
+        let heading = paging::heading(&ctx.lang, title, n, total);
+        ctx.page(paging::path(&base, n), T::TEMPLATE, &ctx.page_title(&heading), description, values)
     }
 
+    /// Every page of the terms that list the MOOC: a change of title moves
+    /// it from one page to another.
     fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
         let slugs = T::slugs(cat);
-        (0..slugs.len()).filter(|&i| T::moocs(cat, i).contains(&m)).map(|i| slugs[i].to_string()).collect()
+        let lists =
+            (0..slugs.len()).filter(|&i| T::moocs(cat, i).contains(&m)).map(|i| (slugs[i], T::moocs(cat, i).len()));
+        paging::names(lists, per_page(cat))
     }
 }
 
