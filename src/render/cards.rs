@@ -70,6 +70,10 @@ impl Items {
     }
 }
 
+/// A list of MOOCs: the name of the kind of page that shows it, and its
+/// number among the kind's lists.
+pub type ListKey = (&'static str, usize);
+
 /// One language's MOOC list items, and the MOOCs' order by title.
 #[derive(Default)]
 pub struct Cards {
@@ -86,7 +90,7 @@ pub struct Cards {
     keys: Vec<String>,
     /// Lists sorted by title, by the name a kind of page gives them: each
     /// is sorted once, for all its pages ([`Cards::sorted`]).
-    sorted: Mutex<HashMap<(&'static str, usize), Arc<[usize]>>>,
+    sorted: Mutex<HashMap<ListKey, Arc<[usize]>>>,
 }
 
 impl Cards {
@@ -167,7 +171,7 @@ impl Cards {
     /// The list `key` (a kind of page's name, and the list's number among
     /// its lists) sorted by title: `list()` sorted the first time it is
     /// asked for, kept for the other pages of the list.
-    pub fn sorted(&self, key: (&'static str, usize), list: impl FnOnce() -> Vec<usize>) -> Arc<[usize]> {
+    pub fn sorted(&self, key: ListKey, list: impl FnOnce() -> Vec<usize>) -> Arc<[usize]> {
         if let Some(found) = self.sorted.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return found;
         }
