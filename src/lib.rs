@@ -49,6 +49,10 @@ pub struct Options {
     pub write: bool,
     /// Also list the entities that have no translation file.
     pub missing_translations: bool,
+    /// `vitrine build`: keep a cache beside the output folder and write
+    /// only the files whose bytes change (`output::incremental`); `false`
+    /// (`--no-cache`): write every file, keep nothing.
+    pub cache: bool,
 }
 
 /// A finished run: what was produced and the problems found.
@@ -142,6 +146,9 @@ enum Destination<'a> {
     Memory(&'a output::MemorySink),
     /// A folder beside the output folder, which replaces it at the end.
     Folder(output::Staging, output::DirSink),
+    /// The same, made from the site the output replaced last time, with
+    /// only the files whose bytes change written (`--no-cache` aside).
+    Reusing(Box<output::incremental::Build>),
 }
 
 /// Renders the site where the run writes it. With problems already, or
@@ -161,33 +168,57 @@ fn write(
     let destination = match memory {
         _ if has_errors(out) || !opts.write => Destination::Nowhere,
         Some(memory) => Destination::Memory(memory),
+        None if opts.cache => match output::incremental::Build::start(target) {
+            Ok(build) => Destination::Reusing(Box::new(build)),
+            Err(e) => return cannot_prepare(target, e, out),
+        },
         None => match output::Staging::new(target) {
             Ok(staging) => {
                 let dir = output::DirSink::new(staging.dir.clone());
                 Destination::Folder(staging, dir)
             }
-            Err(e) => {
-                out.push(Diagnostic::usage(target, format!("cannot prepare the output folder: {e}")));
-                return Stats::default();
-            }
+            Err(e) => return cannot_prepare(target, e, out),
         },
     };
+    timer.lap("prepare output");
     let sink: &dyn Sink = match &destination {
         Destination::Nowhere => &NullSink,
         Destination::Memory(memory) => *memory,
         Destination::Folder(_, dir) => dir,
+        Destination::Reusing(build) => &build.sink,
     };
     let stats = render::render_all(catalogue, theme, sink, out);
     timer.lap("render+write");
-    if let Destination::Folder(staging, _) = destination {
-        if has_errors(out) {
+    let committed = match destination {
+        Destination::Folder(staging, _) if has_errors(out) => {
             staging.abort();
-        } else if let Err(e) = staging.commit() {
-            out.push(Diagnostic::usage(target, format!("cannot put the new site in place: {e}")));
+            Ok(())
         }
-        timer.lap("commit");
+        Destination::Folder(staging, _) => staging.commit(),
+        Destination::Reusing(build) if has_errors(out) => {
+            build.abort();
+            Ok(())
+        }
+        Destination::Reusing(build) => build.commit().map(|counts| {
+            if timing::enabled() {
+                eprintln!(
+                    "files: {} written, {} linked, {} kept, {} removed",
+                    counts.written, counts.linked, counts.kept, counts.removed
+                );
+            }
+        }),
+        Destination::Nowhere | Destination::Memory(_) => return stats,
+    };
+    if let Err(e) = committed {
+        out.push(Diagnostic::usage(target, format!("cannot put the new site in place: {e}")));
     }
+    timer.lap("commit");
     stats
+}
+
+fn cannot_prepare(target: &Path, e: std::io::Error, out: &mut Vec<Diagnostic>) -> Stats {
+    out.push(Diagnostic::usage(target, format!("cannot prepare the output folder: {e}")));
+    Stats::default()
 }
 
 /// The site's configuration and build date, or `None` with the problems

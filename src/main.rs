@@ -113,6 +113,11 @@ struct BuildArgs {
     /// language (a report on stdout, not an error).
     #[arg(long)]
     missing_translations: bool,
+    /// Write every file and keep no cache (by default `build` keeps one
+    /// beside the output, `.<output>.vitrine-cache/`, and writes only the
+    /// files whose bytes change).
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Args, Clone)]
@@ -156,6 +161,7 @@ impl BuildArgs {
             drafts: self.drafts,
             write,
             missing_translations: self.missing_translations,
+            cache: !self.no_cache,
         }
     }
 }

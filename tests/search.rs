@@ -69,7 +69,8 @@ impl Built {
         if !keys.split(' ').any(|k| k == key) {
             return Vec::new();
         }
-        let shard = self.json(&format!("{dir}shards/{key}.{}.json", m["shards"].as_str().unwrap_or_default()));
+        let shard =
+            self.json(&format!("{dir}shards/{key}.{}.json", m["shards"][key.as_str()].as_str().unwrap_or_default()));
         let w = shard["w"].as_array().expect("w");
         let term = w.chunks(2).find(|p| p[0] == word).map(|p| p[1].as_u64().unwrap_or(0) as usize);
         let Some(term) = term else { return Vec::new() };
@@ -161,7 +162,7 @@ fn words_are_folded_and_stemmed() {
     let keys: Vec<&str> = m["keys"].as_str().unwrap_or_default().split(' ').collect();
     assert!(keys.contains(&"he") && keys.contains(&"pa"), "{keys:?}");
     for key in &keys {
-        let path = format!("{dir}shards/{key}.{}.json", m["shards"].as_str().unwrap_or_default());
+        let path = format!("{dir}shards/{key}.{}.json", m["shards"][*key].as_str().unwrap_or_default());
         let shard = site.json(&path);
         assert!(shard["w"].is_array() && shard["s"].is_array() && shard["p"].is_array(), "{path}");
     }

@@ -12,7 +12,10 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+pub mod incremental;
+pub mod manifest;
 pub mod memory;
+pub mod reuse;
 pub mod sink;
 pub mod swap;
 pub use memory::{Files, MemorySink};

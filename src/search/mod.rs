@@ -7,7 +7,8 @@
 //!   session dates and publication date, for counts, filters, statuses and
 //!   sorting without loading the MOOCs themselves;
 //! - `shards/<key>.<hash>.json`, terms and postings by the first two
-//!   characters of the term, so a typed prefix loads one small file;
+//!   characters of the term, so a typed prefix loads one small file (each
+//!   named by its own hash, which the manifest gives);
 //! - `chunks/<n>.<hash>.json`, titles and slugs, 16 MOOCs per file, loaded
 //!   only for the results shown.
 //!
@@ -127,10 +128,14 @@ fn files(input: &Input, inverted: &BTreeMap<String, String>, facets: Vec<Facet>)
     let dir = format!("search/{}/", lang.code);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
 
-    let shard_hash = hash(&inverted.iter().flat_map(|(k, v)| [k.as_bytes(), v.as_bytes()]).collect::<Vec<_>>());
+    // Each shard named by its own hash: an edit renames only the shards
+    // whose words it changed, and a build rewrites only those files.
     let keys: Vec<&str> = inverted.keys().map(String::as_str).collect();
+    let mut shard_hashes = serde_json::Map::new();
     for (key, json) in inverted {
-        files.push((format!("{dir}shards/{key}.{shard_hash}.json"), json.clone().into_bytes()));
+        let h = hash(&[json.as_bytes()]);
+        files.push((format!("{dir}shards/{key}.{h}.json"), json.clone().into_bytes()));
+        shard_hashes.insert(key.clone(), Value::String(h));
     }
 
     let chunks: Vec<String> = order.chunks(CHUNK).map(|c| chunk_json(lang, c)).collect();
@@ -152,7 +157,7 @@ fn files(input: &Input, inverted: &BTreeMap<String, String>, facets: Vec<Facet>)
         "moocs_url": lang.url("moocs/"),
         "docs": table_name,
         "chunks": chunk_hash,
-        "shards": shard_hash,
+        "shards": shard_hashes,
         "keys": keys.join(" "),
         "stop_words": text::STOP_WORDS,
         "facets": facets.iter().map(|f| f.key).collect::<Vec<_>>(),

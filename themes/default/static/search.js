@@ -100,7 +100,7 @@
   }
 
   function shard(key) {
-    return cached(shards, key, base + "shards/" + key + "." + manifest.shards + ".json");
+    return cached(shards, key, base + "shards/" + key + "." + manifest.shards[key] + ".json");
   }
 
   function chunk(n) {
