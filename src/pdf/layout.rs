@@ -1,0 +1,345 @@
+//! Placing a document's blocks on A4 pages: lines of text, table rows
+//! with their borders and backgrounds, page breaks, and the outline
+//! (headings, for the reader's bookmarks). Coordinates are in points from
+//! the top left of the page; text is placed by its baseline.
+
+use crate::pdf::text::{Measure, Piece};
+use crate::pdf::{Block, Cell, Doc, Size, Span, Table};
+
+pub const PAGE_W: f32 = 595.28;
+pub const PAGE_H: f32 = 841.89;
+const MARGIN: f32 = 50.0;
+/// Room kept at the bottom of each page for its footer.
+const FOOTER: f32 = 28.0;
+const WIDTH: f32 = PAGE_W - 2.0 * MARGIN;
+const BOTTOM: f32 = PAGE_H - MARGIN - FOOTER;
+const LEADING: f32 = 1.38;
+const CELL_PAD: f32 = 3.0;
+const TABLE_SIZE: f32 = 7.5;
+
+/// Something drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text { x: f32, y: f32, size: f32, bold: bool, text: String, link: Option<String>, width: f32, gray: bool },
+    Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32 },
+    Fill { x: f32, y: f32, w: f32, h: f32, rgb: [u8; 3] },
+}
+
+/// A heading, for the outline: level, text, page and top.
+pub struct Mark {
+    pub level: u8,
+    pub text: String,
+    pub page: usize,
+    pub y: f32,
+}
+
+pub struct Laid {
+    pub pages: Vec<Vec<Item>>,
+    pub outline: Vec<Mark>,
+}
+
+struct Cursor<'a> {
+    m: &'a Measure<'a>,
+    pages: Vec<Vec<Item>>,
+    outline: Vec<Mark>,
+    y: f32,
+}
+
+impl Cursor<'_> {
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = MARGIN;
+    }
+
+    /// A new page unless `h` points still fit on this one (or it is empty).
+    fn room(&mut self, h: f32) {
+        if self.y + h > BOTTOM && self.y > MARGIN {
+            self.new_page();
+        }
+    }
+
+    fn draw(&mut self, item: Item) {
+        if let Some(page) = self.pages.last_mut() {
+            page.push(item);
+        }
+    }
+
+    /// Lines of text at `x`, each `line_h` high, breaking pages between
+    /// lines.
+    fn lines(&mut self, lines: Vec<Vec<Piece>>, x: f32, size: f32, gray: bool) {
+        let line_h = size * LEADING;
+        for line in lines {
+            self.room(line_h);
+            let baseline = self.y + size;
+            for p in line {
+                self.draw(Item::Text {
+                    x: x + p.x,
+                    y: baseline,
+                    size,
+                    bold: p.bold,
+                    text: p.text,
+                    link: p.link,
+                    width: p.width,
+                    gray,
+                });
+            }
+            self.y += line_h;
+        }
+    }
+
+    fn paragraph(&mut self, spans: &[Span], size: f32, x: f32, gray: bool) {
+        let lines = self.m.wrap(spans, size, WIDTH - (x - MARGIN));
+        self.lines(lines, x, size, gray);
+    }
+}
+
+/// Every page of `doc`, and its outline.
+pub fn lay_out(doc: &Doc, m: &Measure) -> Laid {
+    let mut c = Cursor { m, pages: Vec::new(), outline: Vec::new(), y: MARGIN };
+    c.new_page();
+    for block in &doc.blocks {
+        match block {
+            Block::Title(text) => {
+                c.y += 120.0;
+                c.paragraph(&[Span::bold(text.as_str())], 24.0, MARGIN, false);
+                c.y += 10.0;
+            }
+            Block::Heading(level, text) => {
+                let size = match level {
+                    1 => 17.0,
+                    2 => 13.0,
+                    _ => 10.5,
+                };
+                // Keep a heading with at least three lines of what follows.
+                let lines = m.wrap(&[Span::bold(text.as_str())], size, WIDTH);
+                c.room(lines.len() as f32 * size * LEADING + size * 0.8 + 3.0 * 9.5 * LEADING);
+                c.y += if c.y > MARGIN { size * 0.8 } else { 0.0 };
+                c.outline.push(Mark { level: *level, text: text.clone(), page: c.pages.len() - 1, y: c.y });
+                c.lines(lines, MARGIN, size, false);
+                c.y += size * 0.3;
+            }
+            Block::Paragraph(spans, size) => {
+                let (size, gray) = match size {
+                    Size::Lead => (12.0, false),
+                    Size::Body => (9.5, false),
+                    Size::Small => (8.0, true),
+                };
+                c.paragraph(spans, size, MARGIN, gray);
+                c.y += size * 0.5;
+            }
+            Block::Bullets(items) => {
+                for item in items {
+                    let lines = m.wrap(item, 9.5, WIDTH - 12.0);
+                    c.room(9.5 * LEADING);
+                    c.draw(Item::Text {
+                        x: MARGIN + 2.0,
+                        y: c.y + 9.5,
+                        size: 9.5,
+                        bold: false,
+                        text: "•".into(),
+                        link: None,
+                        width: 5.0,
+                        gray: false,
+                    });
+                    c.lines(lines, MARGIN + 12.0, 9.5, false);
+                }
+                c.y += 4.0;
+            }
+            Block::Facts(facts) => facts_block(&mut c, facts),
+            Block::Table(t) => table(&mut c, t),
+            Block::Gap(h) => c.y += h,
+            Block::PageBreak => c.new_page(),
+        }
+    }
+    footers(doc, m, &mut c.pages);
+    Laid { pages: c.pages, outline: c.outline }
+}
+
+/// The footer of each page: the document's footer text on the left, the
+/// page's number on the right.
+fn footers(doc: &Doc, m: &Measure, pages: &mut [Vec<Item>]) {
+    let (y, size, total) = (PAGE_H - 36.0, 7.5, pages.len());
+    for (n, page) in pages.iter_mut().enumerate() {
+        let label = doc.page_label.replace("{n}", &(n + 1).to_string()).replace("{total}", &total.to_string());
+        let width = m.width(&label, false, size);
+        for (x, text, width) in [(MARGIN, doc.footer.clone(), m.width(&doc.footer, false, size)), (PAGE_W - MARGIN - width, label, width)] {
+            if !text.is_empty() {
+                page.push(Item::Text { x, y, size, bold: false, text, link: None, width, gray: true });
+            }
+        }
+    }
+}
+
+/// Label–value lines: labels in bold in a column a third of the width.
+fn facts_block(c: &mut Cursor, facts: &[(String, Vec<Span>)]) {
+    let label_w = WIDTH * 0.3;
+    for (label, value) in facts {
+        let labels = c.m.wrap(&[Span::bold(label.as_str())], 9.5, label_w - 8.0);
+        let values = c.m.wrap(value, 9.5, WIDTH - label_w);
+        let h = labels.len().max(values.len()) as f32 * 9.5 * LEADING;
+        c.room(h.min(4.0 * 9.5 * LEADING));
+        let top = c.y;
+        c.lines(labels, MARGIN, 9.5, false);
+        let after_labels = (c.pages.len(), c.y);
+        c.y = top;
+        let page = c.pages.len();
+        c.lines(values, MARGIN + label_w, 9.5, false);
+        if c.pages.len() == page && after_labels.0 == page {
+            c.y = c.y.max(after_labels.1);
+        }
+        c.y += 2.0;
+    }
+    c.y += 4.0;
+}
+
+/// A row of a table, measured: each cell's x, width, lines; its height.
+struct Row {
+    cells: Vec<(f32, f32, Vec<Vec<Piece>>, bool, Option<[u8; 3]>)>,
+    height: f32,
+}
+
+fn measure_row(m: &Measure, cells: &[Cell], xs: &[f32], header: bool) -> Row {
+    let mut col = 0;
+    let mut out = Vec::new();
+    let mut lines_max = 1;
+    for cell in cells {
+        let end = (col + cell.columns.max(1)).min(xs.len() - 1);
+        let (x, w) = (xs[col], xs[end] - xs[col]);
+        let spans: Vec<Span> = cell.spans.iter().map(|s| Span { bold: s.bold || header, ..s.clone() }).collect();
+        let lines = m.wrap(&spans, TABLE_SIZE, w - 2.0 * CELL_PAD);
+        lines_max = lines_max.max(lines.len());
+        out.push((x, w, lines, cell.center, cell.fill.or(if header { Some([232, 236, 242]) } else { None })));
+        col = end;
+    }
+    Row { cells: out, height: lines_max as f32 * TABLE_SIZE * LEADING + 2.0 * CELL_PAD }
+}
+
+fn draw_row(c: &mut Cursor, row: &Row) {
+    let top = c.y;
+    for (x, w, lines, center, fill) in &row.cells {
+        if let Some(rgb) = fill {
+            c.draw(Item::Fill { x: *x, y: top, w: *w, h: row.height, rgb: *rgb });
+        }
+        for (i, line) in lines.iter().enumerate() {
+            let line_w = line.last().map_or(0.0, |p| p.x + p.width);
+            let dx = if *center { (w - line_w) / 2.0 } else { CELL_PAD };
+            let baseline = top + CELL_PAD + TABLE_SIZE + i as f32 * TABLE_SIZE * LEADING;
+            for p in line {
+                c.draw(Item::Text {
+                    x: x + dx + p.x,
+                    y: baseline,
+                    size: TABLE_SIZE,
+                    bold: p.bold,
+                    text: p.text.clone(),
+                    link: p.link.clone(),
+                    width: p.width,
+                    gray: false,
+                });
+            }
+        }
+        c.draw(Item::Line { x1: *x, y1: top, x2: *x, y2: top + row.height, width: 0.4 });
+        c.draw(Item::Line { x1: x + w, y1: top, x2: x + w, y2: top + row.height, width: 0.4 });
+    }
+    let (left, right) = (MARGIN, row.cells.last().map_or(MARGIN, |(x, w, ..)| x + w));
+    c.draw(Item::Line { x1: left, y1: top, x2: right, y2: top, width: 0.4 });
+    c.draw(Item::Line { x1: left, y1: top + row.height, x2: right, y2: top + row.height, width: 0.4 });
+    c.y += row.height;
+}
+
+/// A table: its caption, then its rows; header rows again at the top of
+/// each page it continues on.
+fn table(c: &mut Cursor, t: &Table) {
+    let total: f32 = t.widths.iter().sum::<f32>().max(f32::EPSILON);
+    let mut xs = vec![MARGIN];
+    for w in &t.widths {
+        let last = xs.last().copied().unwrap_or(MARGIN);
+        xs.push(last + w / total * WIDTH);
+    }
+    let header: Vec<Row> = t.rows.iter().take(t.header_rows).map(|r| measure_row(c.m, r, &xs, true)).collect();
+    let body: Vec<Row> = t.rows.iter().skip(t.header_rows).map(|r| measure_row(c.m, r, &xs, false)).collect();
+    let header_h: f32 = header.iter().map(|r| r.height).sum();
+    let caption = c.m.wrap(&[Span::bold(t.caption.as_str())], 9.5, WIDTH);
+    let first_row = body.first().map_or(0.0, |r| r.height);
+    c.room(caption.len() as f32 * 9.5 * LEADING + header_h + first_row);
+    c.lines(caption, MARGIN, 9.5, false);
+    c.y += 3.0;
+    for r in &header {
+        draw_row(c, r);
+    }
+    for r in &body {
+        if c.y + r.height > BOTTOM {
+            c.new_page();
+            for h in &header {
+                draw_row(c, h);
+            }
+        }
+        draw_row(c, r);
+    }
+    c.y += 8.0;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::{Fonts, Size};
+    use std::borrow::Cow;
+
+    fn fonts() -> Fonts {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/brochure/");
+        let read = |name: &str| Cow::Owned(std::fs::read(format!("{dir}{name}")).expect("the theme's fonts"));
+        Fonts { regular: read("DejaVuSans.ttf"), bold: read("DejaVuSans-Bold.ttf") }
+    }
+
+    fn doc(blocks: Vec<Block>) -> Doc {
+        Doc {
+            title: "t".into(),
+            lang: "fr".into(),
+            date: jiff::civil::date(2026, 11, 23),
+            footer: String::new(),
+            page_label: String::new(),
+            blocks,
+        }
+    }
+
+    fn texts(page: &[Item]) -> Vec<(f32, String)> {
+        page.iter()
+            .filter_map(|i| match i {
+                Item::Text { y, text, .. } => Some((*y, text.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn long_text_flows_onto_new_pages_inside_the_margins() {
+        let fonts = fonts();
+        let m = Measure::new(&fonts).expect("fonts");
+        let para = Block::Paragraph(vec![Span::plain("mot ".repeat(3000))], Size::Body);
+        let laid = lay_out(&doc(vec![Block::Heading(1, "Titre".into()), para]), &m);
+        assert!(laid.pages.len() >= 3, "{} pages", laid.pages.len());
+        for page in &laid.pages {
+            for (y, _) in texts(page) {
+                assert!((MARGIN..=BOTTOM).contains(&y), "y = {y}");
+            }
+        }
+        assert_eq!(laid.outline.len(), 1);
+    }
+
+    #[test]
+    fn a_table_repeats_its_header_rows_on_each_page() {
+        let fonts = fonts();
+        let m = Measure::new(&fonts).expect("fonts");
+        let mut rows = vec![vec![Cell::new(vec![Span::plain("MOOC")]), Cell::new(vec![Span::plain("2027")])]];
+        for i in 0..150 {
+            rows.push(vec![Cell::new(vec![Span::plain(format!("Ligne {i}"))]), Cell::new(vec![Span::plain("●")])]);
+        }
+        let t = Table { caption: "Calendrier".into(), widths: vec![3.0, 1.0], header_rows: 1, rows };
+        let laid = lay_out(&doc(vec![Block::Table(t)]), &m);
+        assert!(laid.pages.len() >= 2);
+        for page in &laid.pages {
+            assert!(texts(page).iter().any(|(_, t)| t == "MOOC"), "a page without the header");
+        }
+        let all: Vec<String> = laid.pages.iter().flat_map(|p| texts(p)).map(|(_, t)| t).collect();
+        assert!((0..150).all(|i| all.contains(&format!("Ligne {i}"))));
+    }
+}
