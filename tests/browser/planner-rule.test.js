@@ -209,6 +209,15 @@ test('sessions one can no longer take are left out; planned ones are taken whole
   assert.deepEqual(picked(r), ['planned#1']);
   assert.equal(r.approximate, true);
   assert.equal(iso(r.completion), '2026-09-30');
+  // A planned session that ends before a dated one does not make the
+  // completion date approximate.
+  const mixed = parcours([
+    ['planned', false, [session('2026-07-01', '2026-09-30', { period: '2026-T3' })]],
+    ['dated', false, [session('2026-10-05', '2026-12-06')]],
+  ], { required: 2 });
+  const m = choose(mixed, { atOnce: 1 });
+  assert.equal(iso(m.completion), '2026-12-06');
+  assert.equal(m.approximate, false);
   // An ongoing session still open for enrolment can be joined.
   const ongoing = parcours([['go', false, [session('2025-12-01', '2026-02-28', { enrollment_end: '2026-01-31' })]]], { required: 1 });
   const g = choose(ongoing);

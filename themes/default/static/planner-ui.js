@@ -126,7 +126,9 @@
   function datesOf(mooc, s) {
     var raw = mooc.sessions[s.session];
     if (raw.period) return say("planned", { period: raw.period_label || raw.period });
-    var text = fmt(s.start) + " " + (data.range_sep || "–") + " " + fmt(rule.day(raw.end) == null ? s.last : rule.day(raw.end));
+    var end = raw.end ? rule.day(raw.end) : s.last;
+    var text = fmt(rule.day(raw.start)) + " " + (data.range_sep || "–") + " " + fmt(end);
+    if (rule.day(raw.start) < s.start) text += " " + say("under_way");
     if (raw.exam_start && raw.exam_end) {
       text += " ; " + say("exam", { from: fmt(rule.day(raw.exam_start)), to: fmt(rule.day(raw.exam_end)) });
     }

@@ -360,8 +360,11 @@
       .map(function (p) { return { slug: p.item.slug, core: p.item.core, session: p.w.session, start: p.w.start, last: p.w.last, planned: p.w.planned }; })
       .sort(function (a, b) { return a.start - b.start || a.last - b.last; });
     result.completion = completion(P, found.picks);
-    result.approximate = result.sessions.some(function (s) { return s.planned; }) ||
-      P.busy.some(function (b) { return b.planned; });
+    // Approximate when a session without dates ends the plan: the others
+    // are dated, and a planned one ending earlier is within its period.
+    result.approximate = result.sessions.concat(P.busy).some(function (s) {
+      return s.planned && s.last === result.completion;
+    });
     return result;
   }
 
