@@ -37,7 +37,7 @@ impl PageKind for Statement {
                 .iter()
                 .map(|p| {
                     let path = p.trim_start_matches('/');
-                    json!({"path": p, "url": format!("{}{path}", ctx.lang.root())})
+                    json!({"path": p, "url": ctx.lang.url(path)})
                 })
                 .collect();
             json!({
