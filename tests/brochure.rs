@@ -32,7 +32,12 @@ fn pdf_text(pdf: &Path) -> String {
         .arg("-")
         .output()
         .expect("pdftotext (Debian's poppler-utils: apt-get install poppler-utils) reads the brochure");
-    assert!(output.status.success(), "pdftotext failed on {}: {}", pdf.display(), String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "pdftotext failed on {}: {}",
+        pdf.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).expect("UTF-8 text")
 }
 

@@ -39,7 +39,11 @@ fn the_bundled_site_has_its_statement_legal_notice_and_privacy_page_in_both_lang
         // The tested pages link to the pages of this language.
         assert!(statement.contains(&format!("href=\"/{prefix}parcours/dnm2ip/\"")));
         let legal = read(&out, &format!("{prefix}legal-notice/index.html"));
-        for w in ["Établissement éditeur du catalogue (exemple)", "Hébergeur du site (exemple)", "mailto:contact@example.org"] {
+        for w in [
+            "Établissement éditeur du catalogue (exemple)",
+            "Hébergeur du site (exemple)",
+            "mailto:contact@example.org",
+        ] {
             assert!(legal.contains(w), "{prefix}legal-notice/ lacks {w:?}");
         }
         let privacy = read(&out, &format!("{prefix}privacy/index.html"));
@@ -108,7 +112,10 @@ fn a_free_page_cannot_take_the_address_of_a_statement() {
     let output = run(&["check", "--root", root.to_str().expect("utf-8"), "--today", TODAY]);
     let err = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
-    assert!(err.contains("a free page cannot be called `privacy`: [legal] in vitrine.toml makes vitrine write /privacy/"), "{err}");
+    assert!(
+        err.contains("a free page cannot be called `privacy`: [legal] in vitrine.toml makes vitrine write /privacy/"),
+        "{err}"
+    );
     assert!(err.contains("content/pages/privacy.md"), "{err}");
 }
 

@@ -269,7 +269,9 @@ pub fn legal(f: &Fields, out: &mut Out) -> Option<Legal> {
         Some(s) => {
             out.push(
                 t.err(s.span, format!("`contact` must be an e-mail address or a web address, not `{}`", s.value))
-                    .with_hint("e.g. `contact = \"contact@example.org\"` or `contact = \"https://example.org/contact\"`"),
+                    .with_hint(
+                        "e.g. `contact = \"contact@example.org\"` or `contact = \"https://example.org/contact\"`",
+                    ),
             );
             String::new()
         }
@@ -306,7 +308,8 @@ pub fn analytics(f: &Fields, out: &mut Out) -> Option<Analytics> {
         return None;
     }
     let s = t.str("counter", out)?;
-    if !(s.value.starts_with('/') && !s.value.starts_with("//")) && !s.value.starts_with("https://") {
+    let on_site = s.value.starts_with('/') && !s.value.starts_with("//");
+    if !on_site && !s.value.starts_with("https://") {
         out.push(
             t.err(s.span, "`counter` must be a path of the site (`/…`) or an address starting with https://")
                 .with_hint("e.g. `counter = \"/stats/count?p={path}\"`"),

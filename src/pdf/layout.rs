@@ -162,7 +162,9 @@ fn footers(doc: &Doc, m: &Measure, pages: &mut [Vec<Item>]) {
     for (n, page) in pages.iter_mut().enumerate() {
         let label = doc.page_label.replace("{n}", &(n + 1).to_string()).replace("{total}", &total.to_string());
         let width = m.width(&label, false, size);
-        for (x, text, width) in [(MARGIN, doc.footer.clone(), m.width(&doc.footer, false, size)), (PAGE_W - MARGIN - width, label, width)] {
+        for (x, text, width) in
+            [(MARGIN, doc.footer.clone(), m.width(&doc.footer, false, size)), (PAGE_W - MARGIN - width, label, width)]
+        {
             if !text.is_empty() {
                 page.push(Item::Text { x, y, size, bold: false, text, link: None, width, gray: true });
             }
@@ -192,9 +194,18 @@ fn facts_block(c: &mut Cursor, facts: &[(String, Vec<Span>)]) {
     c.y += 4.0;
 }
 
-/// A row of a table, measured: each cell's x, width, lines; its height.
+/// A cell of a table, measured: where it is, its lines, how it looks.
+struct Measured {
+    x: f32,
+    w: f32,
+    lines: Vec<Vec<Piece>>,
+    center: bool,
+    fill: Option<[u8; 3]>,
+}
+
+/// A row of a table, measured: its cells and its height.
 struct Row {
-    cells: Vec<(f32, f32, Vec<Vec<Piece>>, bool, Option<[u8; 3]>)>,
+    cells: Vec<Measured>,
     height: f32,
 }
 
@@ -208,7 +219,8 @@ fn measure_row(m: &Measure, cells: &[Cell], xs: &[f32], header: bool) -> Row {
         let spans: Vec<Span> = cell.spans.iter().map(|s| Span { bold: s.bold || header, ..s.clone() }).collect();
         let lines = m.wrap(&spans, TABLE_SIZE, w - 2.0 * CELL_PAD);
         lines_max = lines_max.max(lines.len());
-        out.push((x, w, lines, cell.center, cell.fill.or(if header { Some([232, 236, 242]) } else { None })));
+        let fill = cell.fill.or(if header { Some([232, 236, 242]) } else { None });
+        out.push(Measured { x, w, lines, center: cell.center, fill });
         col = end;
     }
     Row { cells: out, height: lines_max as f32 * TABLE_SIZE * LEADING + 2.0 * CELL_PAD }
@@ -216,7 +228,7 @@ fn measure_row(m: &Measure, cells: &[Cell], xs: &[f32], header: bool) -> Row {
 
 fn draw_row(c: &mut Cursor, row: &Row) {
     let top = c.y;
-    for (x, w, lines, center, fill) in &row.cells {
+    for Measured { x, w, lines, center, fill } in &row.cells {
         if let Some(rgb) = fill {
             c.draw(Item::Fill { x: *x, y: top, w: *w, h: row.height, rgb: *rgb });
         }
@@ -240,7 +252,7 @@ fn draw_row(c: &mut Cursor, row: &Row) {
         c.draw(Item::Line { x1: *x, y1: top, x2: *x, y2: top + row.height, width: 0.4 });
         c.draw(Item::Line { x1: x + w, y1: top, x2: x + w, y2: top + row.height, width: 0.4 });
     }
-    let (left, right) = (MARGIN, row.cells.last().map_or(MARGIN, |(x, w, ..)| x + w));
+    let (left, right) = (MARGIN, row.cells.last().map_or(MARGIN, |m| m.x + m.w));
     c.draw(Item::Line { x1: left, y1: top, x2: right, y2: top, width: 0.4 });
     c.draw(Item::Line { x1: left, y1: top + row.height, x2: right, y2: top + row.height, width: 0.4 });
     c.y += row.height;

@@ -3,6 +3,8 @@
 //! linked text, the page footers, the outline of headings and the
 //! metadata (title, language, the document's date: never the clock).
 
+use std::borrow::Cow;
+
 use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
@@ -24,11 +26,9 @@ const INK: (u8, u8, u8) = (20, 24, 31);
 const GRAY: (u8, u8, u8) = (88, 96, 108);
 const LINK: (u8, u8, u8) = (10, 70, 160);
 
-fn font(data: &std::borrow::Cow<'static, [u8]>, name: &str) -> Result<Font, String> {
-    let data: Data = match data {
-        std::borrow::Cow::Borrowed(b) => Data::from(*b),
-        std::borrow::Cow::Owned(v) => Data::from(v.clone()),
-    };
+/// A font for krilla: the theme's bytes, borrowed from the binary when
+/// they are the default theme's (no copy).
+fn font(data: Data, name: &str) -> Result<Font, String> {
     Font::new(data, 0).ok_or_else(|| format!("the brochure's {name} font cannot be embedded"))
 }
 
@@ -38,7 +38,11 @@ fn fill(c: (u8, u8, u8)) -> Fill {
 
 /// The PDF file of laid-out pages.
 pub fn write(doc: &Doc, laid: &Laid, fonts: &Fonts) -> Result<Vec<u8>, String> {
-    let (regular, bold) = (font(&fonts.regular, "regular")?, font(&fonts.bold, "bold")?);
+    let data = |bytes: &Cow<'static, [u8]>| match bytes {
+        Cow::Borrowed(b) => Data::from(*b),
+        Cow::Owned(v) => Data::from(v.clone()),
+    };
+    let (regular, bold) = (font(data(&fonts.regular), "regular")?, font(data(&fonts.bold), "bold")?);
     // No tag tree: the file is a plain (untagged) PDF.
     let settings = SerializeSettings { enable_tagging: false, ..SerializeSettings::default() };
     let mut document = Document::new_with(settings);
@@ -77,7 +81,13 @@ pub fn write(doc: &Doc, laid: &Laid, fonts: &Fonts) -> Result<Vec<u8>, String> {
 fn draw(s: &mut Surface, item: &Item, regular: &Font, bold: &Font, links: &mut Vec<(Rect, String)>) {
     match item {
         Item::Text { x, y, size, bold: b, text, link, width, gray } => {
-            let colour = if link.is_some() { LINK } else if *gray { GRAY } else { INK };
+            let colour = if link.is_some() {
+                LINK
+            } else if *gray {
+                GRAY
+            } else {
+                INK
+            };
             s.set_stroke(None);
             s.set_fill(Some(fill(colour)));
             let font = if *b { bold.clone() } else { regular.clone() };

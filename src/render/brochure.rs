@@ -251,7 +251,11 @@ fn certificate(lang: &Lang, c: &crate::load::kinds::Certificate) -> String {
         parts.push(label("proctored"));
     }
     if let Some(m) = c.exam_minutes {
-        parts.push(format!("{} {}", label("exam_minutes"), label("minutes_value").replace("{minutes}", &m.to_string())));
+        parts.push(format!(
+            "{} {}",
+            label("exam_minutes"),
+            label("minutes_value").replace("{minutes}", &m.to_string())
+        ));
     }
     if let Some(q) = &c.exam_questions {
         parts.push(format!("{} {}", label("exam_questions"), q.value));
@@ -298,7 +302,9 @@ fn schedule(lang: &Lang, si: usize, blocks: &mut Vec<Block>) {
         }
         rows.push(years);
         let mut heads = vec![Cell::new(Vec::new())];
-        heads.extend(periods.iter().map(|&p| Cell { center: true, ..Cell::new(vec![Span::plain(period_short(lang, p))]) }));
+        heads.extend(
+            periods.iter().map(|&p| Cell { center: true, ..Cell::new(vec![Span::plain(period_short(lang, p))]) }),
+        );
         rows.push(heads);
         for r in &g.rows {
             let m = &cat.content.moocs[r.mooc];

@@ -138,10 +138,15 @@ pub fn brochure_parcours(cat: &Catalogue, out: &mut Out) {
             continue;
         }
         let names = cat.content.parcours.iter().map(|p| p.meta.slug.as_str());
-        let hint = did_you_mean(&slug.value, names).unwrap_or_else(|| "name a file of content/parcours/ without `.md`".into());
+        let hint =
+            did_you_mean(&slug.value, names).unwrap_or_else(|| "name a file of content/parcours/ without `.md`".into());
         out.push(
-            Diagnostic::error(&b.file, slug.span.clone(), format!("[brochure] names parcours `{}`, which does not exist", slug.value))
-                .with_hint(hint),
+            Diagnostic::error(
+                &b.file,
+                slug.span.clone(),
+                format!("[brochure] names parcours `{}`, which does not exist", slug.value),
+            )
+            .with_hint(hint),
         );
     }
 }
@@ -215,7 +220,9 @@ pub fn aliases_and_paths(cat: &Catalogue, out: &mut Out) {
                 Diagnostic::error(
                     &p.meta.file,
                     0..0,
-                    format!("a free page cannot be called `{slug}`: {section} in vitrine.toml makes vitrine write /{slug}/"),
+                    format!(
+                        "a free page cannot be called `{slug}`: {section} in vitrine.toml makes vitrine write /{slug}/"
+                    ),
                 )
                 .with_hint(format!("rename the file, e.g. `{slug}-info.md`, or remove {section} from vitrine.toml")),
             );

@@ -239,8 +239,12 @@ fn parcours(p: &Parcours, out: &mut Out) {
     if let Some(cr) = &p.core_required {
         if p.core.is_empty() {
             out.push(
-                Diagnostic::error(file, cr.span.clone(), "`core_required` is set, but this parcours has no `core` MOOCs")
-                    .with_hint("list the star MOOCs in `core`, or remove `core_required`"),
+                Diagnostic::error(
+                    file,
+                    cr.span.clone(),
+                    "`core_required` is set, but this parcours has no `core` MOOCs",
+                )
+                .with_hint("list the star MOOCs in `core`, or remove `core_required`"),
             );
         } else if cr.value < 0 || cr.value > core {
             out.push(
@@ -262,10 +266,14 @@ fn parcours(p: &Parcours, out: &mut Out) {
         let total = p.moocs.len() as i64;
         if req.value < needed || req.value > total {
             out.push(
-                Diagnostic::error(file, req.span.clone(), format!(
-                    "`required` is {}, but it must be between {what} ({needed}) and the number of MOOCs ({total})",
-                    req.value
-                ))
+                Diagnostic::error(
+                    file,
+                    req.span.clone(),
+                    format!(
+                        "`required` is {}, but it must be between {what} ({needed}) and the number of MOOCs ({total})",
+                        req.value
+                    ),
+                )
                 .with_hint(format!("set `required` to a number from {needed} to {total}")),
             );
         }

@@ -10,7 +10,7 @@ use crate::render::context::{Context, PageOut};
 use crate::render::globals::template_value;
 use crate::render::pages::{slugs, PageKind};
 use crate::render::parts;
-use crate::render::values::{Embed, Certificate, MoocPage, ParcoursLink, SessionColumns, SubjectLink};
+use crate::render::values::{Certificate, Embed, MoocPage, ParcoursLink, SessionColumns, SubjectLink};
 use crate::resolve::Catalogue;
 
 /// Its name in the keys of pages (a rebuild also makes the card of a
@@ -158,10 +158,9 @@ pub fn embed(trailer: &str) -> Option<Embed> {
         ("vimeo.com", [id]) | ("player.vimeo.com", ["video", id]) => Some(*id),
         _ => None,
     };
-    vimeo.filter(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).map(|id| Embed {
-        src: format!("https://player.vimeo.com/video/{id}?dnt=1"),
-        host: "player.vimeo.com".into(),
-    })
+    vimeo
+        .filter(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+        .map(|id| Embed { src: format!("https://player.vimeo.com/video/{id}?dnt=1"), host: "player.vimeo.com".into() })
 }
 
 #[cfg(test)]

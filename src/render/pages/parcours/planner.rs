@@ -116,9 +116,8 @@ fn rule(lang: &Lang, p: &Parcours, count: i64, required: i64, core_required: i64
         (0, _) | (_, 0) => {}
         (1, 1) => sentences.push(say("rule_core_one")),
         (c, r) if r == c => sentences.push(say("rule_core_all").replace("{core}", &c.to_string())),
-        (c, r) => {
-            sentences.push(say("rule_core_some").replace("{required}", &r.to_string()).replace("{core}", &c.to_string()))
-        }
+        (c, r) => sentences
+            .push(say("rule_core_some").replace("{required}", &r.to_string()).replace("{core}", &c.to_string())),
     }
     sentences.push(say(if p.ordered { "rule_ordered" } else { "rule_any" }));
     sentences.push(say("rule_sessions"));
