@@ -19,14 +19,8 @@ cd "$repo"
 runs=${BENCH_RUNS:-10}
 today=2026-11-23
 
-if [[ -n ${VITRINE_BIN:-} ]]; then
-    bin=$VITRINE_BIN
-else
-    cargo build --release >&2
-    target_dir=${CARGO_TARGET_DIR:-target}
-    [[ $target_dir == /* ]] || target_dir=$repo/$target_dir
-    bin=$target_dir/release/vitrine
-fi
+# shellcheck source=benches/release_bin.sh
+source "$repo/benches/release_bin.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -102,6 +102,40 @@ fn the_dnm2ip_brochure_holds_every_mooc_and_the_grid_and_is_the_same_twice() {
     assert!(flat.contains("Page 1 sur "), "numbered pages");
 }
 
+/// `pdfinfo -struct-text`: the tagged structure of a PDF, with its text.
+fn structure(pdf: &Path) -> String {
+    let output = Command::new("pdfinfo").arg("-struct-text").arg(pdf).output().expect("pdfinfo (poppler-utils)");
+    assert!(output.status.success(), "pdfinfo failed: {}", String::from_utf8_lossy(&output.stderr));
+    // Lossy: poppler prints the headings' titles (UTF-16) as they are.
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn the_brochure_is_a_tagged_pdf_whose_grid_is_a_table_with_header_cells() {
+    let dir = TempDir::new("brochure-tags");
+    let pdf = dir.join("b.pdf");
+    let output = brochure(&["--parcours", "dnm2ip", "--output", pdf.to_str().expect("utf-8")]);
+    assert!(output.status.success(), "{}", describe(&output));
+    let info = Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.lines().any(|l| squeeze(l) == "Tagged: yes"), "{info}");
+    let tree = structure(&pdf);
+    for tag in ["H1", "H2", "P", "L", "LI", "LBody", "Table", "Caption", "TR", "TH", "TD", "Link"] {
+        assert!(tree.lines().any(|l| l.trim_start().starts_with(tag)), "no {tag} in the structure:\n{tree}");
+    }
+    // The grid's periods are column headers, its MOOCs row headers.
+    let lines: Vec<&str> = tree.lines().collect();
+    // A header cell: `TH:`, its scope, then its text in quotes.
+    let header_text =
+        |i: usize| lines[i + 1..].iter().take(3).map(|l| l.trim()).find(|l| l.starts_with('"')).unwrap_or_default();
+    let headers: Vec<&str> =
+        (0..lines.len()).filter(|&i| lines[i].trim_start().starts_with("TH")).map(header_text).collect();
+    for want in ["\"T2\"", "\"T4\"", "\"2027\"", "Innate Immunity ★", "WaterBorne Disease", "Titre délivré"] {
+        assert!(headers.iter().any(|h| h.contains(want)), "no header cell {want:?} in {headers:?}");
+    }
+    assert!(tree.contains("/Scope /Column") && tree.contains("/Scope /Row"), "column and row headers");
+}
+
 #[test]
 fn a_brochure_in_english_and_one_of_the_whole_catalogue() {
     let dir = TempDir::new("brochure-other");

@@ -197,8 +197,8 @@ pub fn accessibility(f: &Fields, default: &str, languages: &[String], out: &mut 
     if !t.has("date") {
         t.missing("date", "2026-11-01", out);
     }
-    let contact_email = email(&t, "contact_email", out);
-    let contact_url = web_address(&t, "contact_url", out);
+    let contact_email = address(&t, "contact_email", Kinds::Email, out);
+    let contact_url = address(&t, "contact_url", Kinds::Web, out);
     let contact_address = t.str("contact_address", out).map(|s| s.value);
     if !["contact_email", "contact_url", "contact_address"].iter().any(|k| t.has(k)) {
         out.push(
@@ -237,7 +237,7 @@ pub fn accessibility(f: &Fields, default: &str, languages: &[String], out: &mut 
         contact_email,
         contact_url,
         contact_address,
-        plan_url: web_address(&t, "plan_url", out),
+        plan_url: address(&t, "plan_url", Kinds::Web, out),
         texts,
     })
 }
@@ -263,29 +263,12 @@ pub fn legal(f: &Fields, out: &mut Out) -> Option<Legal> {
     let t = f.table("legal", out)?;
     t.check_keys(LEGAL_KEYS, "[legal]", out);
     let req = |key: &str, out: &mut Out| t.req_str(key, out).map(|s| s.value).unwrap_or_default();
-    let contact = match t.str("contact", out) {
-        None => req("contact", out),
-        Some(s) if is_email(&s.value) || is_web_address(&s.value) => s.value,
-        Some(s) => {
-            out.push(
-                t.err(s.span, format!("`contact` must be an e-mail address or a web address, not `{}`", s.value))
-                    .with_hint(
-                        "e.g. `contact = \"contact@example.org\"` or `contact = \"https://example.org/contact\"`",
-                    ),
-            );
-            String::new()
-        }
+    let contact = if t.has("contact") {
+        address(&t, "contact", Kinds::Either, out).unwrap_or_default()
+    } else {
+        req("contact", out)
     };
-    let dpo = t.str("dpo", out).and_then(|s| {
-        if is_email(&s.value) || is_web_address(&s.value) {
-            return Some(s.value);
-        }
-        out.push(
-            t.err(s.span, format!("`dpo` must be an e-mail address or a web address, not `{}`", s.value))
-                .with_hint("e.g. `dpo = \"dpo@example.org\"`"),
-        );
-        None
-    });
+    let dpo = address(&t, "dpo", Kinds::Either, out);
     Some(Legal {
         publisher: req("publisher", out),
         address: t.str("address", out).map(|s| s.value),
@@ -342,26 +325,29 @@ fn is_web_address(s: &str) -> bool {
     (s.starts_with("https://") || s.starts_with("http://")) && url::Url::parse(s).is_ok()
 }
 
-fn email(t: &Fields, key: &str, out: &mut Out) -> Option<String> {
-    let s = t.str(key, out)?;
-    if is_email(&s.value) {
-        return Some(s.value);
-    }
-    out.push(
-        t.err(s.span, format!("`{key}` must be an e-mail address, not `{}`", s.value))
-            .with_hint(format!("e.g. `{key} = \"accessibilite@example.org\"`")),
-    );
-    None
+/// What an address of a section may be.
+#[derive(Clone, Copy, PartialEq)]
+enum Kinds {
+    Email,
+    Web,
+    Either,
 }
 
-fn web_address(t: &Fields, key: &str, out: &mut Out) -> Option<String> {
+/// The address `key` of section `t`, when it is one of `kinds`.
+fn address(t: &Fields, key: &str, kinds: Kinds, out: &mut Out) -> Option<String> {
     let s = t.str(key, out)?;
-    if is_web_address(&s.value) {
+    let (email, web) = (is_email(&s.value), is_web_address(&s.value));
+    let (ok, what, example) = match kinds {
+        Kinds::Email => (email, "an e-mail address", "accessibilite@example.org"),
+        Kinds::Web => (web, "a web address starting with https://", "https://example.org/…"),
+        Kinds::Either => (email || web, "an e-mail address or a web address", "contact@example.org"),
+    };
+    if ok {
         return Some(s.value);
     }
     out.push(
-        t.err(s.span, format!("`{key}` must be a web address starting with https://, not `{}`", s.value))
-            .with_hint(format!("e.g. `{key} = \"https://example.org/…\"`")),
+        t.err(s.span, format!("`{key}` must be {what}, not `{}`", s.value))
+            .with_hint(format!("e.g. `{key} = \"{example}\"`")),
     );
     None
 }

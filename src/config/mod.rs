@@ -61,8 +61,8 @@ pub struct Config {
 /// `[brochure]`: which parcours get a PDF brochure beside their page.
 #[derive(Debug, Clone)]
 pub struct Brochure {
-    /// Slugs of parcours; empty: every parcours.
-    pub parcours: Vec<Sp<String>>,
+    /// Slugs of parcours; `None` (no `parcours` key): every parcours.
+    pub parcours: Option<Vec<Sp<String>>>,
     /// `vitrine.toml`, where the slugs are (for the messages of resolve).
     pub file: Arc<SourceFile>,
 }
@@ -70,7 +70,7 @@ pub struct Brochure {
 impl Brochure {
     /// Whether parcours `slug` has a brochure.
     pub fn has(&self, slug: &str) -> bool {
-        self.parcours.is_empty() || self.parcours.iter().any(|p| p.value == slug)
+        self.parcours.as_ref().is_none_or(|list| list.iter().any(|p| p.value == slug))
     }
 }
 
@@ -244,7 +244,7 @@ impl Config {
         let analytics = duties::analytics(&f, out);
         let brochure = f.table("brochure", out).map(|t| {
             t.check_keys(&["parcours"], "[brochure]", out);
-            Brochure { parcours: t.str_list("parcours", out).unwrap_or_default(), file: file.clone() }
+            Brochure { parcours: t.str_list("parcours", out), file: file.clone() }
         });
         Some(Config {
             title,

@@ -17,12 +17,36 @@ const LEADING: f32 = 1.38;
 const CELL_PAD: f32 = 3.0;
 const TABLE_SIZE: f32 = 7.5;
 
-/// Something drawn on a page.
+/// Something drawn on a page. Text belongs to a node of the document's
+/// structure (`node`), or is an artifact (a page's footer, a table's header
+/// repeated on a new page); lines and fills are artifacts.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    Text { x: f32, y: f32, size: f32, bold: bool, text: String, link: Option<String>, width: f32, gray: bool },
-    Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32 },
-    Fill { x: f32, y: f32, w: f32, h: f32, rgb: [u8; 3] },
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        text: String,
+        link: Option<String>,
+        width: f32,
+        gray: bool,
+        node: Option<usize>,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+    },
+    Fill {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        rgb: [u8; 3],
+    },
 }
 
 /// A heading, for the outline: level, text, page and top.
@@ -33,15 +57,43 @@ pub struct Mark {
     pub y: f32,
 }
 
+/// What a node of the structure is (a tag of tagged PDF).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Title,
+    Heading(u8, String),
+    Paragraph,
+    List,
+    ListItem,
+    Label,
+    ListBody,
+    Table,
+    Caption,
+    Row,
+    /// A header cell: of its column (`true`) or of its row.
+    Header(bool),
+    Cell,
+}
+
+/// A node of the document's structure, in reading order; its parent
+/// comes before it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub kind: Kind,
+    pub parent: Option<usize>,
+}
+
 pub struct Laid {
     pub pages: Vec<Vec<Item>>,
     pub outline: Vec<Mark>,
+    pub nodes: Vec<Node>,
 }
 
 struct Cursor<'a> {
     m: &'a Measure<'a>,
     pages: Vec<Vec<Item>>,
     outline: Vec<Mark>,
+    nodes: Vec<Node>,
     y: f32,
 }
 
@@ -58,15 +110,20 @@ impl Cursor<'_> {
         }
     }
 
+    /// A new node of the structure, under `parent`.
+    fn node(&mut self, kind: Kind, parent: Option<usize>) -> usize {
+        self.nodes.push(Node { kind, parent });
+        self.nodes.len() - 1
+    }
+
     fn draw(&mut self, item: Item) {
         if let Some(page) = self.pages.last_mut() {
             page.push(item);
         }
     }
 
-    /// Lines of text at `x`, each `line_h` high, breaking pages between
-    /// lines.
-    fn lines(&mut self, lines: Vec<Vec<Piece>>, x: f32, size: f32, gray: bool) {
+    /// Lines of text of node `node` at `x`, breaking pages between lines.
+    fn lines(&mut self, lines: Vec<Vec<Piece>>, x: f32, size: f32, gray: bool, node: usize) {
         let line_h = size * LEADING;
         for line in lines {
             self.room(line_h);
@@ -81,27 +138,30 @@ impl Cursor<'_> {
                     link: p.link,
                     width: p.width,
                     gray,
+                    node: Some(node),
                 });
             }
             self.y += line_h;
         }
     }
 
-    fn paragraph(&mut self, spans: &[Span], size: f32, x: f32, gray: bool) {
-        let lines = self.m.wrap(spans, size, WIDTH - (x - MARGIN));
-        self.lines(lines, x, size, gray);
+    /// A paragraph of its own (a node of `kind`).
+    fn paragraph(&mut self, kind: Kind, spans: &[Span], size: f32, gray: bool) {
+        let lines = self.m.wrap(spans, size, WIDTH);
+        let node = self.node(kind, None);
+        self.lines(lines, MARGIN, size, gray, node);
     }
 }
 
 /// Every page of `doc`, and its outline.
 pub fn lay_out(doc: &Doc, m: &Measure) -> Laid {
-    let mut c = Cursor { m, pages: Vec::new(), outline: Vec::new(), y: MARGIN };
+    let mut c = Cursor { m, pages: Vec::new(), outline: Vec::new(), nodes: Vec::new(), y: MARGIN };
     c.new_page();
     for block in &doc.blocks {
         match block {
             Block::Title(text) => {
                 c.y += 120.0;
-                c.paragraph(&[Span::bold(text.as_str())], 24.0, MARGIN, false);
+                c.paragraph(Kind::Title, &[Span::bold(text.as_str())], 24.0, false);
                 c.y += 10.0;
             }
             Block::Heading(level, text) => {
@@ -115,7 +175,8 @@ pub fn lay_out(doc: &Doc, m: &Measure) -> Laid {
                 c.room(lines.len() as f32 * size * LEADING + size * 0.8 + 3.0 * 9.5 * LEADING);
                 c.y += if c.y > MARGIN { size * 0.8 } else { 0.0 };
                 c.outline.push(Mark { level: *level, text: text.clone(), page: c.pages.len() - 1, y: c.y });
-                c.lines(lines, MARGIN, size, false);
+                let node = c.node(Kind::Heading(*level, text.clone()), None);
+                c.lines(lines, MARGIN, size, false, node);
                 c.y += size * 0.3;
             }
             Block::Paragraph(spans, size) => {
@@ -124,13 +185,16 @@ pub fn lay_out(doc: &Doc, m: &Measure) -> Laid {
                     Size::Body => (9.5, false),
                     Size::Small => (8.0, true),
                 };
-                c.paragraph(spans, size, MARGIN, gray);
+                c.paragraph(Kind::Paragraph, spans, size, gray);
                 c.y += size * 0.5;
             }
             Block::Bullets(items) => {
+                let list = c.node(Kind::List, None);
                 for item in items {
                     let lines = m.wrap(item, 9.5, WIDTH - 12.0);
                     c.room(9.5 * LEADING);
+                    let li = c.node(Kind::ListItem, Some(list));
+                    let label = c.node(Kind::Label, Some(li));
                     c.draw(Item::Text {
                         x: MARGIN + 2.0,
                         y: c.y + 9.5,
@@ -140,8 +204,10 @@ pub fn lay_out(doc: &Doc, m: &Measure) -> Laid {
                         link: None,
                         width: 5.0,
                         gray: false,
+                        node: Some(label),
                     });
-                    c.lines(lines, MARGIN + 12.0, 9.5, false);
+                    let body = c.node(Kind::ListBody, Some(li));
+                    c.lines(lines, MARGIN + 12.0, 9.5, false, body);
                 }
                 c.y += 4.0;
             }
@@ -152,7 +218,7 @@ pub fn lay_out(doc: &Doc, m: &Measure) -> Laid {
         }
     }
     footers(doc, m, &mut c.pages);
-    Laid { pages: c.pages, outline: c.outline }
+    Laid { pages: c.pages, outline: c.outline, nodes: c.nodes }
 }
 
 /// The footer of each page: the document's footer text on the left, the
@@ -166,26 +232,30 @@ fn footers(doc: &Doc, m: &Measure, pages: &mut [Vec<Item>]) {
             [(MARGIN, doc.footer.clone(), m.width(&doc.footer, false, size)), (PAGE_W - MARGIN - width, label, width)]
         {
             if !text.is_empty() {
-                page.push(Item::Text { x, y, size, bold: false, text, link: None, width, gray: true });
+                page.push(Item::Text { x, y, size, bold: false, text, link: None, width, gray: true, node: None });
             }
         }
     }
 }
 
-/// Label–value lines: labels in bold in a column a third of the width.
+/// Label–value lines: labels in bold in a column a third of the width;
+/// a table of two columns for the structure, labels heading their rows.
 fn facts_block(c: &mut Cursor, facts: &[(String, Vec<Span>)]) {
     let label_w = WIDTH * 0.3;
+    let table = c.node(Kind::Table, None);
     for (label, value) in facts {
+        let row = c.node(Kind::Row, Some(table));
+        let (head, cell) = (c.node(Kind::Header(false), Some(row)), c.node(Kind::Cell, Some(row)));
         let labels = c.m.wrap(&[Span::bold(label.as_str())], 9.5, label_w - 8.0);
         let values = c.m.wrap(value, 9.5, WIDTH - label_w);
         let h = labels.len().max(values.len()) as f32 * 9.5 * LEADING;
         c.room(h.min(4.0 * 9.5 * LEADING));
         let top = c.y;
-        c.lines(labels, MARGIN, 9.5, false);
+        c.lines(labels, MARGIN, 9.5, false, head);
         let after_labels = (c.pages.len(), c.y);
         c.y = top;
         let page = c.pages.len();
-        c.lines(values, MARGIN + label_w, 9.5, false);
+        c.lines(values, MARGIN + label_w, 9.5, false, cell);
         if c.pages.len() == page && after_labels.0 == page {
             c.y = c.y.max(after_labels.1);
         }
@@ -226,9 +296,12 @@ fn measure_row(m: &Measure, cells: &[Cell], xs: &[f32], header: bool) -> Row {
     Row { cells: out, height: lines_max as f32 * TABLE_SIZE * LEADING + 2.0 * CELL_PAD }
 }
 
-fn draw_row(c: &mut Cursor, row: &Row) {
+/// A row at the cursor. Its text belongs to `nodes` (one for each cell),
+/// or is an artifact (`None`: a header row repeated on a new page).
+fn draw_row(c: &mut Cursor, row: &Row, nodes: Option<&[usize]>) {
     let top = c.y;
-    for Measured { x, w, lines, center, fill } in &row.cells {
+    for (k, Measured { x, w, lines, center, fill }) in row.cells.iter().enumerate() {
+        let node = nodes.and_then(|n| n.get(k).copied());
         if let Some(rgb) = fill {
             c.draw(Item::Fill { x: *x, y: top, w: *w, h: row.height, rgb: *rgb });
         }
@@ -246,6 +319,7 @@ fn draw_row(c: &mut Cursor, row: &Row) {
                     link: p.link.clone(),
                     width: p.width,
                     gray: false,
+                    node,
                 });
             }
         }
@@ -273,19 +347,40 @@ fn table(c: &mut Cursor, t: &Table) {
     let caption = c.m.wrap(&[Span::bold(t.caption.as_str())], 9.5, WIDTH);
     let first_row = body.first().map_or(0.0, |r| r.height);
     c.room(caption.len() as f32 * 9.5 * LEADING + header_h + first_row);
-    c.lines(caption, MARGIN, 9.5, false);
+    let table = c.node(Kind::Table, None);
+    let node = c.node(Kind::Caption, Some(table));
+    c.lines(caption, MARGIN, 9.5, false, node);
     c.y += 3.0;
+    // Cells: a header row's head their column, a body row's first cell
+    // heads its row.
+    let cells = |c: &mut Cursor, r: &Row, header: bool| -> Vec<usize> {
+        let row = c.node(Kind::Row, Some(table));
+        (0..r.cells.len())
+            .map(|k| {
+                let kind = if header {
+                    Kind::Header(true)
+                } else if k == 0 {
+                    Kind::Header(false)
+                } else {
+                    Kind::Cell
+                };
+                c.node(kind, Some(row))
+            })
+            .collect()
+    };
     for r in &header {
-        draw_row(c, r);
+        let nodes = cells(c, r, true);
+        draw_row(c, r, Some(&nodes));
     }
     for r in &body {
         if c.y + r.height > BOTTOM {
             c.new_page();
             for h in &header {
-                draw_row(c, h);
+                draw_row(c, h, None);
             }
         }
-        draw_row(c, r);
+        let nodes = cells(c, r, false);
+        draw_row(c, r, Some(&nodes));
     }
     c.y += 8.0;
 }
@@ -293,14 +388,7 @@ fn table(c: &mut Cursor, t: &Table) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::{Fonts, Size};
-    use std::borrow::Cow;
-
-    fn fonts() -> Fonts {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/brochure/");
-        let read = |name: &str| Cow::Owned(std::fs::read(format!("{dir}{name}")).expect("the theme's fonts"));
-        Fonts { regular: read("DejaVuSans.ttf"), bold: read("DejaVuSans-Bold.ttf") }
-    }
+    use crate::pdf::Size;
 
     fn doc(blocks: Vec<Block>) -> Doc {
         Doc {
@@ -324,7 +412,7 @@ mod tests {
 
     #[test]
     fn long_text_flows_onto_new_pages_inside_the_margins() {
-        let fonts = fonts();
+        let fonts = crate::pdf::theme_fonts();
         let m = Measure::new(&fonts).expect("fonts");
         let para = Block::Paragraph(vec![Span::plain("mot ".repeat(3000))], Size::Body);
         let laid = lay_out(&doc(vec![Block::Heading(1, "Titre".into()), para]), &m);
@@ -339,7 +427,7 @@ mod tests {
 
     #[test]
     fn a_table_repeats_its_header_rows_on_each_page() {
-        let fonts = fonts();
+        let fonts = crate::pdf::theme_fonts();
         let m = Measure::new(&fonts).expect("fonts");
         let mut rows = vec![vec![Cell::new(vec![Span::plain("MOOC")]), Cell::new(vec![Span::plain("2027")])]];
         for i in 0..150 {

@@ -124,3 +124,11 @@ pub fn render(doc: &Doc, fonts: &Fonts) -> Result<Vec<u8>, String> {
     let laid = layout::lay_out(doc, &measure);
     write::write(doc, &laid, fonts)
 }
+
+/// The default theme's fonts, read from the repository (for the tests).
+#[cfg(test)]
+pub(crate) fn theme_fonts() -> Fonts {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/brochure/");
+    let read = |name: &str| Cow::Owned(std::fs::read(format!("{dir}{name}")).expect("the theme's fonts"));
+    Fonts { regular: read("DejaVuSans.ttf"), bold: read("DejaVuSans-Bold.ttf") }
+}

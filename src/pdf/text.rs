@@ -139,17 +139,10 @@ fn push(line: Option<&mut Vec<Piece>>, span: &Span, word: String, x: f32, width:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::borrow::Cow;
-
-    fn fonts() -> Fonts {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/brochure/");
-        let read = |name: &str| Cow::Owned(std::fs::read(format!("{dir}{name}")).expect("the theme's fonts"));
-        Fonts { regular: read("DejaVuSans.ttf"), bold: read("DejaVuSans-Bold.ttf") }
-    }
 
     #[test]
     fn lines_fit_and_keep_every_word_in_order() {
-        let fonts = fonts();
+        let fonts = crate::pdf::theme_fonts();
         let m = Measure::new(&fonts).expect("fonts");
         let text = "Une formation en ligne sur l’immunité innée, ses capteurs et ses phagocytes, avec examen.";
         let lines = m.wrap(&[Span::plain(text)], 10.0, 120.0);
@@ -164,7 +157,7 @@ mod tests {
 
     #[test]
     fn a_word_wider_than_the_line_is_cut_and_bold_is_wider() {
-        let fonts = fonts();
+        let fonts = crate::pdf::theme_fonts();
         let m = Measure::new(&fonts).expect("fonts");
         let url = "https://lms.fun-mooc.fr/courses/course-v1:Pasteur+96001+session04/about";
         let lines = m.wrap(&[Span::link(url, url)], 10.0, 100.0);
@@ -177,7 +170,7 @@ mod tests {
 
     #[test]
     fn styles_split_pieces_and_line_breaks_are_kept() {
-        let fonts = fonts();
+        let fonts = crate::pdf::theme_fonts();
         let m = Measure::new(&fonts).expect("fonts");
         let lines = m.wrap(&[Span::bold("Certificat :"), Span::plain("150 €\nexamen surveillé")], 10.0, 400.0);
         assert_eq!(lines.len(), 2);

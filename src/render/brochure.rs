@@ -110,22 +110,9 @@ fn cover(lang: &Lang, p: &Parcours, blocks: &mut Vec<Block>) {
         }
         facts.push((label("parcours", "credential"), vec![Span::plain(value)]));
     }
-    let count = p.moocs.len() as i64;
-    let required = p.required.as_ref().map_or(count, |r| r.value);
-    let core = p.core.len() as i64;
-    let core_required = p.core_required.as_ref().map_or(core, |c| c.value);
-    let mut rule = label("planner", "rule_count")
-        .replace("{required}", &required.to_string())
-        .replace("{count}", &count.to_string());
-    if core > 0 && core_required > 0 {
-        let sentence = match (core, core_required) {
-            (1, 1) => label("planner", "rule_core_one"),
-            (c, r) if r == c => label("planner", "rule_core_all").replace("{core}", &c.to_string()),
-            (c, r) => label("planner", "rule_core_some")
-                .replace("{required}", &r.to_string())
-                .replace("{core}", &c.to_string()),
-        };
-        rule = format!("{rule} {sentence} (★)");
+    let mut rule = parts::parcours_rule(lang, p).join(" ");
+    if p.core_required_count() > 0 {
+        rule.push_str(" (★)");
     }
     facts.push((label("parcours", "requirement"), vec![Span::plain(rule)]));
     facts.push((

@@ -133,7 +133,7 @@ pub fn institution_cycles(content: &Content, out: &mut Out) {
 /// `[brochure]`'s `parcours` must name parcours of the site.
 pub fn brochure_parcours(cat: &Catalogue, out: &mut Out) {
     let Some(b) = &cat.config.brochure else { return };
-    for slug in &b.parcours {
+    for slug in b.parcours.iter().flatten() {
         if cat.content.parcours.position(&slug.value).is_some() {
             continue;
         }

@@ -59,6 +59,18 @@ const KEYS: &[&str] = &[
 /// The keys a translation may change.
 const TEXT_KEYS: &[&str] = &["title", "short_title", "summary", "credential_name", "price_note", "cover_alt", "draft"];
 
+impl Parcours {
+    /// MOOCs to pass for the credential: `required`, else all of them.
+    pub fn required_count(&self) -> i64 {
+        self.required.as_ref().map_or(self.moocs.len() as i64, |r| r.value)
+    }
+
+    /// Core MOOCs to pass: `core_required`, else all of them.
+    pub fn core_required_count(&self) -> i64 {
+        self.core_required.as_ref().map_or(self.core.len() as i64, |c| c.value)
+    }
+}
+
 impl EntityKind for Parcours {
     const ABOUT: About = About::new("parcours", "parcours", TEXT_KEYS);
 

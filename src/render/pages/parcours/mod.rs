@@ -121,7 +121,7 @@ fn values(ctx: &Context, p: &Parcours, out: &mut Out) -> Value {
         "partners": parts::institution_links(&ctx.lang, &p.partners),
         "moocs": moocs,
         "core_count": p.core.len(),
-        "core_required": p.core_required.as_ref().map_or(p.core.len() as i64, |c| c.value),
+        "core_required": p.core_required_count(),
         "ects": p.ects,
         "price_note": match ctx.lang.translation::<Parcours>(&p.meta.slug) {
             Some(tr) if tr.price_note.is_some() => &tr.price_note,

@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::load::{Mooc, Parcours};
 use crate::render::calendars::uid_host;
 use crate::render::grid::Grid;
+use crate::render::parts;
 
 /// How many MOOCs at once the planner proposes before the visitor says.
 const AT_ONCE: i64 = 2;
@@ -27,8 +28,7 @@ pub fn value(lang: &Lang, pi: usize, grid: &Grid) -> Value {
         .filter_map(|m| cat.content.moocs.position(&m.value))
         .map(|mi| (mi, p.core.iter().any(|c| c.value == cat.content.moocs[mi].meta.slug)))
         .collect();
-    let required = p.required.as_ref().map_or(moocs.len() as i64, |r| r.value);
-    let core_required = p.core_required.as_ref().map_or(p.core.len() as i64, |c| c.value);
+    let (required, core_required) = (p.required_count(), p.core_required_count());
     // The periods one may finish before: those of the grid still to come.
     let periods: Vec<Value> = grid
         .periods
@@ -53,7 +53,7 @@ pub fn value(lang: &Lang, pi: usize, grid: &Grid) -> Value {
         "range_sep": lang.label("common", "range_sep"),
     });
     json!({
-        "rule": rule(lang, p, moocs.len() as i64, required, core_required),
+        "rule": rule(lang, p),
         "moocs": moocs.iter().map(|&(mi, core)| {
             let t = lang.text(&cat.content.moocs[mi]);
             json!({"slug": cat.content.moocs[mi].meta.slug, "title": t.title, "content_lang": t.lang, "core": core})
@@ -107,20 +107,10 @@ fn mooc(lang: &Lang, mi: usize, core: bool) -> Value {
 
 /// The rule of the parcours in words, one sentence each: how many MOOCs,
 /// which star MOOCs, in which order, and how sessions are chosen.
-fn rule(lang: &Lang, p: &Parcours, count: i64, required: i64, core_required: i64) -> Vec<String> {
-    let say = |key: &str| lang.label("planner", key);
-    let core = p.core.len() as i64;
-    let mut sentences =
-        vec![say("rule_count").replace("{required}", &required.to_string()).replace("{count}", &count.to_string())];
-    match (core, core_required) {
-        (0, _) | (_, 0) => {}
-        (1, 1) => sentences.push(say("rule_core_one")),
-        (c, r) if r == c => sentences.push(say("rule_core_all").replace("{core}", &c.to_string())),
-        (c, r) => sentences
-            .push(say("rule_core_some").replace("{required}", &r.to_string()).replace("{core}", &c.to_string())),
-    }
-    sentences.push(say(if p.ordered { "rule_ordered" } else { "rule_any" }));
-    sentences.push(say("rule_sessions"));
+fn rule(lang: &Lang, p: &Parcours) -> Vec<String> {
+    let mut sentences = parts::parcours_rule(lang, p);
+    sentences.push(lang.label("planner", if p.ordered { "rule_ordered" } else { "rule_any" }));
+    sentences.push(lang.label("planner", "rule_sessions"));
     sentences
 }
 
