@@ -334,7 +334,7 @@ fn dnm2ip_page_lists_its_18_moocs_with_the_3_core_ones_starred() {
     }
     let all = text(html);
     assert!(all.contains("5 MOOC sur 18"), "the page says 5 MOOCs are required out of 18");
-    assert!(all.contains("dont au moins 1 des 3\u{a0}MOOC étoiles"), "and how many of the star MOOCs (core_required)");
+    assert!(all.contains("dont au moins 1 des 3 MOOC étoiles"), "and how many of the star MOOCs (core_required)");
     assert!(html.contains("href=\"/schedules/dnm2ip/\""), "the parcours links its broadcast schedule");
 }
 
