@@ -17,6 +17,21 @@ fn bundled(dir: &TempDir) -> std::path::PathBuf {
     out
 }
 
+/// Adds `extra` at the end of the site's `vitrine.toml`.
+fn configure(root: &std::path::Path, extra: &str) {
+    let toml = fs::read_to_string(root.join("vitrine.toml")).expect("vitrine.toml");
+    write(root, "vitrine.toml", &format!("{toml}\n{extra}"));
+}
+
+/// What `vitrine check` of the site printed; it must fail on content.
+fn check_fails(root: &std::path::Path) -> String {
+    let output = run(&["check", "--root", root.to_str().expect("utf-8"), "--today", TODAY]);
+    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+const LEGAL: &str = "[legal]\npublisher = \"P\"\ndirector = \"D\"\nhost = \"H\"\ncontact = \"c@example.org\"\n";
+
 fn read(out: &std::path::Path, rel: &str) -> String {
     fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
@@ -102,16 +117,9 @@ fn without_the_sections_there_is_no_page_and_no_link_and_free_pages_keep_those_n
 fn a_free_page_cannot_take_the_address_of_a_statement() {
     let dir = TempDir::new("duties-clash");
     let root = minimal_site_in(&dir);
-    let toml = fs::read_to_string(root.join("vitrine.toml")).expect("vitrine.toml");
-    write(
-        &root,
-        "vitrine.toml",
-        &format!("{toml}\n[legal]\npublisher = \"P\"\ndirector = \"D\"\nhost = \"H\"\ncontact = \"c@example.org\"\n"),
-    );
+    configure(&root, LEGAL);
     write(&root, "content/pages/privacy.md", "+++\ntitle = \"Privé\"\n+++\n");
-    let output = run(&["check", "--root", root.to_str().expect("utf-8"), "--today", TODAY]);
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    let err = check_fails(&root);
     assert!(
         err.contains("a free page cannot be called `privacy`: [legal] in vitrine.toml makes vitrine write /privacy/"),
         "{err}"
@@ -123,19 +131,13 @@ fn a_free_page_cannot_take_the_address_of_a_statement() {
 fn problems_in_the_sections_are_reported_at_their_place_with_a_hint() {
     let dir = TempDir::new("duties-errors");
     let root = minimal_site_in(&dir);
-    let toml = fs::read_to_string(root.join("vitrine.toml")).expect("vitrine.toml");
-    write(
+    configure(
         &root,
-        "vitrine.toml",
-        &format!(
-            "{toml}\n[accessibility]\ncompliance = \"full\"\nrate = 80\ndate = 2026-11-02\npage = [\"/\"]\n\n\
-             [legal]\npublisher = \"P\"\nhost = \"H\"\ncontact = \"pas une adresse\"\n\n\
-             [analytics]\ncounter = \"//stats.example.org/c\"\n\n[brochure]\nparcours = [\"decouvert\"]\n"
-        ),
+        "[accessibility]\ncompliance = \"full\"\nrate = 80\ndate = 2026-11-02\npage = [\"/\"]\n\n\
+         [legal]\npublisher = \"P\"\nhost = \"H\"\ncontact = \"pas une adresse\"\n\n\
+         [analytics]\ncounter = \"//stats.example.org/c\"\n\n[brochure]\nparcours = [\"decouvert\"]\n",
     );
-    let output = run(&["check", "--root", root.to_str().expect("utf-8"), "--today", TODAY]);
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    let err = check_fails(&root);
     for want in [
         "`compliance` is \"full\", but a rate of 80 % of criteria met makes it \"partial\"",
         "unknown key `page` in [accessibility]",
@@ -156,16 +158,7 @@ fn problems_in_the_sections_are_reported_at_their_place_with_a_hint() {
 fn the_counter_is_asked_once_per_page_with_the_page_path() {
     let dir = TempDir::new("duties-counter");
     let root = minimal_site_in(&dir);
-    let toml = fs::read_to_string(root.join("vitrine.toml")).expect("vitrine.toml");
-    write(&root, "vitrine.toml", &format!("{toml}\n[analytics]\ncounter = \"/stats/count?p={{path}}\"\n"));
-    write(
-        &root,
-        "vitrine.toml",
-        &format!(
-            "{}\n[legal]\npublisher = \"P\"\ndirector = \"D\"\nhost = \"H\"\ncontact = \"c@example.org\"\n",
-            fs::read_to_string(root.join("vitrine.toml")).expect("vitrine.toml")
-        ),
-    );
+    configure(&root, &format!("[analytics]\ncounter = \"/stats/count?p={{path}}\"\n\n{LEGAL}"));
     let out = dir.join("out");
     build_ok(&root, &out);
     let html = read(&out, "moocs/rage/index.html");
