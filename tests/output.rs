@@ -1,6 +1,8 @@
 //! The output folder (README and docs/decisions.md, "Output"): the site is
 //! built in `.<output>.vitrine-tmp-<pid>` beside the output folder and
-//! swapped in only at the end; nothing else is written, anywhere; a second
+//! swapped in only at the end; nothing else is written, anywhere, but the
+//! build cache `.<output>.vitrine-cache` beside it (none with `--no-cache`,
+//! docs/decisions.md, "Build cache"); a second
 //! build replaces the output wholesale; an output folder that is, or
 //! contains, the site folder (or lies inside content/) is refused and
 //! nothing is deleted.
@@ -51,8 +53,20 @@ fn build_writes_nothing_outside_the_output_folder() {
     let output = build_in(&tmp.path, "site", "OUT");
     assert!(output.status.success(), "{}", common::describe(&output));
 
-    assert_eq!(common::entry_names(&tmp.path), ["OUT", "site"], "only the site and the output folder");
+    assert_eq!(
+        common::entry_names(&tmp.path),
+        [".OUT.vitrine-cache", "OUT", "site"],
+        "only the site, the output folder and its cache"
+    );
     assert!(leftovers(&tmp.path).is_empty());
+    std::fs::remove_dir_all(tmp.join(".OUT.vitrine-cache")).expect("removable");
+    let output = common::vitrine()
+        .current_dir(&tmp.path)
+        .args(["build", "--no-cache", "--root", "site", "--output", "OUT", "--today", TODAY])
+        .output()
+        .expect("run the vitrine binary");
+    assert!(output.status.success(), "{}", common::describe(&output));
+    assert_eq!(common::entry_names(&tmp.path), ["OUT", "site"], "--no-cache: only the site and the output folder");
     assert_eq!(
         common::read_tree(&tmp.join("site")),
         site_before,
@@ -88,7 +102,7 @@ fn second_build_replaces_the_output() {
     assert!(!out.join("moocs/old-course").exists(), "a folder of the previous output is gone");
     assert!(!out.join("moocs/ephemere").exists(), "the page of a removed MOOC is gone");
     assert!(out.join("moocs/rage/index.html").is_file());
-    assert_eq!(common::entry_names(&tmp.path), ["OUT", "site"]);
+    assert_eq!(common::entry_names(&tmp.path), [".OUT.vitrine-cache", "OUT", "site"]);
     assert!(leftovers(&tmp.path).is_empty());
 }
 
