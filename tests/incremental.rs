@@ -1,7 +1,11 @@
 //! The property of `vitrine serve`'s incremental rebuilds: after any
 //! sequence of edits, creations, renames and deletions, the site a rebuild
 //! serves is byte for byte the site a fresh full build makes of the same
-//! files, with the same problems reported.
+//! files, with the same problems reported. So is the output folder that
+//! `vitrine build` brings up to date with its build cache beside it
+//! (`output::incremental`): after each change it holds the full build's
+//! files, those whose bytes did not change keep their modification time,
+//! and a build that fails leaves it as it was.
 //!
 //! Sequences are random but seeded (a small xorshift generator, so a
 //! failure names its seed and replays); `VITRINE_INCREMENTAL_SEEDS=n` runs
@@ -9,8 +13,10 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use common::{copy_dir, fixture_dir, TempDir, TODAY};
 use vitrine::serve::rebuild::Session;
@@ -224,6 +230,8 @@ fn check(fixture: &str, seed: u64, steps: usize) {
     settle();
     assert!(session.rebuild().1.is_some(), "{fixture} builds with {MORE}");
     let opts = options(&root);
+    let disk = Options { output: Some(root.with_file_name("public")), ..options(&root) };
+    let mut on_disk = OnDisk::new(disk);
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut done = Vec::new();
     for step in 0..steps {
@@ -235,6 +243,7 @@ fn check(fixture: &str, seed: u64, steps: usize) {
         let json = |r: &vitrine::Report| r.diagnostics.iter().map(|d| d.to_json().to_string()).collect::<Vec<_>>();
         let context = format!("{fixture}, seed {seed}, after: {}", done.join("; "));
         assert_eq!(json(&report), json(&full_report), "problems differ ({context})");
+        on_disk.check(full.as_ref(), &context);
         match (update, full) {
             (Some(update), Some(full)) => {
                 let inc = &*update.files;
@@ -254,6 +263,60 @@ fn check(fixture: &str, seed: u64, steps: usize) {
             (None, None) => assert!(preview.is_none(), "a preview of files that do not build ({context})"),
             (inc, full) => panic!("rebuild ok: {}, full build ok: {} ({context})", inc.is_some(), full.is_some()),
         }
+    }
+}
+
+/// The output folder of `vitrine build` with its build cache, built
+/// again after every change of the property test.
+struct OnDisk {
+    opts: Options,
+    /// Every file of the output with its bytes and modification time.
+    files: BTreeMap<String, (Vec<u8>, SystemTime)>,
+}
+
+impl OnDisk {
+    fn new(opts: Options) -> OnDisk {
+        let report = vitrine::build(&opts);
+        assert!(!report.has_errors(), "the first build into {:?} fails", opts.output);
+        let files = OnDisk::read(&opts);
+        OnDisk { opts, files }
+    }
+
+    fn read(opts: &Options) -> BTreeMap<String, (Vec<u8>, SystemTime)> {
+        let out = vitrine::output_dir(opts);
+        common::read_tree(&out)
+            .into_iter()
+            .map(|(rel, bytes)| {
+                let time = fs::metadata(out.join(&rel)).and_then(|m| m.modified()).expect("a file's time");
+                (rel, (bytes, time))
+            })
+            .collect()
+    }
+
+    /// Builds into the output folder again: it must hold `full` (the full
+    /// build's files, or the previous site when the build fails), with the
+    /// files whose bytes did not change untouched.
+    fn check(&mut self, full: Option<&vitrine::output::Files>, context: &str) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        let report = vitrine::build(&self.opts);
+        assert_eq!(report.has_errors(), full.is_none(), "vitrine build fails, or not, as the full build ({context})");
+        let now = OnDisk::read(&self.opts);
+        if let Some(full) = full {
+            let stale: Vec<&String> =
+                full.keys().filter(|k| now.get(*k).map(|(b, _)| &b[..]) != full.get(*k).map(|b| &b[..])).collect();
+            let extra: Vec<&String> = now.keys().filter(|k| !full.contains_key(*k)).collect();
+            assert!(stale.is_empty() && extra.is_empty(), "on disk: stale {stale:?}, extra {extra:?} ({context})");
+        }
+        let rewritten: Vec<&String> = now
+            .iter()
+            .filter(|(k, (bytes, time))| self.files.get(*k).is_some_and(|(b, t)| b == bytes && t != time))
+            .map(|(k, _)| k)
+            .collect();
+        assert!(rewritten.is_empty(), "on disk: files written again with the same bytes {rewritten:?} ({context})");
+        if full.is_none() {
+            assert!(now == self.files, "a failed build changed the output ({context})");
+        }
+        self.files = now;
     }
 }
 
