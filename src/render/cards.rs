@@ -91,6 +91,10 @@ pub struct Cards {
     /// Lists sorted by title, by the name a kind of page gives them: each
     /// is sorted once, for all its pages ([`Cards::sorted`]).
     sorted: Mutex<HashMap<ListKey, Arc<[usize]>>>,
+    /// The lists of a kind of page with several (each value's name and
+    /// length), by the kind's name: counted once, not once per page
+    /// ([`Cards::lists`]).
+    lists: Mutex<HashMap<&'static str, Arc<[(String, usize)]>>>,
 }
 
 impl Cards {
@@ -125,7 +129,7 @@ impl Cards {
         for (r, &i) in by_title.iter().enumerate() {
             rank[i] = r;
         }
-        Cards { items, rank, by_title, keys, sorted: Mutex::default() }
+        Cards { items, rank, by_title, keys, sorted: Mutex::default(), lists: Mutex::default() }
     }
 
     /// The list items of the MOOCs, by slug, for the next [`Cards::new`].
@@ -180,6 +184,21 @@ impl Cards {
             m.insert(key, Arc::clone(&sorted));
         }
         sorted
+    }
+
+    /// The lists of the kind of page `kind` (each one's name and length):
+    /// `make()` the first time they are asked for, kept for the kind's
+    /// other pages (counting them on every page would cost the whole
+    /// catalogue a page).
+    pub fn lists(&self, kind: &'static str, make: impl FnOnce() -> Vec<(String, usize)>) -> Arc<[(String, usize)]> {
+        if let Some(found) = self.lists.lock().ok().and_then(|m| m.get(kind).cloned()) {
+            return found;
+        }
+        let lists: Arc<[(String, usize)]> = make().into();
+        if let Ok(mut m) = self.lists.lock() {
+            m.insert(kind, Arc::clone(&lists));
+        }
+        lists
     }
 }
 

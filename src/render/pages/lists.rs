@@ -161,9 +161,11 @@ impl PageKind for ByValue {
     }
 
     fn render(&self, ctx: &Context, i: usize, _: &mut Out) -> PageOut {
-        let lists = self.lists(ctx.cat);
+        let lists = ctx.cards.lists(self.folder, || {
+            self.lists(ctx.cat).into_iter().map(|(value, len)| (value.to_string(), len)).collect()
+        });
         let (at, n) = paging::locate(lists.iter().map(|l| l.1), per_page(ctx.cat), i).unwrap_or((0, 1));
-        let value = lists.get(at).map_or("", |l| l.0);
+        let value = lists.get(at).map_or("", |l| l.0.as_str());
         let name = ctx.lang.label(self.table, value);
         let table = self.table;
         let heading = ctx.lang.label("search", &format!("{table}_title")).replace(&format!("{{{table}}}"), &name);
