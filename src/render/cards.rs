@@ -74,6 +74,9 @@ impl Items {
 /// number among the kind's lists.
 pub type ListKey = (&'static str, usize);
 
+/// The lists of a kind of page: each one's name and length.
+pub type Lists = Arc<[(String, usize)]>;
+
 /// One language's MOOC list items, and the MOOCs' order by title.
 #[derive(Default)]
 pub struct Cards {
@@ -94,7 +97,7 @@ pub struct Cards {
     /// The lists of a kind of page with several (each value's name and
     /// length), by the kind's name: counted once, not once per page
     /// ([`Cards::lists`]).
-    lists: Mutex<HashMap<&'static str, Arc<[(String, usize)]>>>,
+    lists: Mutex<HashMap<&'static str, Lists>>,
 }
 
 impl Cards {
@@ -190,11 +193,11 @@ impl Cards {
     /// `make()` the first time they are asked for, kept for the kind's
     /// other pages (counting them on every page would cost the whole
     /// catalogue a page).
-    pub fn lists(&self, kind: &'static str, make: impl FnOnce() -> Vec<(String, usize)>) -> Arc<[(String, usize)]> {
+    pub fn lists(&self, kind: &'static str, make: impl FnOnce() -> Vec<(String, usize)>) -> Lists {
         if let Some(found) = self.lists.lock().ok().and_then(|m| m.get(kind).cloned()) {
             return found;
         }
-        let lists: Arc<[(String, usize)]> = make().into();
+        let lists: Lists = make().into();
         if let Ok(mut m) = self.lists.lock() {
             m.insert(kind, Arc::clone(&lists));
         }
