@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::config::Config;
-use crate::diagnostic::{has_errors, Diagnostic, Diagnostics};
+use crate::diagnostic::{has_errors, problems, texts, Diagnostic, Diagnostics};
 use crate::output::{NullSink, Sink};
 use crate::render::theme::Theme;
 use crate::render::Stats;
@@ -165,7 +165,7 @@ fn write(
                 Destination::Folder(staging, dir)
             }
             Err(e) => {
-                out.push(Diagnostic::usage(target, format!("cannot prepare the output folder: {e}")));
+                out.push(Diagnostic::about(target, problems::output_unwritable(&e)));
                 return Stats::default();
             }
         },
@@ -181,7 +181,7 @@ fn write(
         if has_errors(out) {
             staging.abort();
         } else if let Err(e) = staging.commit() {
-            out.push(Diagnostic::usage(target, format!("cannot put the new site in place: {e}")));
+            out.push(Diagnostic::about(target, problems::output_not_swapped(&e)));
         }
         timer.lap("commit");
     }
@@ -194,8 +194,12 @@ pub(crate) fn setup(opts: &Options, out: &mut Vec<Diagnostic>) -> Option<(Config
     let config = Config::load(&opts.root, opts.base_url.as_deref(), out)?;
     match calendar::today::resolve_today(opts.today, opts.source_date_epoch.as_deref(), &config.timezone) {
         Ok(today) => Some((config, today)),
-        Err(msg) => {
-            out.push(Diagnostic::usage(Path::new("SOURCE_DATE_EPOCH"), msg));
+        Err(e) => {
+            let problem = match e {
+                calendar::today::EpochError::NotANumber(value) => problems::bad_source_date_epoch(value),
+                calendar::today::EpochError::OutOfRange(error) => problems::source_date_epoch_out_of_range(error),
+            };
+            out.push(Diagnostic::about(Path::new("SOURCE_DATE_EPOCH"), problem));
             None
         }
     }
@@ -248,13 +252,11 @@ pub(crate) fn finish(out: Vec<Diagnostic>) -> Vec<Diagnostic> {
 /// `content/`. Paths are compared once resolved (`..`, symlinks).
 fn check_output_location(root: &Path, target: &Path) -> Result<(), Diagnostic> {
     if target.exists() && !target.is_dir() {
-        return Err(Diagnostic::usage(target, "the output must be a folder, and this is a file")
-            .with_hint("choose another --output, such as `public`"));
+        return Err(Diagnostic::about(target, problems::output_is_a_file()).with_hint(texts::choose_output()));
     }
     let (root, target) = (resolved(root), resolved(target));
     if root.starts_with(&target) || target.starts_with(root.join("content")) {
-        return Err(Diagnostic::usage(&target, "the output folder would replace the site's own files")
-            .with_hint("choose an output folder such as `public` that holds only the generated site"));
+        return Err(Diagnostic::about(&target, problems::output_holds_site()).with_hint(texts::choose_output()));
     }
     Ok(())
 }

@@ -1,8 +1,9 @@
 //! `vitrine new DIR`: the smallest valid site, to start from.
 
 use std::fs;
-use std::io;
 use std::path::Path;
+
+use crate::diagnostic::{problems, Diagnostic};
 
 const FILES: &[(&str, &str)] = &[
     (
@@ -27,16 +28,17 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 /// Creates the site; refuses to write into a folder that is not empty.
-pub fn create(dir: &Path) -> io::Result<()> {
-    if dir.exists() && fs::read_dir(dir)?.next().is_some() {
-        return Err(io::Error::new(io::ErrorKind::AlreadyExists, format!("{} exists and is not empty", dir.display())));
+pub fn create(dir: &Path) -> Result<(), Diagnostic> {
+    let failed = |path: &Path, e: std::io::Error| Diagnostic::about(path, problems::cannot_create(path, &e));
+    if dir.exists() && fs::read_dir(dir).map_err(|e| failed(dir, e))?.next().is_some() {
+        return Err(Diagnostic::about(dir, problems::site_exists(dir)));
     }
     for (path, text) in FILES {
         let p = dir.join(path);
         if let Some(parent) = p.parent() {
-            fs::create_dir_all(parent)?;
+            fs::create_dir_all(parent).map_err(|e| failed(parent, e))?;
         }
-        fs::write(&p, text)?;
+        fs::write(&p, text).map_err(|e| failed(&p, e))?;
     }
     Ok(())
 }

@@ -43,7 +43,8 @@ pub struct About {
     /// Its folder of `content/` (`moocs`); empty for the home page, the
     /// one file at the top of `content/`.
     pub folder: &'static str,
-    /// How messages name one entity of the kind (`MOOC`, `platform`).
+    /// How messages name the kind (`MOOC`, `platform`, `home`): the key by
+    /// which the catalogues choose its noun in each language (`a_kind`).
     pub noun: &'static str,
     /// The front-matter keys a translation may change; every other key is
     /// structure, which comes from the default-language file.
