@@ -259,7 +259,7 @@ fn localise_severity(text: String, severity: Severity, locale: Locale) -> String
 }
 
 /// `error[E012]: ` (`erreur[E012] : `).
-fn header(severity: Severity, code: &str, locale: Locale) -> String {
+pub fn header(severity: Severity, code: &str, locale: Locale) -> String {
     let colon = match locale {
         Locale::En => ":",
         Locale::Fr => "\u{a0}:",

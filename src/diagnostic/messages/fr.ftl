@@ -192,7 +192,7 @@ exact_start_or_no_end = donnez une date de début (`start`) précise, ou supprim
 sessions_overlap = la session qui commence le { $start } chevauche celle qui commence le { $other } (ligne { $line })
 sessions_overlap_hint = les sessions d'un même MOOC ne doivent pas se chevaucher : corrigez les dates, ou marquez l'une d'elles `cancelled = true`
 listed_twice = `{ $slug }` apparaît deux fois dans `{ $key }`
-remove_second = supprimez la seconde
+remove_second = retirez la deuxième mention
 small_parcours = ce parcours ne compte que { $count } MOOC ; un parcours en réunit d'habitude au moins 3
 small_parcours_hint = ajoutez des MOOC à `moocs`, ou présentez-les comme des MOOC séparés
 core_not_in_moocs = le MOOC obligatoire `{ $slug }` ne fait pas partie des `moocs` de ce parcours
