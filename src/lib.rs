@@ -47,6 +47,8 @@ pub struct Options {
     pub write: bool,
     /// Also list the entities that have no translation file.
     pub missing_translations: bool,
+    /// Minify HTML, CSS and JavaScript as they are written (`--minify`).
+    pub minify: bool,
 }
 
 /// A finished run: what was produced and the problems found.
@@ -175,6 +177,8 @@ fn write(
         Destination::Memory(memory) => *memory,
         Destination::Folder(_, dir) => dir,
     };
+    let minifying = output::minify::Minifying(sink);
+    let sink: &dyn Sink = if opts.minify { &minifying } else { sink };
     let stats = render::render_all(catalogue, theme, sink, out);
     timer.lap("render+write");
     if let Destination::Folder(staging, _) = destination {

@@ -45,6 +45,7 @@ fn options(root: &Path) -> Options {
         drafts: false,
         write: true,
         missing_translations: false,
+        minify: false,
     }
 }
 

@@ -14,7 +14,7 @@ use vitrine::diagnostic::{cli, problems, texts, Arg, Locale, Msg};
 /// Every declared id with its arguments.
 fn declared() -> BTreeMap<&'static str, BTreeSet<&'static str>> {
     let mut all = BTreeMap::new();
-    let lists = [texts::ALL, cli::ALL];
+    let lists = [texts::ALL, cli::ALL, vitrine::scaffold::texts::ALL];
     let ids =
         problems::ALL.iter().map(|(_, _, id, args)| (*id, *args)).chain(lists.iter().flat_map(|l| l.iter().copied()));
     for (id, args) in ids {
@@ -98,7 +98,9 @@ fn every_message_is_in_both_languages_with_the_same_arguments() {
             }
         }
         for id in messages.keys().filter(|id| !declared.contains_key(id.as_str())) {
-            wrong.push(format!("{lang}.ftl: `{id}` is declared nowhere (problems.rs, texts.rs, cli.rs)"));
+            wrong.push(format!(
+                "{lang}.ftl: `{id}` is declared nowhere (problems.rs, texts.rs, cli.rs, scaffold/texts.rs)"
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));

@@ -241,7 +241,7 @@ mod tests {
     #[test]
     fn the_help_is_in_english_too() {
         let help = help_of(Locale::En, &["build"]);
-        for words in ["Build the site into the output folder.", "Usage:", "Site folder", "Print help", "--format"] {
+        for words in ["Build the site into the output folder.", "Usage:", "Site folder", "Print help", "--minify"] {
             assert!(help.contains(words), "`{words}` missing from:\n{help}");
         }
     }

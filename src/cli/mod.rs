@@ -34,7 +34,7 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    Build(BuildArgs),
+    Build(BuildOnly),
     Check(CheckArgs),
     Serve(ServeArgs),
     New(NewArgs),
@@ -64,6 +64,15 @@ pub struct BuildArgs {
     report: PathBuf,
     #[arg(long)]
     missing_translations: bool,
+}
+
+/// `vitrine build`'s own options (the dev server does not minify).
+#[derive(Args, Clone)]
+pub struct BuildOnly {
+    #[command(flatten)]
+    build: BuildArgs,
+    #[arg(long)]
+    minify: bool,
 }
 
 #[derive(Args, Clone)]
@@ -111,6 +120,20 @@ enum NewWhat {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },
+    Mooc(NewEntity),
+    Parcours(NewEntity),
+    Platform(NewEntity),
+    Institution(NewEntity),
+    Schedule(NewEntity),
+    Page(NewEntity),
+}
+
+#[derive(Args, Clone)]
+pub struct NewEntity {
+    #[arg(value_name = "SLUG")]
+    slug: String,
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

@@ -13,7 +13,7 @@ use vitrine::diagnostic::{cli, problems, Diagnostic, Locale, Severity};
 use vitrine::{Options, Report};
 
 use super::report::Printer;
-use super::{BuildArgs, CheckArgs, NewArgs, NewWhat, ServeArgs};
+use super::{BuildArgs, BuildOnly, CheckArgs, NewArgs, NewEntity, NewWhat, ServeArgs};
 
 impl BuildArgs {
     fn options(&self, write: bool) -> Options {
@@ -26,6 +26,7 @@ impl BuildArgs {
             drafts: self.drafts,
             write,
             missing_translations: self.missing_translations,
+            minify: false,
         }
     }
 
@@ -34,19 +35,20 @@ impl BuildArgs {
     }
 }
 
-pub fn build(args: &BuildArgs, locale: Locale) -> ExitCode {
-    run(args, true, locale)
+pub fn build(args: &BuildOnly, locale: Locale) -> ExitCode {
+    run(&args.build, Options { minify: args.minify, ..args.build.options(true) }, locale)
 }
 
 pub fn check(args: &BuildArgs, locale: Locale) -> ExitCode {
-    run(args, false, locale)
+    run(args, args.options(false), locale)
 }
 
-fn run(args: &BuildArgs, write: bool, locale: Locale) -> ExitCode {
+fn run(args: &BuildArgs, options: Options, locale: Locale) -> ExitCode {
     let started = Instant::now();
+    let write = options.write;
     let printer = args.printer(locale);
     let spinner = progress(write, locale);
-    let report = vitrine::build(&args.options(write));
+    let report = vitrine::build(&options);
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
@@ -184,17 +186,39 @@ pub fn serve(args: ServeArgs, locale: Locale) -> ExitCode {
     }
 }
 
-/// `vitrine new site DIR` (or `vitrine new DIR`).
+/// `vitrine new site DIR` (or `vitrine new DIR`), `vitrine new mooc SLUG`…
 pub fn new(args: NewArgs, locale: Locale) -> ExitCode {
-    let dir = match (args.what, args.dir) {
-        (Some(NewWhat::Site { dir }), _) | (None, Some(dir)) => dir,
+    use vitrine::scaffold::NewKind;
+    let entity = |kind: NewKind, e: NewEntity| (kind, e);
+    let (kind, e) = match (args.what, args.dir) {
+        (Some(NewWhat::Site { dir }), _) | (None, Some(dir)) => return new_site(&dir, locale),
         (None, None) => {
             let _ = super::help::command(locale).find_subcommand_mut("new").map(|c| c.print_help());
             return ExitCode::from(2);
         }
+        (Some(NewWhat::Mooc(e)), _) => entity(NewKind::Mooc, e),
+        (Some(NewWhat::Parcours(e)), _) => entity(NewKind::Parcours, e),
+        (Some(NewWhat::Platform(e)), _) => entity(NewKind::Platform, e),
+        (Some(NewWhat::Institution(e)), _) => entity(NewKind::Institution, e),
+        (Some(NewWhat::Schedule(e)), _) => entity(NewKind::Schedule, e),
+        (Some(NewWhat::Page(e)), _) => entity(NewKind::Page, e),
     };
-    match vitrine::scaffold::create(&dir) {
-        Ok(()) => {
+    match vitrine::scaffold::new_entity(&e.root, kind, &e.slug) {
+        Ok(file) => {
+            let shown = if e.root == Path::new(".") { file } else { e.root.join(file) };
+            eprintln!("{}", cli::created_entity(shown.display()).render(locale));
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            eprint!("{}", d.render(locale));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn new_site(dir: &Path, locale: Locale) -> ExitCode {
+    match vitrine::scaffold::new_site(dir, locale) {
+        Ok(_) => {
             eprintln!("{}", cli::created_site(dir.display()).render(locale));
             ExitCode::SUCCESS
         }

@@ -1,7 +1,7 @@
 # vitrine's messages in English (Fluent syntax: https://projectfluent.org).
 #
 # Every id here is declared, with its arguments, in src/diagnostic/problems.rs,
-# texts.rs or cli.rs; fr.ftl has the same ids with the same arguments
+# texts.rs or cli.rs, or src/scaffold/texts.rs; fr.ftl has the same ids with the same arguments
 # (tests/messages.rs). Keys, values and paths stay as written: in `backticks`.
 
 ## Words around a problem
@@ -448,3 +448,136 @@ missing_argument = { $arg } is required
 invalid_date = `{ $value }` is not a date in the form YYYY-MM-DD
 similar_exists = did you mean `{ $name }`?
 try_help = for more, try `--help`.
+
+## Files written by vitrine new (comments above each key, values to replace)
+
+sc_header = { $kind ->
+    [MOOC] A MOOC
+    [parcours] A parcours: MOOCs that lead together to a credential
+    [platform] A platform where MOOCs are taken
+    [institution] An institution that makes MOOCs
+    [schedule] A broadcast schedule: MOOCs by period, from their sessions
+   *[page] A free page
+}. Each comment explains the key below it; every key is in docs/writing-content.md.
+sc_optional = Lines `# key = …` are optional: remove the `# ` to use one.
+sc_missing = no { $kind } exists yet: create one with `{ $command }`, then name it here.
+sc_config_header = The site's settings. Each comment explains the key below it; see docs/writing-content.md.
+sc_home_header = The home page's text, above the featured MOOCs.
+c_title = The site's title, in the default language.
+c_title_other = The site's title in the language `{ $lang }`.
+c_base_url = The address where the site is published (vitrine build --base-url overrides it, for a preview).
+c_default_language = The language of the files of content/ without a language in their name.
+c_languages = Every language of the site; `<slug>.<lang>.md` files translate a file.
+c_theme = The theme: "default" is inside vitrine; another is a folder of themes/.
+c_timezone = The timezone in which "today" is counted for statuses (open, archived…).
+c_search = false leaves out the search box and its index.
+c_paginate_by = MOOCs per page of the full list.
+c_safe_html = true removes scripts, frames and styles from the HTML written in texts.
+c_images = Images made from covers and logos: widths in pixels, formats, quality.
+f_title = The title, as pages show it.
+f_short_title = A short name or an acronym.
+f_summary = One or two sentences of plain text, at most 300 characters: lists, cards and search results show it.
+f_draft = true keeps this file out of the site (vitrine build --drafts shows it).
+f_cover = An image: a file beside index.md in a bundle folder (content/<kind>/<slug>/index.md), or in static/.
+f_cover_alt = What the image shows, for people who do not see it (required with cover).
+f_logo = A logo: a file of static/ (or beside index.md in a bundle folder).
+f_logo_alt = What the logo shows, in words (required with logo).
+f_website = The website's address.
+f_institutions = The institutions that make it: slugs of content/institutions/ (file names without .md).
+f_languages = The languages it is taught in: codes such as "fr", "en".
+f_subtitles = The languages of the videos' subtitles.
+f_platform = Where it is taken: a slug of content/platforms/ (or a platform in each session).
+f_subjects = Its subjects, in words; each subject has a page that lists its MOOCs.
+f_level = "beginner", "intermediate" or "advanced".
+f_effort = Hours of work per week.
+f_duration = Length, in weeks.
+f_teachers = The teachers' names.
+f_featured = true shows it first on the home page.
+f_prerequisites = What learners should know before.
+f_aliases = Old addresses of this page, which redirect here, e.g. "/cours/ancien-nom/".
+f_published = When it entered the catalogue (feeds, "new" badges).
+f_awards = Prizes it won.
+f_trailer = The address of a teaser video.
+f_certificate = What learners can obtain (remove the whole table if nothing).
+f_free_attestation = true: a free certificate of achievement.
+f_price = The price of the certifying track, in `currency`.
+f_currency = An ISO 4217 code: EUR, USD, CHF…
+f_proctored = true: the exam is watched remotely.
+f_exam_minutes = The exam's length, in minutes.
+f_exam_questions = The exam's number of questions.
+f_pass_mark = Right answers needed to pass (at most exam_questions).
+f_ects = ECTS credits awarded.
+f_sessions = One [[sessions]] table per run of the course: copy it for the next one.
+f_start = A date (2026-09-14) or, while the dates are not known, a quarter ("2026-T3") or a month ("2026-09").
+f_end = The last day: required with an exact start, unless pacing = "self".
+f_enrollment_start = When enrolment opens (by default, at once).
+f_enrollment_end = When enrolment closes (by default, at the end).
+f_exam_start = When the certifying exam opens.
+f_exam_end = When the certifying exam closes.
+f_session_url = The address where learners enrol.
+f_pacing = "instructor" (led by the team, from start to end) or "self" (at one's own pace).
+f_session_platform = Another platform for this session only.
+f_cancelled = true shows the session as cancelled.
+f_enrollments = Learners enrolled in this session.
+f_moocs = Its MOOCs, in order: slugs of content/moocs/ (at least 3, usually).
+f_core = The compulsory MOOCs, among `moocs`.
+f_required = MOOCs to pass for the credential: from the number of core MOOCs to the number of MOOCs.
+f_credential = "certificate", "diploma", "ects" or "none".
+f_credential_name = The credential's name.
+f_parcours_ects = ECTS credits of the whole parcours.
+f_parcours_price = The price of the whole parcours (or per exam: say which in price_note).
+f_price_note = What the price covers.
+f_schedule = Its broadcast schedule: a slug of content/schedules/.
+f_progression = "any" (the MOOCs in any order) or "ordered" (in the order of `moocs`).
+f_partners = Partner institutions: slugs of content/institutions/.
+f_audience = "francophone", "international", or words of yours.
+f_model = "public", "non-profit" or "for-profit".
+f_based_on = The software it runs on.
+f_platform_pacing = The pacings it offers: "instructor", "self".
+f_learners = Its number of learners.
+f_learners_year = The year of that number.
+f_certification = What its certificates are, in words.
+f_parent = Its group, when it is a school of one: a slug of content/institutions/.
+f_country = Its country: an ISO 3166 code such as FR, BE, CA.
+f_schedule_parcours = A parcours whose MOOCs are the rows: a slug of content/parcours/.
+f_schedule_moocs = Or the MOOCs of the rows, in order.
+f_granularity = "quarter" or "month": the columns.
+f_from = The first period shown ("2026-T1", or "2026-01" by month); by default, the first session's.
+f_to = The last period shown; by default, the last session's.
+f_version = The date of this version of the schedule.
+f_note = A note shown under the grid.
+f_weight = The order in the menu (smaller first).
+f_menu = true puts the page in the site's menu.
+v_summary = { $kind ->
+    [MOOC] What learners will learn, in one or two sentences.
+    [parcours] Where these MOOCs lead, in one or two sentences.
+    [platform] Who the platform is for, in one or two sentences.
+   *[page] What this page is about, in one sentence.
+}
+v_body = { $kind ->
+    [MOOC] The course's description: its programme week by week, its team, what learners do.
+    [parcours] How the parcours works: which MOOCs, in what order, and how to obtain the credential.
+    [platform] About the platform.
+    [institution] About the institution.
+    [schedule] About this schedule.
+   *[page] The page's text, in Markdown.
+}
+v_subject = Getting started
+v_teacher = First name Last name
+v_prerequisites = None: the course starts from the basics.
+v_award = Name of the prize, year
+v_credential_name = Name of the certificate
+v_price_note = Per exam.
+v_certification = Certificates of achievement.
+v_note = This schedule may change.
+v_site_title = MOOC catalogue
+v_home_title = Our MOOCs
+v_home_body = Welcome to our catalogue of online courses.
+s_institution = my-school
+s_platform = my-platform
+s_mooc_1 = first-mooc
+s_mooc_2 = second-mooc
+s_mooc_3 = third-mooc
+s_parcours = my-parcours
+s_schedule = schedule
+s_page = about

@@ -467,3 +467,141 @@ missing_argument = { $arg } est obligatoire
 invalid_date = `{ $value }` n'est pas une date de la forme AAAA-MM-JJ
 similar_exists = vouliez-vous dire `{ $name }` ?
 try_help = pour en savoir plus, essayez `--help`.
+
+## Fichiers écrits par vitrine new (commentaires au-dessus de chaque clé, valeurs à remplacer)
+
+sc_header = { $kind ->
+    [MOOC] Un MOOC
+    [parcours] Un parcours : des MOOC qui mènent ensemble à un titre
+    [platform] Une plateforme où l'on suit des MOOC
+    [institution] Un établissement qui produit des MOOC
+    [schedule] Un calendrier de diffusion : les MOOC par période, d'après leurs sessions
+   *[page] Une page libre
+}. Chaque commentaire explique la clé en dessous ; toutes les clés sont dans docs/writing-content.md.
+sc_optional = Les lignes `# clé = …` sont facultatives : enlevez le `# ` pour vous en servir.
+sc_missing = il n'existe encore { $kind ->
+    [platform] aucune plateforme
+    [institution] aucun établissement
+    [parcours] aucun parcours
+   *[MOOC] aucun MOOC
+} : créez-en un avec `{ $command }`, puis nommez-le ici.
+sc_config_header = Les réglages du site. Chaque commentaire explique la clé en dessous ; voir docs/writing-content.md.
+sc_home_header = Le texte de la page d'accueil, au-dessus des MOOC à la une.
+c_title = Le titre du site, dans la langue par défaut.
+c_title_other = Le titre du site dans la langue `{ $lang }`.
+c_base_url = L'adresse où le site est publié (vitrine build --base-url la remplace, pour une prévisualisation).
+c_default_language = La langue des fichiers de content/ dont le nom n'indique pas de langue.
+c_languages = Toutes les langues du site ; un fichier `<slug>.<langue>.md` traduit un fichier.
+c_theme = Le thème : "default" est intégré à vitrine ; un autre est un dossier de themes/.
+c_timezone = Le fuseau horaire dans lequel on compte « aujourd'hui » pour les statuts (ouvert, archivé…).
+c_search = false retire la recherche et son index.
+c_paginate_by = Nombre de MOOC par page de la liste complète.
+c_safe_html = true retire les scripts, les cadres et les styles du HTML écrit dans les textes.
+c_images = Les images produites à partir des couvertures et des logos : largeurs en pixels, formats, qualité.
+f_title = Le titre, tel que les pages l'affichent.
+f_short_title = Un nom court ou un sigle.
+f_summary = Une ou deux phrases de texte simple, 300 caractères au plus : les listes, les cartes et les résultats de recherche l'affichent.
+f_draft = true garde ce fichier hors du site (vitrine build --drafts le montre).
+f_cover = Une image : un fichier à côté d'index.md dans un dossier de page (content/<type>/<slug>/index.md), ou dans static/.
+f_cover_alt = Ce que montre l'image, pour les personnes qui ne la voient pas (obligatoire avec cover).
+f_logo = Un logo : un fichier de static/ (ou à côté d'index.md dans un dossier de page).
+f_logo_alt = Ce que montre le logo, en mots (obligatoire avec logo).
+f_website = L'adresse du site web.
+f_institutions = Les établissements qui le produisent : des slugs de content/institutions/ (noms de fichier sans .md).
+f_languages = Les langues dans lesquelles il est enseigné : des codes comme "fr", "en".
+f_subtitles = Les langues des sous-titres des vidéos.
+f_platform = Où on le suit : un slug de content/platforms/ (ou une plateforme dans chaque session).
+f_subjects = Ses thèmes, en mots ; chaque thème a une page qui liste ses MOOC.
+f_level = "beginner" (débutant), "intermediate" (intermédiaire) ou "advanced" (avancé).
+f_effort = Heures de travail par semaine.
+f_duration = Durée, en semaines.
+f_teachers = Les noms des enseignants.
+f_featured = true le met en tête de la page d'accueil.
+f_prerequisites = Ce qu'il faut savoir avant.
+f_aliases = Anciennes adresses de cette page, qui redirigent ici, par exemple "/cours/ancien-nom/".
+f_published = Quand il est entré au catalogue (flux, badges « nouveau »).
+f_awards = Les prix qu'il a reçus.
+f_trailer = L'adresse d'une vidéo de présentation.
+f_certificate = Ce que l'on peut obtenir (supprimez toute la table s'il n'y a rien).
+f_free_attestation = true : une attestation de réussite gratuite.
+f_price = Le prix du parcours certifiant, en `currency`.
+f_currency = Un code ISO 4217 : EUR, USD, CHF…
+f_proctored = true : l'examen est surveillé à distance.
+f_exam_minutes = La durée de l'examen, en minutes.
+f_exam_questions = Le nombre de questions de l'examen.
+f_pass_mark = Les bonnes réponses qu'il faut pour réussir (au plus exam_questions).
+f_ects = Les crédits ECTS délivrés.
+f_sessions = Une table [[sessions]] par session du cours : copiez-la pour la suivante.
+f_start = Une date (2026-09-14) ou, tant que les dates ne sont pas connues, un trimestre ("2026-T3") ou un mois ("2026-09").
+f_end = Le dernier jour : obligatoire avec un début précis, sauf si pacing = "self".
+f_enrollment_start = L'ouverture des inscriptions (par défaut, tout de suite).
+f_enrollment_end = La clôture des inscriptions (par défaut, à la fin).
+f_exam_start = L'ouverture de l'examen certifiant.
+f_exam_end = La clôture de l'examen certifiant.
+f_session_url = L'adresse où l'on s'inscrit.
+f_pacing = "instructor" (encadré par l'équipe, du début à la fin) ou "self" (à son rythme).
+f_session_platform = Une autre plateforme, pour cette session seulement.
+f_cancelled = true affiche la session comme annulée.
+f_enrollments = Le nombre d'inscrits à cette session.
+f_moocs = Ses MOOC, dans l'ordre : des slugs de content/moocs/ (d'habitude, au moins 3).
+f_core = Les MOOC obligatoires, parmi `moocs`.
+f_required = Le nombre de MOOC à réussir pour le titre : du nombre de MOOC obligatoires au nombre de MOOC.
+f_credential = "certificate" (certificat), "diploma" (diplôme), "ects" ou "none" (aucun).
+f_credential_name = Le nom du titre délivré.
+f_parcours_ects = Les crédits ECTS de tout le parcours.
+f_parcours_price = Le prix de tout le parcours (ou par examen : dites-le dans price_note).
+f_price_note = Ce que couvre le prix.
+f_schedule = Son calendrier de diffusion : un slug de content/schedules/.
+f_progression = "any" (les MOOC dans l'ordre de son choix) ou "ordered" (dans l'ordre de `moocs`).
+f_partners = Les établissements partenaires : des slugs de content/institutions/.
+f_audience = "francophone", "international", ou vos propres mots.
+f_model = "public", "non-profit" (à but non lucratif) ou "for-profit" (commercial).
+f_based_on = Le logiciel sur lequel elle fonctionne.
+f_platform_pacing = Les rythmes qu'elle propose : "instructor", "self".
+f_learners = Son nombre d'apprenants.
+f_learners_year = L'année de ce nombre.
+f_certification = Ce que sont ses certificats, en mots.
+f_parent = Son groupe, si c'est une école d'un groupe : un slug de content/institutions/.
+f_country = Son pays : un code ISO 3166 comme FR, BE, CA.
+f_schedule_parcours = Un parcours dont les MOOC sont les lignes : un slug de content/parcours/.
+f_schedule_moocs = Ou les MOOC des lignes, dans l'ordre.
+f_granularity = "quarter" (trimestres) ou "month" (mois) : les colonnes.
+f_from = La première période affichée ("2026-T1", ou "2026-01" par mois) ; par défaut, celle de la première session.
+f_to = La dernière période affichée ; par défaut, celle de la dernière session.
+f_version = La date de cette version du calendrier.
+f_note = Une remarque affichée sous la grille.
+f_weight = L'ordre dans le menu (les plus petits d'abord).
+f_menu = true met la page dans le menu du site.
+v_summary = { $kind ->
+    [MOOC] Ce que l'on apprend dans ce cours, en une ou deux phrases.
+    [parcours] Ce à quoi mènent ces MOOC, en une ou deux phrases.
+    [platform] À qui s'adresse la plateforme, en une ou deux phrases.
+   *[page] Ce dont parle cette page, en une phrase.
+}
+v_body = { $kind ->
+    [MOOC] La présentation du cours : son programme semaine par semaine, son équipe, ce que l'on y fait.
+    [parcours] Comment fonctionne le parcours : quels MOOC, dans quel ordre, et comment obtenir le titre.
+    [platform] À propos de la plateforme.
+    [institution] À propos de l'établissement.
+    [schedule] À propos de ce calendrier.
+   *[page] Le texte de la page, en Markdown.
+}
+v_subject = Découverte
+v_teacher = Prénom Nom
+v_prerequisites = Aucun : le cours part des bases.
+v_award = Nom du prix, année
+v_credential_name = Nom du certificat
+v_price_note = Par examen.
+v_certification = Attestations de réussite.
+v_note = Ce calendrier peut changer.
+v_site_title = Catalogue des MOOC
+v_home_title = Nos MOOC
+v_home_body = Bienvenue dans notre catalogue de cours en ligne.
+s_institution = mon-ecole
+s_platform = ma-plateforme
+s_mooc_1 = premier-mooc
+s_mooc_2 = deuxieme-mooc
+s_mooc_3 = troisieme-mooc
+s_parcours = mon-parcours
+s_schedule = calendrier
+s_page = a-propos

@@ -18,7 +18,7 @@ pub struct Institution {
     pub country: Option<String>,
 }
 
-const KEYS: &[&str] = &["title", "short_title", "url", "logo", "logo_alt", "parent", "country", "draft"];
+pub const KEYS: &[&str] = &["title", "short_title", "url", "logo", "logo_alt", "parent", "country", "draft"];
 
 /// The keys a translation may change.
 const TEXT_KEYS: &[&str] = &["title", "short_title", "logo_alt", "draft"];

@@ -21,6 +21,16 @@ mod platform;
 mod schedule;
 mod subject;
 
+/// The front-matter keys of each kind (what `vitrine new` writes them all of).
+pub mod keys {
+    pub use super::institution::KEYS as INSTITUTION;
+    pub use super::mooc::{CERTIFICATE_KEYS as CERTIFICATE, KEYS as MOOC, SESSION_KEYS as SESSION};
+    pub use super::page::KEYS as PAGE;
+    pub use super::parcours::KEYS as PARCOURS;
+    pub use super::platform::KEYS as PLATFORM;
+    pub use super::schedule::KEYS as SCHEDULE;
+}
+
 use std::collections::HashMap;
 use std::fmt::Debug;
 

@@ -13,7 +13,7 @@ use crate::load::common::{self, Image};
 use crate::load::kinds::{About, EntityKind, Kind, Ref, Shown};
 use crate::load::Meta;
 
-const KEYS: &[&str] = &[
+pub const KEYS: &[&str] = &[
     "title",
     "summary",
     "languages",
@@ -37,9 +37,9 @@ const KEYS: &[&str] = &[
     "sessions",
     "draft",
 ];
-const CERTIFICATE_KEYS: &[&str] =
+pub const CERTIFICATE_KEYS: &[&str] =
     &["free_attestation", "price", "currency", "proctored", "exam_minutes", "exam_questions", "pass_mark", "ects"];
-const SESSION_KEYS: &[&str] = &[
+pub const SESSION_KEYS: &[&str] = &[
     "start",
     "end",
     "enrollment_start",

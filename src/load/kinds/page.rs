@@ -16,6 +16,9 @@ pub struct Page {
     pub menu: bool,
 }
 
+/// The front-matter keys of a free page.
+pub const KEYS: &[&str] = &["title", "summary", "weight", "menu", "draft"];
+
 impl EntityKind for Page {
     const ABOUT: About = About::at_root("pages", "page", &["title", "summary", "draft"]);
 
@@ -24,7 +27,7 @@ impl EntityKind for Page {
     }
 
     fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Page {
-        f.check_keys(&["title", "summary", "weight", "menu", "draft"], texts::a_kind(Self::ABOUT.noun), out);
+        f.check_keys(KEYS, texts::a_kind(Self::ABOUT.noun), out);
         Page {
             title: f.req_str("title", out).map(|s| s.value).unwrap_or_default(),
             summary: common::summary(f, false, out),

@@ -31,7 +31,7 @@ pub struct Parcours {
     pub cover: Option<Image>,
 }
 
-const KEYS: &[&str] = &[
+pub const KEYS: &[&str] = &[
     "title",
     "short_title",
     "summary",

@@ -22,7 +22,7 @@ pub struct Platform {
     pub certification: Option<String>,
 }
 
-const KEYS: &[&str] = &[
+pub const KEYS: &[&str] = &[
     "title",
     "url",
     "summary",

@@ -23,7 +23,7 @@ pub struct Schedule {
     pub note: Option<String>,
 }
 
-const KEYS: &[&str] = &["title", "parcours", "moocs", "granularity", "from", "to", "version", "note", "draft"];
+pub const KEYS: &[&str] = &["title", "parcours", "moocs", "granularity", "from", "to", "version", "note", "draft"];
 
 /// The keys a translation may change.
 const TEXT_KEYS: &[&str] = &["title", "note", "draft"];
