@@ -36,7 +36,7 @@ fn translate(cmd: clap::Command, path: &[String], locale: Locale) -> clap::Comma
     // Defaults and choices are in the texts, in words of the language.
     let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
     for id in ids {
-        if let Some(text) = option_help(&id) {
+        if let Some(text) = option_help_in(path, &id) {
             cmd = cmd.mut_arg(id, |a| {
                 let takes_values = a.get_action().takes_values();
                 a.help(text.render(locale)).hide_default_value(takes_values).hide_possible_values(takes_values)
@@ -64,6 +64,7 @@ pub fn about(path: &[String]) -> Option<Msg> {
         ["build"] => cli::cmd_build(),
         ["check"] => cli::cmd_check(),
         ["serve"] => cli::cmd_serve(),
+        ["brochure"] => cli::cmd_brochure(),
         ["new"] => cli::cmd_new(),
         ["explain"] => cli::cmd_explain(),
         ["new", "site"] => cli::cmd_new_site(),
@@ -85,6 +86,17 @@ fn noun(kind: &str) -> Option<&'static str> {
     })
 }
 
+/// The help of the option or argument `id` of the command at `path`: its
+/// own when the command gives the option another meaning, else
+/// [`option_help`].
+pub fn option_help_in(path: &[String], id: &str) -> Option<Msg> {
+    match (path.first().map(String::as_str), id) {
+        (Some("brochure"), "lang") => Some(cli::arg_brochure_lang()),
+        (Some("brochure"), "output") => Some(cli::arg_brochure_output()),
+        _ => option_help(id),
+    }
+}
+
 /// The help of the option or argument `id` (clap's id: the field's name).
 pub fn option_help(id: &str) -> Option<Msg> {
     Some(match id {
@@ -98,6 +110,7 @@ pub fn option_help(id: &str) -> Option<Msg> {
         "report" => cli::arg_report(),
         "missing_translations" => cli::arg_missing_translations(),
         "minify" => cli::arg_minify(),
+        "parcours" => cli::arg_parcours(),
         "lang" => cli::arg_lang(),
         "links" => cli::arg_links(),
         "external" => cli::arg_external(),
@@ -202,7 +215,7 @@ mod tests {
                 missing.push(format!("about of `vitrine {}`", path.join(" ")));
             }
             for a in cmd.get_arguments() {
-                if option_help(a.get_id().as_str()).is_none() {
+                if option_help_in(&path, a.get_id().as_str()).is_none() {
                     missing.push(format!("help of `{}` in `vitrine {}`", a.get_id(), path.join(" ")));
                 }
             }

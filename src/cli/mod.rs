@@ -37,6 +37,7 @@ enum Command {
     Build(BuildOnly),
     Check(CheckArgs),
     Serve(ServeArgs),
+    Brochure(BrochureArgs),
     New(NewArgs),
     Explain {
         #[arg(value_name = "CODE")]
@@ -103,6 +104,20 @@ pub struct ServeArgs {
     debounce: u64,
 }
 
+/// `vitrine brochure`: build's options, the parcours and the language of
+/// the brochure. Its `--lang` is its own (any language of the site; the
+/// messages follow it when vitrine speaks it): an argument of the same id
+/// keeps clap from adding the global one here.
+#[derive(Args, Clone)]
+pub struct BrochureArgs {
+    #[command(flatten)]
+    build: BuildArgs,
+    #[arg(long, value_name = "SLUG")]
+    parcours: Option<String>,
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+}
+
 /// `vitrine new site DIR`, `vitrine new mooc SLUG`…, and `vitrine new DIR`,
 /// which stays `vitrine new site DIR`.
 #[derive(Args, Clone)]
@@ -161,6 +176,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) if args.links || args.external => run::check_links(&args, locale),
         Command::Check(args) => run::check(&args.build, locale),
         Command::Serve(args) => run::serve(args, locale),
+        Command::Brochure(args) => run::brochure(&args, locale),
         Command::New(args) => run::new(args, locale),
         Command::Explain { code } => explain::explain(&code, locale),
     }

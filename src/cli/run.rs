@@ -13,7 +13,7 @@ use vitrine::diagnostic::{cli, problems, Diagnostic, Locale, Severity};
 use vitrine::{Options, Report};
 
 use super::report::Printer;
-use super::{BuildArgs, BuildOnly, CheckArgs, NewArgs, NewEntity, NewWhat, ServeArgs};
+use super::{BrochureArgs, BuildArgs, BuildOnly, CheckArgs, NewArgs, NewEntity, NewWhat, ServeArgs};
 
 impl BuildArgs {
     fn options(&self, write: bool) -> Options {
@@ -66,6 +66,28 @@ fn run(args: &BuildArgs, options: Options, locale: Locale) -> ExitCode {
             true => cli::built(report.stats.pages, &report.output, today, seconds),
             false => cli::checked(today, seconds),
         });
+    }
+    ExitCode::from(code)
+}
+
+/// `vitrine brochure`: the problems as `check` prints them, then the file.
+pub fn brochure(args: &BrochureArgs, locale: Locale) -> ExitCode {
+    let started = Instant::now();
+    let build = &args.build;
+    let printer = build.printer(locale);
+    let which = vitrine::BrochureOptions {
+        parcours: args.parcours.clone(),
+        lang: args.lang.clone(),
+        output: build.output.clone(),
+    };
+    let report = vitrine::brochure(&build.options(false), &which);
+    let mut code = exit_code(&report, build.deny_warnings);
+    if let Err(e) = printer.problems(&report.diagnostics) {
+        code = code.max(io_failure(&printer, build.report.as_path(), &e));
+    }
+    if code == 0 {
+        let seconds = vitrine::diagnostic::Arg::Decimal(started.elapsed().as_secs_f64(), 2);
+        printer.summary(cli::wrote_brochure(&report.output, seconds));
     }
     ExitCode::from(code)
 }

@@ -12,6 +12,7 @@ texts! {
     missing_translation(lang, file);
     building();
     checking();
+    wrote_brochure(file, seconds);
 
     // `check --links`.
     links_checked(internal, pages, broken, external, seconds);
@@ -58,6 +59,7 @@ texts! {
     cmd_build();
     cmd_check();
     cmd_serve();
+    cmd_brochure();
     cmd_new();
     cmd_explain();
     cmd_new_site();
@@ -86,6 +88,9 @@ texts! {
     arg_dir();
     arg_slug();
     arg_code();
+    arg_parcours();
+    arg_brochure_lang();
+    arg_brochure_output();
 
     // Errors in the command line (clap's, in words of ours).
     bad_argument(arg);

@@ -87,12 +87,14 @@ problems! {
     Error E015 empty_list(key, kind);
     Error E015 empty_subject_label();
     Error E015 subject_without_letters();
+    Error E015 empty_item(key);
     Error E016 not_above_zero(key, value);
     Error E016 below_zero(key);
     Error E016 not_positive(key);
     Error E016 negative_count(key);
     Error E016 quality_out_of_range();
     Error E016 widths_not_positive();
+    Error E016 rate_out_of_range();
     Error E017 not_exact_date(key, period);
     Error E017 not_real_date(key);
     Error E017 date_with_time(key);
@@ -106,6 +108,9 @@ problems! {
     Error E021 summary_too_long(count, limit);
     Error E022 bad_url(key, error);
     Error E022 not_web_address(key);
+    /// `what` is [`super::texts::an_email_address`], [`super::texts::a_web_address`]
+    /// or [`super::texts::an_email_or_web_address`].
+    Error E022 bad_address(key, what, value);
     Error E023 missing_alt(key, alt_key);
     Warning W007 alt_without_image(alt_key, key);
     Warning W008 bad_country(value);
@@ -127,17 +132,23 @@ problems! {
     Warning W010 small_parcours(count);
     Error E034 core_not_in_moocs(slug);
     Error E035 required_out_of_range(required, core, total);
+    Error E035 required_out_of_range_core_required(required, core_required, total);
     Error E036 schedule_mixed_periods();
     Error E036 schedule_from_after_to(from, to);
+    Error E037 core_required_without_core();
+    Error E037 core_required_out_of_range(value, core);
 
     // References and names between entities.
     Error E040 reference_to_draft(kind, slug);
     Error E041 no_such_entity(kind, slug);
+    Error E041 brochure_no_such_parcours(slug);
     Error E042 slug_taken(slug, other);
     Error E043 parent_loop(chain);
     /// `why` is [`super::texts::reserved_open`] or [`super::texts::reserved_page`].
     Error E044 reserved_mooc_slug(slug, why);
     Error E044 reserved_page_slug(slug);
+    /// `section` is [`super::texts::section`].
+    Error E044 duty_page_slug(slug, section);
     Error E045 alias_in_language_folder(alias);
     /// `why` is one of the `alias_*` texts.
     Error E045 bad_alias(alias, why);
@@ -178,6 +189,14 @@ problems! {
     Warning W017 no_ui_strings(lang);
     Error E064 ui_string_missing(key, file);
 
+    // What a public site must publish (`[accessibility]`, `[legal]`,
+    // `[analytics]`), and the brochure.
+    Error E065 compliance_contradicts_rate(compliance, rate, level);
+    Error E066 statement_without_contact();
+    Error E067 not_site_path(value);
+    Error E067 counter_not_path_or_https();
+    Error E068 brochure_failed(detail);
+
     // The built site (`vitrine check --links`).
     Error E070 broken_link(href, reason);
     Warning W020 external_link_failing(url, error, pages);
@@ -195,4 +214,6 @@ problems! {
     Usage E095 site_exists(path);
     Usage E095 entity_exists(path);
     Usage E096 cannot_create(path, error);
+    Usage E097 brochure_unknown_language(lang);
+    Usage E097 brochure_unknown_parcours(slug);
 }

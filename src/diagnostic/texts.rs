@@ -133,6 +133,8 @@ texts! {
     small_parcours_hint();
     add_to_moocs_or_remove(slug);
     required_between(core, total);
+    core_required_needs_core();
+    core_required_between(core);
     swap_periods();
 
     // Hints: references, translations, schedules.
@@ -151,6 +153,8 @@ texts! {
     add_session(file);
     add_session_or_widen(file);
     widen_schedule(file);
+    name_a_parcours_file();
+    rename_file_or_remove_section(file, section);
 
     // Hints: Markdown.
     save_data_as_file();
@@ -175,4 +179,13 @@ texts! {
     copy_instead_of_link();
     add_translated_string(lang, default);
     choose_output();
+
+    // `[accessibility]`, `[legal]`, `[analytics]`, `vitrine brochure`.
+    rgaa_levels();
+    add_statement_contact();
+    write_from_root(path);
+    an_email_address();
+    a_web_address();
+    an_email_or_web_address();
+    use_lang_one_of(languages);
 }

@@ -8,6 +8,7 @@ use crate::diagnostic::Out;
 use crate::i18n::Lang;
 use crate::load::Meta;
 use crate::markdown::{self, Body};
+use crate::pdf::Fonts;
 use crate::render::bodies::{internal_path, Bodies};
 use crate::render::cards::{Cards, Items};
 use crate::render::globals::Globals;
@@ -38,6 +39,8 @@ pub struct Context<'a> {
     globals: Globals,
     /// Bodies rendered once for every language, when there are several.
     bodies: Option<&'a Bodies>,
+    /// The theme's fonts, for the brochures of parcours pages.
+    pub fonts: &'a Fonts,
 }
 
 impl<'a> Context<'a> {
@@ -56,7 +59,7 @@ impl<'a> Context<'a> {
         let lang = Lang::new(cat, code, &theme.strings);
         let globals = Globals::new(&lang, theme);
         let cards = Cards::new(&lang, theme, &globals.strings(), reuse, out);
-        Context { cat, lang, cards, globals, bodies }
+        Context { cat, lang, cards, globals, bodies, fonts: &theme.fonts }
     }
 
     /// The cards of this context, for the next one of the same language.

@@ -91,6 +91,22 @@ fn config(locale: Locale) -> String {
     w.line("# widths = [320, 640, 1280]");
     w.line("# formats = [\"webp\", \"jpeg\"]");
     w.line("# quality = 80");
+    w.blank();
+    w.comment(t::c_duties());
+    w.line("# [accessibility]");
+    w.optional("compliance", t::c_compliance(), &quoted("none"));
+    w.optional("date", t::c_statement_date(), "2027-01-04");
+    w.optional("contact_email", t::c_accessibility_contact(), &quoted("accessibilite@example.org"));
+    w.line("#");
+    w.line("# [legal]");
+    w.optional("publisher", t::c_publisher(), &quoted("…"));
+    w.optional("director", t::c_director(), &quoted("…"));
+    w.optional("host", t::c_host(), &quoted("…"));
+    w.optional("contact", t::c_legal_contact(), &quoted("contact@example.org"));
+    w.blank();
+    w.comment(t::c_brochure());
+    w.line("# [brochure]");
+    w.optional("parcours", t::c_brochure_parcours(), &list(&[t::s_parcours().render(locale)]));
     w.text
 }
 

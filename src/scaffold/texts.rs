@@ -25,6 +25,16 @@ texts! {
     c_paginate_by();
     c_safe_html();
     c_images();
+    c_duties();
+    c_compliance();
+    c_statement_date();
+    c_accessibility_contact();
+    c_publisher();
+    c_director();
+    c_host();
+    c_legal_contact();
+    c_brochure();
+    c_brochure_parcours();
 
     // Keys of several kinds.
     f_title();

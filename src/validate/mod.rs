@@ -205,13 +205,31 @@ fn parcours(p: &Parcours, out: &mut Out) {
             );
         }
     }
-    if let Some(req) = &p.required {
-        let (core, total) = (p.core.len() as i64, p.moocs.len() as i64);
-        if req.value < core || req.value > total {
+    let core = p.core.len() as i64;
+    if let Some(cr) = &p.core_required {
+        if p.core.is_empty() {
             out.push(
-                Diagnostic::at(file, req.span.clone(), problems::required_out_of_range(req.value, core, total))
-                    .with_hint(texts::required_between(core, total)),
+                Diagnostic::at(file, cr.span.clone(), problems::core_required_without_core())
+                    .with_hint(texts::core_required_needs_core()),
             );
+        } else if cr.value < 0 || cr.value > core {
+            out.push(
+                Diagnostic::at(file, cr.span.clone(), problems::core_required_out_of_range(cr.value, core))
+                    .with_hint(texts::core_required_between(core)),
+            );
+        }
+    }
+    if let Some(req) = &p.required {
+        // The core MOOCs needed: `core_required` of them, else all.
+        let total = p.moocs.len() as i64;
+        let (needed, problem) = match &p.core_required {
+            Some(cr) if (0..=core).contains(&cr.value) => {
+                (cr.value, problems::required_out_of_range_core_required(req.value, cr.value, total))
+            }
+            _ => (core, problems::required_out_of_range(req.value, core, total)),
+        };
+        if req.value < needed || req.value > total {
+            out.push(Diagnostic::at(file, req.span.clone(), problem).with_hint(texts::required_between(needed, total)));
         }
     }
 }

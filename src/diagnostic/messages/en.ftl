@@ -119,12 +119,14 @@ list_slugs = list the slugs of its { $kind ->
 empty_subject_label = a translated subject label must not be empty
 translate_subject = write the subject's name in this language
 subject_without_letters = a subject needs at least one letter or digit
+empty_item = the items of `{ $key }` must not be empty
 not_above_zero = `{ $key }` must be greater than 0, it is { $value }
 below_zero = `{ $key }` must be 0 or more
 not_positive = `{ $key }` must be greater than 0
 negative_count = `{ $key }` cannot be negative
 quality_out_of_range = `quality` must be between 1 and 100
 widths_not_positive = `widths` must be a list of positive whole numbers, e.g. [320, 640, 1280]
+rate_out_of_range = `rate` is a percentage of criteria met: from 0 to 100
 not_exact_date = `{ $key }` must be an exact date, not the period `{ $period }`
 write_date = write a date such as `{ $key } = 2026-09-14`
 not_real_date = `{ $key }` is not a real date
@@ -152,6 +154,10 @@ shorten_summary = shorten it; the body below the front matter has room for detai
 bad_url = `{ $key }` is not a valid web address: { $error }
 copy_address = copy the address from the browser's address bar: `{ $key } = "https://…"`
 not_web_address = `{ $key }` must be a web address starting with https://
+bad_address = `{ $key }` must be { $what }, not `{ $value }`
+an_email_address = an e-mail address
+a_web_address = a web address starting with https://
+an_email_or_web_address = an e-mail address or a web address
 web_address_example = e.g. `{ $key } = "https://{ $address }"`
 missing_alt = `{ $key }` needs a text alternative in `{ $alt_key }`
 add_alt = add `{ $alt_key } = "what the image shows"` for screen-reader users
@@ -195,6 +201,14 @@ core_not_in_moocs = core MOOC `{ $slug }` is not in this parcours' `moocs`
 add_to_moocs_or_remove = add "{ $slug }" to `moocs`, or remove it from `core`
 required_out_of_range = `required` is { $required }, but it must be between the number of core MOOCs ({ $core }) and the number of MOOCs ({ $total })
 required_between = set `required` to a number from { $core } to { $total }
+required_out_of_range_core_required = `required` is { $required }, but it must be between `core_required` ({ $core_required }) and the number of MOOCs ({ $total })
+core_required_without_core = `core_required` is set, but this parcours has no `core` MOOCs
+core_required_needs_core = list the star MOOCs in `core`, or remove `core_required`
+core_required_out_of_range = `core_required` is { $value }, but this parcours has { $core ->
+    [one] 1 core MOOC
+   *[other] { $core } core MOOCs
+}
+core_required_between = set `core_required` to a number from 0 to { $core }
 schedule_mixed_periods = `from` and `to` must both be quarters or both be months
 schedule_from_after_to = `from` ({ $from }) is after `to` ({ $to })
 swap_periods = swap the two periods
@@ -213,6 +227,8 @@ no_such_entity = there is no { $kind ->
    *[page] page
 } `{ $slug }`
 create_or_check_spelling = create { $file }, or check the spelling
+brochure_no_such_parcours = [brochure] names parcours `{ $slug }`, which does not exist
+name_a_parcours_file = name a file of content/parcours/ without `.md`
 slug_taken = slug `{ $slug }` is already used by { $other }
 rename_one = rename one of the two files; a slug names exactly one entity
 parent_loop = institution parents form a loop: { $chain }
@@ -221,6 +237,8 @@ reserved_mooc_slug = a MOOC cannot be called `{ $slug }`: { $why }
 reserved_open = /moocs/open/ lists the MOOCs open for enrolment
 reserved_page = /moocs/page/2/… are the pages of the full list
 reserved_page_slug = a free page cannot be called `{ $slug }`: that URL is used by vitrine
+duty_page_slug = a free page cannot be called `{ $slug }`: { $section } in vitrine.toml makes vitrine write /{ $slug }/
+rename_file_or_remove_section = rename the file, e.g. `{ $file }`, or remove { $section } from vitrine.toml
 alias_in_language_folder = alias `{ $alias }` is inside a language folder, whose pages vitrine generates
 alias_default_language = aliases are old paths of the default language, e.g. "/cours/ancien-nom/"
 bad_alias = alias `{ $alias }` { $why }
@@ -313,6 +331,17 @@ no_ui_strings = no UI strings for language `{ $lang }`; English ones are used
 ui_string_missing = key `{ $key }` is missing in { $file }
 add_translated_string = add it, translated into `{ $lang }` (it is in the `{ $default }` strings)
 
+## What a public site must publish, and the brochure
+
+compliance_contradicts_rate = `compliance` is "{ $compliance }", but a rate of { $rate }% of criteria met makes it "{ $level }"
+rgaa_levels = under the RGAA: 100% is "full", 50% or more "partial", less "none"
+statement_without_contact = the accessibility statement needs a way to reach the site's team
+add_statement_contact = add `contact_email = "…"`, `contact_url = "https://…"` or `contact_address = "…"`
+not_site_path = `{ $value }` is not a path of the site
+write_from_root = write it from the site's root, e.g. "{ $path }"
+counter_not_path_or_https = `counter` must be a path of the site (`/…`) or an address starting with https://
+brochure_failed = the PDF brochure cannot be made: { $detail }
+
 ## The built site
 
 broken_link = link `{ $href }`: { $reason }
@@ -334,6 +363,9 @@ bad_base_url = the base URL `{ $url }` is not a URL: { $error }
 site_exists = { $path } exists and is not empty
 entity_exists = { $path } exists already
 cannot_create = cannot create { $path }: { $error }
+brochure_unknown_language = `{ $lang }` is not a language of this site
+use_lang_one_of = use --lang with { $languages }
+brochure_unknown_parcours = there is no parcours `{ $slug }`
 
 ## Summaries
 
@@ -349,6 +381,7 @@ problem_count = { $errors ->
 missing_translation = missing translation: { $lang }: { $file }
 building = Building…
 checking = Checking…
+wrote_brochure = Wrote { $file } in { $seconds } s.
 
 ## vitrine check --links
 
@@ -405,6 +438,7 @@ version_flag = Print version
 cmd_build = Build the site into the output folder.
 cmd_check = Check everything `build` checks, write nothing.
 cmd_serve = Build into memory, serve on 127.0.0.1, rebuild on change and reload the open pages.
+cmd_brochure = Write the printable A4 brochure (PDF) of a parcours, or of the whole catalogue: a cover, one section per MOOC, the broadcast grid.
 cmd_new = Create a site, or one file of content in the current site.
 cmd_explain = Explain a problem's code (E012, W003…): an example, what it means, how to fix it.
 cmd_new_site = Create a starter site: one entity of each kind, and deploy pipelines.
@@ -438,6 +472,9 @@ arg_debounce = Milliseconds without a change before rebuilding [default: 20].
 arg_dir = Folder to create.
 arg_slug = Slug of the new entity: its file name (a-z, 0-9, dashes).
 arg_code = A problem's code, such as E012.
+arg_parcours = Slug of the parcours (a file of content/parcours/ without .md); without it, every MOOC of the catalogue.
+arg_brochure_lang = Language of the brochure, one of the site's [default: the site's default language]; messages are in it too when it is fr or en.
+arg_brochure_output = PDF file to write [default: brochure-PARCOURS-LANG.pdf, brochure-LANG.pdf for the catalogue].
 
 ## Errors in the command line
 
@@ -474,6 +511,16 @@ c_search = false leaves out the search box and its index.
 c_paginate_by = MOOCs per page of the full list.
 c_safe_html = true removes scripts, frames and styles from the HTML written in texts.
 c_images = Images made from covers and logos: widths in pixels, formats, quality.
+c_duties = What a public site must publish (docs/writing-content.md): fill these in and remove the `#`s; every footer then links to the pages.
+c_compliance = The accessibility statement: "full", "partial" or "none" (until an audit).
+c_statement_date = When the statement was made.
+c_accessibility_contact = How to reach the team about accessibility (or contact_url, contact_address).
+c_publisher = The legal notice and the privacy page: who publishes the site.
+c_director = The director of publication: a name or a function.
+c_host = Who hosts the site (its name; host_address, host_phone may follow).
+c_legal_contact = An e-mail or web address to reach the publisher.
+c_brochure = A printable PDF brochure beside the page of these parcours (without `parcours`: every parcours).
+c_brochure_parcours = Slugs of parcours.
 f_title = The title, as pages show it.
 f_short_title = A short name or an acronym.
 f_summary = One or two sentences of plain text, at most 300 characters: lists, cards and search results show it.

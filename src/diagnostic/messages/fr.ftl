@@ -123,12 +123,14 @@ list_slugs = indiquez les slugs de ses { $kind ->
 empty_subject_label = un libellé de thème traduit ne doit pas être vide
 translate_subject = écrivez le nom du thème dans cette langue
 subject_without_letters = un thème doit contenir au moins une lettre ou un chiffre
+empty_item = les éléments de `{ $key }` ne doivent pas être vides
 not_above_zero = `{ $key }` doit être supérieur à 0 ; il vaut { $value }
 below_zero = `{ $key }` doit valoir 0 ou plus
 not_positive = `{ $key }` doit être supérieur à 0
 negative_count = `{ $key }` ne peut pas être négatif
 quality_out_of_range = `quality` doit être compris entre 1 et 100
 widths_not_positive = `widths` doit être une liste de nombres entiers positifs, par exemple [320, 640, 1280]
+rate_out_of_range = `rate` est un pourcentage de critères respectés : de 0 à 100
 not_exact_date = `{ $key }` doit être une date précise, pas la période `{ $period }`
 write_date = écrivez une date, par exemple `{ $key } = 2026-09-14`
 not_real_date = `{ $key }` n'est pas une date qui existe
@@ -156,6 +158,10 @@ shorten_summary = raccourcissez-le ; le corps du texte, sous l'en-tête, a la 
 bad_url = `{ $key }` n'est pas une adresse web valide : { $error }
 copy_address = copiez l'adresse depuis la barre d'adresse du navigateur : `{ $key } = "https://…"`
 not_web_address = `{ $key }` doit être une adresse web qui commence par https://
+bad_address = `{ $key }` doit être { $what }, pas `{ $value }`
+an_email_address = une adresse électronique
+a_web_address = une adresse web qui commence par https://
+an_email_or_web_address = une adresse électronique ou une adresse web
 web_address_example = par exemple `{ $key } = "https://{ $address }"`
 missing_alt = `{ $key }` demande un texte de remplacement dans `{ $alt_key }`
 add_alt = ajoutez `{ $alt_key } = "ce que montre l'image"` pour les personnes qui utilisent un lecteur d'écran
@@ -199,6 +205,14 @@ core_not_in_moocs = le MOOC obligatoire `{ $slug }` ne fait pas partie des `mooc
 add_to_moocs_or_remove = ajoutez "{ $slug }" à `moocs`, ou retirez-le de `core`
 required_out_of_range = `required` vaut { $required }, mais doit être compris entre le nombre de MOOC obligatoires ({ $core }) et le nombre de MOOC ({ $total })
 required_between = donnez à `required` une valeur de { $core } à { $total }
+required_out_of_range_core_required = `required` vaut { $required }, mais doit être compris entre `core_required` ({ $core_required }) et le nombre de MOOC ({ $total })
+core_required_without_core = `core_required` est indiqué, mais ce parcours n'a pas de MOOC obligatoires (`core`)
+core_required_needs_core = listez les MOOC phares dans `core`, ou retirez `core_required`
+core_required_out_of_range = `core_required` vaut { $value }, mais ce parcours a { $core ->
+    [one] 1 MOOC obligatoire
+   *[other] { $core } MOOC obligatoires
+}
+core_required_between = donnez à `core_required` une valeur de 0 à { $core }
 schedule_mixed_periods = `from` et `to` doivent être tous deux des trimestres, ou tous deux des mois
 schedule_from_after_to = `from` ({ $from }) vient après `to` ({ $to })
 swap_periods = inversez les deux périodes
@@ -232,6 +246,8 @@ no_such_entity = il n'y a pas { $kind ->
    *[page] de page
 } `{ $slug }`
 create_or_check_spelling = créez { $file }, ou vérifiez l'orthographe
+brochure_no_such_parcours = [brochure] nomme le parcours `{ $slug }`, qui n'existe pas
+name_a_parcours_file = indiquez le nom d'un fichier de content/parcours/ sans `.md`
 slug_taken = le slug `{ $slug }` est déjà pris par { $other }
 rename_one = renommez l'un des deux fichiers ; un slug désigne un seul contenu
 parent_loop = les établissements parents forment une boucle : { $chain }
@@ -240,6 +256,8 @@ reserved_mooc_slug = un MOOC ne peut pas s'appeler `{ $slug }` : { $why }
 reserved_open = /moocs/open/ liste les MOOC ouverts aux inscriptions
 reserved_page = /moocs/page/2/… sont les pages de la liste complète
 reserved_page_slug = une page libre ne peut pas s'appeler `{ $slug }` : cette adresse est prise par vitrine
+duty_page_slug = une page libre ne peut pas s'appeler `{ $slug }` : avec { $section } dans vitrine.toml, vitrine écrit /{ $slug }/
+rename_file_or_remove_section = renommez le fichier, par exemple `{ $file }`, ou retirez { $section } de vitrine.toml
 alias_in_language_folder = l'alias `{ $alias }` est dans le dossier d'une langue, dont vitrine génère les pages
 alias_default_language = les alias sont d'anciens chemins de la langue par défaut, par exemple "/cours/ancien-nom/"
 bad_alias = l'alias `{ $alias }` { $why }
@@ -332,6 +350,17 @@ no_ui_strings = aucun texte d'interface pour la langue `{ $lang }` ; ceux en a
 ui_string_missing = la clé `{ $key }` manque dans { $file }
 add_translated_string = ajoutez-la, traduite en `{ $lang }` (elle existe dans les textes en `{ $default }`)
 
+## Ce qu'un site public doit publier, et la brochure
+
+compliance_contradicts_rate = `compliance` vaut "{ $compliance }", mais un taux de { $rate } % de critères respectés donne "{ $level }"
+rgaa_levels = selon le RGAA : 100 % donne "full", 50 % ou plus "partial", moins "none"
+statement_without_contact = la déclaration d'accessibilité doit donner un moyen de joindre l'équipe du site
+add_statement_contact = ajoutez `contact_email = "…"`, `contact_url = "https://…"` ou `contact_address = "…"`
+not_site_path = `{ $value }` n'est pas un chemin du site
+write_from_root = écrivez-le depuis la racine du site, par exemple "{ $path }"
+counter_not_path_or_https = `counter` doit être un chemin du site (`/…`) ou une adresse qui commence par https://
+brochure_failed = impossible de produire la brochure PDF : { $detail }
+
 ## Le site construit
 
 broken_link = lien `{ $href }` : { $reason }
@@ -353,6 +382,9 @@ bad_base_url = l'adresse de base `{ $url }` n'est pas une URL : { $error }
 site_exists = { $path } existe et n'est pas vide
 entity_exists = { $path } existe déjà
 cannot_create = impossible de créer { $path } : { $error }
+brochure_unknown_language = `{ $lang }` n'est pas une langue de ce site
+use_lang_one_of = indiquez à --lang { $languages }
+brochure_unknown_parcours = il n'y a pas de parcours `{ $slug }`
 
 ## Résumés
 
@@ -368,6 +400,7 @@ problem_count = { $errors ->
 missing_translation = traduction manquante : { $lang } : { $file }
 building = Construction…
 checking = Vérification…
+wrote_brochure = { $file } écrit en { $seconds } s.
 
 ## vitrine check --links
 
@@ -424,6 +457,7 @@ version_flag = Afficher la version
 cmd_build = Construire le site dans le dossier de sortie.
 cmd_check = Vérifier tout ce que `build` vérifie, sans rien écrire.
 cmd_serve = Construire en mémoire, servir sur 127.0.0.1, reconstruire à chaque modification et recharger les pages ouvertes.
+cmd_brochure = Écrire la brochure A4 à imprimer (PDF) d'un parcours, ou de tout le catalogue : une couverture, une section par MOOC, la grille de diffusion.
 cmd_new = Créer un site, ou un fichier de contenu dans le site courant.
 cmd_explain = Expliquer le code d'un problème (E012, W003…) : un exemple, ce qu'il signifie, comment le corriger.
 cmd_new_site = Créer un site de départ : un contenu de chaque type, et les chaînes de déploiement.
@@ -457,6 +491,9 @@ arg_debounce = Millisecondes sans modification avant de reconstruire [par défau
 arg_dir = Dossier à créer.
 arg_slug = Slug du nouveau contenu : son nom de fichier (a-z, 0-9, tirets).
 arg_code = Le code d'un problème, comme E012.
+arg_parcours = Slug du parcours (un fichier de content/parcours/ sans .md) ; sans lui, tous les MOOC du catalogue.
+arg_brochure_lang = Langue de la brochure, l'une de celles du site [par défaut : la langue par défaut du site] ; les messages sont aussi dans cette langue si c'est fr ou en.
+arg_brochure_output = Fichier PDF à écrire [par défaut : brochure-PARCOURS-LANGUE.pdf, brochure-LANGUE.pdf pour le catalogue].
 
 ## Erreurs dans la ligne de commande
 
@@ -498,6 +535,16 @@ c_search = false retire la recherche et son index.
 c_paginate_by = Nombre de MOOC par page de la liste complète.
 c_safe_html = true retire les scripts, les cadres et les styles du HTML écrit dans les textes.
 c_images = Les images produites à partir des couvertures et des logos : largeurs en pixels, formats, qualité.
+c_duties = Ce qu'un site public doit publier (docs/writing-content.md) : remplissez ces lignes et enlevez les `#` ; le pied de chaque page mène alors aux pages.
+c_compliance = La déclaration d'accessibilité : "full" (totalement conforme), "partial" (partiellement) ou "none" (non conforme, en attendant un audit).
+c_statement_date = La date de la déclaration.
+c_accessibility_contact = Comment joindre l'équipe à propos de l'accessibilité (ou contact_url, contact_address).
+c_publisher = Les mentions légales et la page de confidentialité : qui publie le site.
+c_director = Le directeur ou la directrice de la publication : un nom ou une fonction.
+c_host = L'hébergeur du site (son nom ; host_address, host_phone peuvent suivre).
+c_legal_contact = Une adresse électronique ou web pour joindre l'éditeur.
+c_brochure = Une brochure PDF à imprimer à côté de la page de ces parcours (sans `parcours` : tous les parcours).
+c_brochure_parcours = Les slugs des parcours.
 f_title = Le titre, tel que les pages l'affichent.
 f_short_title = Un nom court ou un sigle.
 f_summary = Une ou deux phrases de texte simple, 300 caractères au plus : les listes, les cartes et les résultats de recherche l'affichent.
