@@ -138,7 +138,7 @@ pub fn brochure(opts: &Options, which: &BrochureOptions) -> Report {
         } else if !has_errors(&out) {
             let lang = i18n::Lang::new(&catalogue, &lang, &theme.strings);
             match render::brochure::pdf(&lang, parcours, &theme.fonts) {
-                Err(e) => out.push(Diagnostic::about(Path::new("vitrine.toml"), problems::brochure_failed(e))),
+                Err(problem) => out.push(Diagnostic::about(Path::new("vitrine.toml"), problem)),
                 Ok(bytes) => {
                     if let Err(e) = std::fs::write(&report.output, bytes) {
                         out.push(Diagnostic::about(&report.output, problems::cannot_write(&e)));

@@ -30,6 +30,7 @@ const SHOWN_BY_HAND: &[(&str, &str)] = &[
     ("W009", "a MOOC with over 1,000 sessions"),
     ("W016", "a symbolic link in static/"),
     ("W020", "an external server that fails (tests use no network)"),
+    ("E068", "a theme font that is not a font"),
     ("E090", "a folder without vitrine.toml"),
     ("E092", "an output folder that cannot be written"),
     ("E093", "a wrong SOURCE_DATE_EPOCH in the environment"),

@@ -1262,7 +1262,7 @@ fn cases() -> Vec<Case> {
             parcours!("core = [\"rage\", \"paludisme\"]\n", "core_required = 3\n"),
             ERROR,
             "content/parcours/decouverte.md:7:17",
-            "`core_required` is 3, but this parcours has 2 core MOOC(s)",
+            "`core_required` is 3, but this parcours has 2 core MOOCs",
             Some("from 0 to 2"),
         ),
         case(

@@ -195,6 +195,9 @@ problems! {
     Error E066 statement_without_contact();
     Error E067 not_site_path(value);
     Error E067 counter_not_path_or_https();
+    /// `face` is `regular` or `bold`.
+    Error E068 brochure_font(face, detail);
+    Error E068 brochure_font_not_embedded(face);
     Error E068 brochure_failed(detail);
 
     // The built site (`vitrine check --links`).

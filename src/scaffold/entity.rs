@@ -249,6 +249,7 @@ fn parcours(w: &mut Writer, site: &Site) {
     };
     w.key("moocs", t::f_moocs(), &list(&moocs));
     w.key("core", t::f_core(), &list(&moocs[..1]));
+    w.optional("core_required", t::f_core_required(), "1");
     w.key("required", t::f_required(), &moocs.len().to_string());
     w.key("credential", t::f_credential(), &quoted("certificate"));
     w.optional("credential_name", t::f_credential_name(), &quoted(&t::v_credential_name().render(locale)));

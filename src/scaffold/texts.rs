@@ -88,6 +88,7 @@ texts! {
     // A parcours.
     f_moocs();
     f_core();
+    f_core_required();
     f_required();
     f_credential();
     f_credential_name();

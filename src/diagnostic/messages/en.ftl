@@ -341,6 +341,8 @@ not_site_path = `{ $value }` is not a path of the site
 write_from_root = write it from the site's root, e.g. "{ $path }"
 counter_not_path_or_https = `counter` must be a path of the site (`/…`) or an address starting with https://
 brochure_failed = the PDF brochure cannot be made: { $detail }
+brochure_font = the PDF brochure cannot be made: its `{ $face }` font cannot be read ({ $detail })
+brochure_font_not_embedded = the PDF brochure cannot be made: its `{ $face }` font cannot be embedded in a PDF
 
 ## The built site
 
@@ -568,7 +570,8 @@ f_cancelled = true shows the session as cancelled.
 f_enrollments = Learners enrolled in this session.
 f_moocs = Its MOOCs, in order: slugs of content/moocs/ (at least 3, usually).
 f_core = The compulsory MOOCs, among `moocs`.
-f_required = MOOCs to pass for the credential: from the number of core MOOCs to the number of MOOCs.
+f_core_required = How many of the `core` MOOCs the credential needs (e.g. 1 of 3 star MOOCs); without it, all of them.
+f_required = MOOCs to pass for the credential: from the number of core MOOCs (or `core_required`) to the number of MOOCs.
 f_credential = "certificate", "diploma", "ects" or "none".
 f_credential_name = The credential's name.
 f_parcours_ects = ECTS credits of the whole parcours.

@@ -360,6 +360,8 @@ not_site_path = `{ $value }` n'est pas un chemin du site
 write_from_root = écrivez-le depuis la racine du site, par exemple "{ $path }"
 counter_not_path_or_https = `counter` doit être un chemin du site (`/…`) ou une adresse qui commence par https://
 brochure_failed = impossible de produire la brochure PDF : { $detail }
+brochure_font = impossible de produire la brochure PDF : sa police `{ $face }` est illisible ({ $detail })
+brochure_font_not_embedded = impossible de produire la brochure PDF : sa police `{ $face }` ne peut pas être incluse dans un PDF
 
 ## Le site construit
 
@@ -592,7 +594,8 @@ f_cancelled = true affiche la session comme annulée.
 f_enrollments = Le nombre d'inscrits à cette session.
 f_moocs = Ses MOOC, dans l'ordre : des slugs de content/moocs/ (d'habitude, au moins 3).
 f_core = Les MOOC obligatoires, parmi `moocs`.
-f_required = Le nombre de MOOC à réussir pour le titre : du nombre de MOOC obligatoires au nombre de MOOC.
+f_core_required = Combien de MOOC de `core` le titre exige (par exemple 1 des 3 MOOC phares) ; sans cette clé, tous.
+f_required = Le nombre de MOOC à réussir pour le titre : du nombre de MOOC obligatoires (ou `core_required`) au nombre de MOOC.
 f_credential = "certificate" (certificat), "diploma" (diplôme), "ects" ou "none" (aucun).
 f_credential_name = Le nom du titre délivré.
 f_parcours_ects = Les crédits ECTS de tout le parcours.

@@ -5,7 +5,7 @@ mod planner;
 
 use serde_json::{json, Value};
 
-use crate::diagnostic::{problems, Diagnostic, Out};
+use crate::diagnostic::{Diagnostic, Out};
 use crate::load::Parcours;
 use crate::render::calendars::calendar_file;
 use crate::render::cards::parcours_card;
@@ -72,7 +72,7 @@ impl PageKind for Pages {
         if has_brochure(cat, &p.meta.slug) {
             match brochure::pdf(&ctx.lang, Some(i), ctx.fonts) {
                 Ok(pdf) => page.files.push(("brochure.pdf", pdf)),
-                Err(e) => out.push(Diagnostic::about(&p.meta.file.path, problems::brochure_failed(e))),
+                Err(problem) => out.push(Diagnostic::about(&p.meta.file.path, problem)),
             }
         }
         page
