@@ -16,7 +16,6 @@ const { startSite, settle, sitePages } = require('./site');
 const KINDS = [
   ['home', /^\/$/],
   ['catalogue', /^\/moocs\/$/],
-  ['a page of the full list', /^\/moocs\/page\/\d+\/$/],
   ['open for enrolment', /^\/moocs\/open\/$/],
   ['MOOC', /^\/moocs\/(?!page\/|open\/)[^/]+\/$/],
   ['list of parcours', /^\/parcours\/$/],
@@ -83,7 +82,9 @@ describe('minified and plain builds show and say the same', { timeout: 600_000 }
           assert.ok(response.status() === 200 || url === '/404.html', `GET ${url}`);
           await settle(page);
           const text = await page.evaluate(() => document.body.innerText);
-          const tree = await page.locator('body').ariaSnapshot();
+          // A blob: URL (the planner's download link) is made afresh on
+          // every load: only its being a blob is compared.
+          const tree = (await page.locator('body').ariaSnapshot()).replace(/blob:\S+/g, 'blob:');
           const title = await page.title();
           seen.push({ text, tree, title });
         } finally {

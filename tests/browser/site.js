@@ -281,7 +281,7 @@ function sitePages(siteDir) {
         const rel = path.relative(siteDir, file).split(path.sep).join('/');
         const url = '/' + rel.replace(/(^|\/)index\.html$/, '$1');
         const head = fs.readFileSync(file, 'utf8').slice(0, 2000);
-        (/<meta http-equiv="refresh"/i.test(head) ? redirects : pages).push(url);
+        (/http-equiv=["']?refresh/i.test(head) ? redirects : pages).push(url);
       }
     }
   })(siteDir);
