@@ -77,6 +77,7 @@ fuzz_target!(|data: &[u8]| {
         write: true,
         missing_translations: true,
         cache: false,
+        minify: false,
     };
     let (report, files) = vitrine::build_in_memory(&opts);
     assert_eq!(report.has_errors(), files.is_none());

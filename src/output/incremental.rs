@@ -41,7 +41,8 @@ pub const CACHE_MARK: &str = ".vitrine-cache";
 impl Cache {
     pub fn beside(target: &Path) -> Cache {
         let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
-        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        // `public` gives `.public.vitrine-cache`, as it is shown in messages.
+        let parent = target.parent().unwrap_or(Path::new(""));
         Cache { dir: parent.join(format!(".{name}{CACHE_MARK}")) }
     }
 
@@ -53,6 +54,14 @@ impl Cache {
     fn site(&self) -> PathBuf {
         self.path("site")
     }
+}
+
+/// What stopped a build that keeps the cache: the output folder (its
+/// staging folder, the swap), or the cache folder beside it.
+#[derive(Debug)]
+pub enum Failure {
+    Output(io::Error),
+    Cache(io::Error),
 }
 
 /// A build in progress into a staging folder made from the previous site.
@@ -68,29 +77,27 @@ impl Build {
     /// Repairs what killed builds left beside `target` and prepares the
     /// staging folder: the previous site when the cache has one, else an
     /// empty folder.
-    pub fn start(target: &Path) -> io::Result<Build> {
+    pub fn start(target: &Path) -> Result<Build, Failure> {
+        let output = |e, p: &Path| Failure::Output(with_path(e, p));
+        let in_cache = |e, p: &Path| Failure::Cache(with_path(e, p));
         let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
-        swap::recover(target)?;
+        fs::create_dir_all(parent).map_err(|e| output(e, parent))?;
+        swap::recover(target).map_err(Failure::Output)?;
         let cache = Cache::beside(target);
-        fs::create_dir_all(&cache.dir).map_err(|e| with_path(e, &cache.dir))?;
+        fs::create_dir_all(&cache.dir).map_err(|e| in_cache(e, &cache.dir))?;
         let is_folder = fs::symlink_metadata(target).is_ok_and(|m| m.is_dir());
         let current = is_folder.then(|| {
             let known = Manifest::load(&cache.path("output.bin")).unwrap_or_default();
             known.check_tree(target)
         });
         let dir = Staging::beside(target, swap::STAGING_MARK);
-        if dir.exists() {
-            swap::remove(&dir).map_err(|e| with_path(e, &dir))?;
-        }
+        swap::remove(&dir).map_err(|e| output(e, &dir))?;
         let site = cache.site();
         let previous = match (Manifest::load(&cache.path("site.bin")), fs::symlink_metadata(&site)) {
             (Some(m), Ok(meta)) if meta.is_dir() && fs::rename(&site, &dir).is_ok() => m.check(&dir),
             _ => {
-                if fs::symlink_metadata(&site).is_ok() {
-                    swap::remove(&site).map_err(|e| with_path(e, &site))?;
-                }
-                fs::create_dir(&dir).map_err(|e| with_path(e, &dir))?;
+                swap::remove(&site).map_err(|e| in_cache(e, &site))?;
+                fs::create_dir(&dir).map_err(|e| output(e, &dir))?;
                 Manifest::default()
             }
         };
@@ -99,21 +106,23 @@ impl Build {
     }
 
     /// Puts the new site in place of the output in one step, and keeps the
-    /// old one for the next build; what was written, linked, kept.
-    pub fn commit(self) -> io::Result<Reused> {
+    /// old one for the next build; what was written, linked, kept. A
+    /// [`Failure::Cache`] comes once the new site is in place.
+    pub fn commit(self) -> Result<Reused, Failure> {
         let Build { staging, sink, cache, current } = self;
-        let (manifest, counts) = sink.finish()?;
+        let (manifest, counts) = sink.finish().map_err(Failure::Output)?;
         let old = Staging::beside(&staging.target, swap::OLD_MARK);
-        let replaced = swap::swap_in(&staging.dir, &staging.target, &old)?;
-        manifest.save(&cache.path("output.bin")).map_err(|e| with_path(e, &cache.dir))?;
+        let replaced = swap::swap_in(&staging.dir, &staging.target, &old).map_err(Failure::Output)?;
+        let in_cache = |e| Failure::Cache(with_path(e, &cache.dir));
+        manifest.save(&cache.path("output.bin")).map_err(in_cache)?;
         if let Some(old) = replaced {
             match current {
                 // The old output, a folder whose every file is listed.
                 Some(files) if fs::symlink_metadata(&old).is_ok_and(|m| m.is_dir()) => {
-                    files.save(&cache.path("site.bin")).map_err(|e| with_path(e, &cache.dir))?;
-                    fs::rename(&old, cache.site()).map_err(|e| with_path(e, &old))?;
+                    files.save(&cache.path("site.bin")).map_err(in_cache)?;
+                    fs::rename(&old, cache.site()).map_err(|e| Failure::Cache(with_path(e, &old)))?;
                 }
-                _ => swap::remove(&old).map_err(|e| with_path(e, &old))?,
+                _ => swap::remove(&old).map_err(|e| Failure::Output(with_path(e, &old)))?,
             }
         }
         Ok(counts)

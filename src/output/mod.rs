@@ -15,6 +15,7 @@ use rayon::prelude::*;
 pub mod incremental;
 pub mod manifest;
 pub mod memory;
+pub mod minify;
 pub mod reuse;
 pub mod sink;
 pub mod swap;
@@ -91,9 +92,7 @@ impl Staging {
         fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
         swap::recover(target)?;
         let dir = Self::beside(target, swap::STAGING_MARK);
-        if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(|e| with_path(e, &dir))?;
-        }
+        swap::remove(&dir).map_err(|e| with_path(e, &dir))?;
         fs::create_dir(&dir).map_err(|e| with_path(e, &dir))?;
         Ok(Staging { dir, target: target.to_path_buf() })
     }
@@ -125,17 +124,27 @@ impl Staging {
 /// (symbolic links are removed, not followed), but the entries of each
 /// folder in parallel: the previous site has tens of thousands of files,
 /// and removing them one after the other kept a core idle at the end of
-/// every build.
+/// every build. What is already gone counts as removed ([`swap::remove`]).
 pub(crate) fn remove_tree(dir: &Path) -> io::Result<()> {
-    let entries = fs::read_dir(dir)?.collect::<io::Result<Vec<_>>>()?;
-    entries.par_iter().try_for_each(|e| {
-        if e.file_type()?.is_dir() {
-            remove_tree(&e.path())
-        } else {
-            fs::remove_file(e.path())
-        }
+    let entries = match fs::read_dir(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        entries => entries?.filter(|e| !e.as_ref().is_err_and(|e| e.kind() == io::ErrorKind::NotFound)),
+    };
+    let entries = entries.collect::<io::Result<Vec<_>>>()?;
+    entries.par_iter().try_for_each(|e| match e.file_type() {
+        Ok(t) if t.is_dir() => remove_tree(&e.path()),
+        Ok(_) => gone_is_done(fs::remove_file(e.path())),
+        Err(error) => gone_is_done(Err(error)),
     })?;
-    fs::remove_dir(dir)
+    gone_is_done(fs::remove_dir(dir))
+}
+
+/// A removal whose target was already gone, as done.
+pub(crate) fn gone_is_done(removed: io::Result<()>) -> io::Result<()> {
+    match removed {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
 }
 
 #[cfg(test)]

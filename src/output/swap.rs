@@ -133,23 +133,31 @@ pub fn recover(target: &Path) -> io::Result<()> {
         // of place, or while it is being removed after the new site took
         // its place; so with no output folder it is complete.
         if let Some(old) = dead.iter().find(|l| l.old) {
-            fs::rename(&old.path, target).map_err(|e| with_path(e, target))?;
+            match fs::rename(&old.path, target) {
+                // Another build starting at the same time put it back.
+                Err(e) if e.kind() == io::ErrorKind::NotFound && target.symlink_metadata().is_ok() => {}
+                done => done.map_err(|e| with_path(e, target))?,
+            }
         }
     }
     for l in dead {
-        if l.path.symlink_metadata().is_ok() {
-            remove(&l.path).map_err(|e| with_path(e, &l.path))?;
-        }
+        remove(&l.path).map_err(|e| with_path(e, &l.path))?;
     }
     Ok(())
 }
 
 /// Removes a folder, or only the link when `path` is a symbolic link (an
 /// output folder given as a link to a folder elsewhere: what it points to
-/// is not deleted).
+/// is not deleted). What is already gone counts as removed: the leftovers
+/// of a killed build may be removed by another build starting at the same
+/// time, or be gone by the time this one gets to them.
 pub fn remove(path: &Path) -> io::Result<()> {
-    if path.symlink_metadata()?.file_type().is_symlink() {
-        return fs::remove_file(path);
+    let meta = match path.symlink_metadata() {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        meta => meta?,
+    };
+    if meta.file_type().is_symlink() {
+        return super::gone_is_done(fs::remove_file(path));
     }
     super::remove_tree(path)
 }
@@ -206,6 +214,32 @@ mod tests {
         recover(&target).unwrap();
         assert!(!old.exists());
         assert_eq!(fs::read_to_string(target.join("index.html")).unwrap(), "old");
+        fs::remove_dir_all(&b).unwrap();
+    }
+
+    #[test]
+    fn what_is_already_gone_counts_as_removed() {
+        let b = base("gone");
+        assert!(remove(&b.join(".out.vitrine-tmp-0")).is_ok(), "nothing there");
+        // Two builds cleaning up the same dead staging folder at once: each
+        // finds files and folders the other has just removed.
+        for round in 0..5 {
+            let tmp = b.join(format!(".out.vitrine-tmp-{round}"));
+            for d in 0..20 {
+                fs::create_dir_all(tmp.join(format!("d{d}/e"))).unwrap();
+                for f in 0..50 {
+                    fs::write(tmp.join(format!("d{d}/e/{f}.html")), "x").unwrap();
+                }
+            }
+            let results: Vec<io::Result<()>> = std::thread::scope(|s| {
+                let removers: Vec<_> = (0..2).map(|_| s.spawn(|| remove(&tmp))).collect();
+                removers.into_iter().map(|r| r.join().unwrap()).collect()
+            });
+            for r in results {
+                assert!(r.is_ok(), "round {round}: {r:?}");
+            }
+            assert!(!tmp.exists());
+        }
         fs::remove_dir_all(&b).unwrap();
     }
 
