@@ -11,6 +11,7 @@ pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod i18n;
+pub mod images;
 pub mod load;
 pub mod markdown;
 pub mod output;

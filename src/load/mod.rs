@@ -4,6 +4,7 @@
 //!
 //! Start with [`load`]; each kind of content is described in [`kinds`].
 
+pub mod assets;
 pub mod cache;
 pub mod common;
 pub mod kinds;
