@@ -48,6 +48,11 @@ pub struct Options {
     pub write: bool,
     /// Also list the entities that have no translation file.
     pub missing_translations: bool,
+    /// The cache folder (`--cache-dir`, `VITRINE_CACHE_DIR`); `None`: the
+    /// `cache_dir` of vitrine.toml, from the site's root.
+    pub cache_dir: Option<PathBuf>,
+    /// Counters the terminal's progress line reads while pictures are made.
+    pub progress: Option<std::sync::Arc<images::Progress>>,
 }
 
 /// A finished run: what was produced and the problems found.
@@ -99,7 +104,8 @@ fn run(opts: &Options, memory: Option<&output::MemorySink>) -> Report {
     let mut out = Vec::new();
     let mut report = Report::new(output_dir(opts));
     if let Some((catalogue, theme)) = prepare(opts, memory.is_none(), &mut report, &mut out) {
-        report.stats = write(opts, &catalogue, &theme, memory, &report.output, &mut out);
+        let pictures = pictures(opts, &catalogue, None, &mut out);
+        report.stats = write(opts, &catalogue, &pictures, &theme, memory, &report.output, &mut out);
     }
     report.diagnostics = finish(out);
     report
@@ -151,6 +157,7 @@ enum Destination<'a> {
 fn write(
     opts: &Options,
     catalogue: &Catalogue,
+    pictures: &images::Pictures,
     theme: &Theme,
     memory: Option<&output::MemorySink>,
     target: &Path,
@@ -176,7 +183,7 @@ fn write(
         Destination::Memory(memory) => *memory,
         Destination::Folder(_, dir) => dir,
     };
-    let stats = render::render_all(catalogue, theme, sink, out);
+    let stats = render::render_all(catalogue, pictures, theme, sink, out);
     timer.lap("render+write");
     if let Destination::Folder(staging, _) = destination {
         if has_errors(out) {
@@ -219,6 +226,52 @@ pub(crate) fn catalogue(
     let c = resolve::resolve(loaded, config, today, opts.drafts, out);
     timer.lap("resolve");
     c
+}
+
+/// The pictures of the catalogue (`images::plan`), made with the cache
+/// of [`cache_dir`]; `memo`: what earlier plans read (`vitrine serve`).
+pub(crate) fn pictures(
+    opts: &Options,
+    catalogue: &Catalogue,
+    memo: Option<&mut images::Memo>,
+    out: &mut Vec<Diagnostic>,
+) -> images::Pictures {
+    let timer = Timer::new();
+    let dir = cache_dir(opts, &catalogue.config);
+    let dir = match check_cache_location(&opts.root, &dir, &output_dir(opts)) {
+        Ok(()) => Some(dir),
+        Err(d) => {
+            out.push(d);
+            None
+        }
+    };
+    let mut pictures = images::plan(catalogue, &opts.root, dir, memo, out);
+    if let Some(progress) = &opts.progress {
+        pictures.progress = std::sync::Arc::clone(progress);
+    }
+    timer.lap("images plan");
+    pictures
+}
+
+/// The cache folder: `--cache-dir` or `VITRINE_CACHE_DIR` when given, else
+/// `cache_dir` of vitrine.toml; a relative path is from the site's root.
+pub fn cache_dir(opts: &Options, config: &Config) -> PathBuf {
+    match &opts.cache_dir {
+        Some(dir) => dir.clone(),
+        None => opts.root.join(&config.cache_dir),
+    }
+}
+
+/// The cache must not be where a build deletes or reads: in the output
+/// folder, or among the site's sources (whose changes `serve` watches).
+fn check_cache_location(root: &Path, cache: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let (root, cache, output) = (resolved(root), resolved(cache), resolved(output));
+    let sources = ["content", "static", "templates", "themes", "i18n"].map(|f| root.join(f));
+    if cache.starts_with(&output) || output.starts_with(&cache) || root.starts_with(&cache) || sources.iter().any(|s| cache.starts_with(s)) {
+        return Err(Diagnostic::usage(&cache, "the cache folder must be outside the output folder and the site's sources")
+            .with_hint(format!("use the default `{}`, or a folder of its own (`--cache-dir`, `cache_dir` in vitrine.toml)", config::DEFAULT_CACHE_DIR)));
+    }
+    Ok(())
 }
 
 /// Stage timings on stderr when `VITRINE_TIMINGS` is set (for profiling).

@@ -113,6 +113,11 @@ struct BuildArgs {
     /// language (a report on stdout, not an error).
     #[arg(long)]
     missing_translations: bool,
+    /// Where processed images are kept between builds [default:
+    /// VITRINE_CACHE_DIR, else `cache_dir` of vitrine.toml, else
+    /// ROOT/.vitrine-cache].
+    #[arg(long)]
+    cache_dir: Option<PathBuf>,
 }
 
 #[derive(Args, Clone)]
@@ -156,6 +161,11 @@ impl BuildArgs {
             drafts: self.drafts,
             write,
             missing_translations: self.missing_translations,
+            cache_dir: self
+                .cache_dir
+                .clone()
+                .or_else(|| std::env::var_os("VITRINE_CACHE_DIR").filter(|v| !v.is_empty()).map(PathBuf::from)),
+            progress: None,
         }
     }
 }
@@ -192,8 +202,9 @@ fn main() -> ExitCode {
 
 fn run(args: &BuildArgs, write: bool) -> ExitCode {
     let started = Instant::now();
-    let spinner = progress(write);
-    let report = build(&args.options(write));
+    let mut opts = args.options(write);
+    let spinner = progress(write, &mut opts);
+    let report = build(&opts);
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
@@ -212,7 +223,7 @@ fn run(args: &BuildArgs, write: bool) -> ExitCode {
             "Checked the site".into()
         };
         let today = report.today.map(|d| format!(", as of {d}")).unwrap_or_default();
-        eprintln!("{what}{today} in {:.2} s.", started.elapsed().as_secs_f64());
+        eprintln!("{what}{today} in {:.2} s.{}", started.elapsed().as_secs_f64(), images_line(&report.stats.images));
     }
     ExitCode::from(code)
 }
@@ -298,14 +309,40 @@ fn check_links(args: &CheckArgs) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// A spinner on a terminal, nothing in CI (no TTY).
-fn progress(write: bool) -> Option<indicatif::ProgressBar> {
+/// What was done with images, for the closing line: ` Images: 12 (30
+/// files, 6 encoded, 24 from the cache).`, or nothing without images.
+fn images_line(s: &vitrine::images::Stats) -> String {
+    if s.sources == 0 {
+        return String::new();
+    }
+    let damaged = if s.damaged > 0 { format!(", {} damaged cache entries made again", s.damaged) } else { String::new() };
+    format!(" Images: {} ({} files, {} encoded, {} from the cache{damaged}).", s.sources, s.files, s.encoded, s.cached)
+}
+
+/// A spinner on a terminal, nothing in CI (no TTY); it counts the images
+/// made (`opts.progress`) while there are some.
+fn progress(write: bool, opts: &mut Options) -> Option<indicatif::ProgressBar> {
     if !std::io::stderr().is_terminal() {
         return None;
     }
+    let counts = std::sync::Arc::new(vitrine::images::Progress::default());
+    opts.progress = Some(std::sync::Arc::clone(&counts));
     let bar = indicatif::ProgressBar::new_spinner();
-    bar.set_message(if write { "Building…" } else { "Checking…" });
+    let what = if write { "Building…" } else { "Checking…" };
+    bar.set_message(what);
     bar.enable_steady_tick(std::time::Duration::from_millis(80));
+    let shown = bar.downgrade();
+    std::thread::spawn(move || {
+        use std::sync::atomic::Ordering;
+        while let Some(bar) = shown.upgrade() {
+            let (done, total) = (counts.done.load(Ordering::Relaxed), counts.total.load(Ordering::Relaxed));
+            if total > 0 {
+                bar.set_message(format!("{what} images {done}/{total}"));
+            }
+            drop(bar);
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    });
     Some(bar)
 }
 

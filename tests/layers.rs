@@ -14,7 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["config", "markdown"],
     &["load"],
     &["validate", "resolve"],
-    &["i18n"],
+    &["i18n", "images"],
     &["search"],
     &["render"],
     &["lib"],

@@ -42,6 +42,21 @@ use crate::output::Sink;
 pub use plan::{plan, Memo};
 pub use process::Format;
 
+/// What a segment of a picture's URL must not hold as it is.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b',')
+    .add(b'\'');
+
 /// Every picture of the site, by the file it comes from.
 pub struct Pictures {
     sources: BTreeMap<PathBuf, Source>,
@@ -154,9 +169,14 @@ impl Source {
         }
     }
 
-    /// How a page shows it, its URLs under the base path `base`.
+    /// How a page shows it, its URLs under the base path `base` (each
+    /// segment percent-encoded: a `srcset` is split at spaces and commas).
     pub fn picture(&self, base: &str) -> Picture {
-        let url = |path: &str| format!("{base}/{path}");
+        let url = |path: &str| {
+            let segments: Vec<String> =
+                path.split('/').map(|s| percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()).collect();
+            format!("{base}/{}", segments.join("/"))
+        };
         let Form::Raster { variants, .. } = &self.form else {
             return Picture { src: url(&self.paths()[0]), size: self.size(), ..Picture::default() };
         };

@@ -6,12 +6,15 @@
 
 use crate::diagnostic::Out;
 use crate::i18n::Lang;
-use crate::load::Meta;
+use crate::images::Pictures;
+use crate::load::{EntityKind, Meta};
 use crate::markdown::{self, Body};
 use crate::render::bodies::{internal_path, Bodies};
 use crate::render::cards::{Cards, Items};
 use crate::render::globals::Globals;
+use crate::render::pictures;
 use crate::render::theme::Theme;
+use crate::render::values::Image;
 use crate::resolve::Catalogue;
 
 /// A page to render: where it goes, with which template and values.
@@ -22,8 +25,8 @@ pub struct PageOut {
     pub template: &'static str,
     pub context: tera::Context,
     /// Files that go with the page, by name inside its folder
-    /// (`sessions.ics`, `grid.json`).
-    pub files: Vec<(&'static str, Vec<u8>)>,
+    /// (`sessions.ics`, `grid.json`, a made cover).
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 /// One language's context.
@@ -38,6 +41,8 @@ pub struct Context<'a> {
     globals: Globals,
     /// Bodies rendered once for every language, when there are several.
     bodies: Option<&'a Bodies>,
+    /// The pictures of the site's images (`src/images/`).
+    pub pictures: &'a Pictures,
 }
 
 impl<'a> Context<'a> {
@@ -49,14 +54,20 @@ impl<'a> Context<'a> {
         cat: &'a Catalogue,
         theme: &'a Theme,
         code: &'a str,
+        pictures: &'a Pictures,
         reuse: Items,
         bodies: Option<&'a Bodies>,
         out: &mut Out,
     ) -> Self {
         let lang = Lang::new(cat, code, &theme.strings);
         let globals = Globals::new(&lang, theme);
-        let cards = Cards::new(&lang, theme, &globals.strings(), reuse, out);
-        Context { cat, lang, cards, globals, bodies }
+        let cards = Cards::new(&lang, theme, pictures, &globals.strings(), reuse, out);
+        Context { cat, lang, cards, globals, bodies, pictures }
+    }
+
+    /// A cover or logo as the page shows it ([`pictures::image`]).
+    pub fn image<T: EntityKind>(&self, e: &'a T) -> Option<Image> {
+        pictures::image(&self.lang, self.pictures, e)
     }
 
     /// The cards of this context, for the next one of the same language.
@@ -97,13 +108,16 @@ impl<'a> Context<'a> {
     pub fn body_html(&self, meta: &Meta, out: &mut Out) -> String {
         if let Some(bodies) = self.bodies {
             let prefix = self.lang.url("");
-            let kept = bodies.get(meta, &prefix).or_else(|| bodies.from_next_door(self.cat, meta, &prefix, out));
+            let kept = bodies
+                .get(meta, &prefix)
+                .or_else(|| bodies.from_next_door(self.cat, self.pictures, meta, &prefix, out));
             if let Some(html) = kept {
                 return html;
             }
         }
         let body = Body { file: &meta.file, range: meta.body.clone(), safe_html: self.cat.config.safe_html };
         let resolve = |target: &str| internal_path(self.cat, target).map(|p| self.lang.url(&p));
-        markdown::render(&body, &resolve, out)
+        let picture = |dest: &str| self.pictures.picture(meta, dest);
+        markdown::render_with_pictures(&body, &resolve, &picture, out)
     }
 }

@@ -1,6 +1,7 @@
 //! Render: every page of every language through the theme's templates,
 //! plus the files that are not pages (sitemap, robots.txt, stylesheets,
-//! aliases, bundle images). Pages are rendered in parallel and handed to a
+//! aliases, bundle files) and, at the same time, the pictures' files
+//! (`crate::images::write`). Pages are rendered in parallel and handed to a
 //! [`Sink`] as soon as they are ready, so no copy of the whole site is
 //! kept in memory.
 //!
@@ -13,7 +14,8 @@
 //! - [`pages`]: the kinds of page, one file each (home, MOOC, parcours,
 //!   lists, terms, schedules, free pages, the catalogue page);
 //! - what several kinds of page share: [`cards`] (MOOC and parcours cards),
-//!   [`parts`] (links, dates, sessions, images), [`grid`] and
+//!   [`parts`] (links, dates, sessions), [`pictures`] (covers and logos,
+//!   made ones included), [`grid`] and
 //!   [`grid_table`] (schedule grids), [`calendars`] (`sessions.ics`),
 //!   [`values`] (the shapes of `docs/templates.md` as types), [`globals`]
 //!   (the values every page gets), [`bodies`] (Markdown bodies rendered
@@ -29,6 +31,7 @@ pub mod context;
 pub mod globals;
 pub mod grid;
 pub mod pages;
+pub mod pictures;
 pub mod parts;
 pub mod plan;
 pub mod preview;
@@ -43,6 +46,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Out};
+use crate::images::Pictures;
 use crate::output::Sink;
 use crate::resolve::Catalogue;
 use context::{Context, PageOut};
@@ -55,12 +59,15 @@ use theme::Theme;
 pub struct Stats {
     pub pages: usize,
     pub files: usize,
+    /// What making the pictures did (their files count in `files`).
+    pub images: crate::images::Stats,
 }
 
-/// Renders the whole site into `sink`. Content problems found while
-/// rendering (dangling links) and template errors go to `out`.
-pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out) -> Stats {
-    render(cat, theme, sink, &Plan::All, None, out).stats
+/// Renders the whole site into `sink`, with the files of `pictures`.
+/// Content problems found while rendering (dangling links, images that do
+/// not decode) and template errors go to `out`.
+pub fn render_all(cat: &Catalogue, pictures: &Pictures, theme: &Theme, sink: &dyn Sink, out: &mut Out) -> Stats {
+    render(cat, pictures, theme, sink, &Plan::All, None, out).stats
 }
 
 /// What a render produced: kept by `vitrine serve` so that the next
@@ -80,12 +87,15 @@ pub struct Rendered {
     /// Each language's search index, without its files: what the catalogue
     /// page (`/moocs/`) names and counts ([`preview`]).
     searches: Vec<crate::search::Search>,
+    /// The pictures made, which the next render keeps when they are the same.
+    pictures: Option<crate::images::Written>,
 }
 
 impl Rendered {
     /// Every file of the site, relative to its root.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.pages.values().flat_map(|p| &p.files).chain(&self.others).map(String::as_str)
+        let pictures = self.pictures.iter().flat_map(|w| &w.files);
+        self.pages.values().flat_map(|p| &p.files).chain(&self.others).chain(pictures).map(String::as_str)
     }
 
     /// The pages rendered with one of `templates`.
@@ -128,22 +138,24 @@ struct PageRecord {
 /// links) and template errors go to `out`.
 pub fn render(
     cat: &Catalogue,
+    pictures: &Pictures,
     theme: &Theme,
     sink: &dyn Sink,
     plan: &Plan,
     previous: Option<Rendered>,
     out: &mut Out,
 ) -> Rendered {
-    // A previous render (even an empty one) asks to keep the memos.
-    let (mut memo, mut kept, old_bodies, mut old_items) = match previous {
+    // A previous render (even an empty one) asks to keep the memos. Its
+    // pictures are in the sink's place whatever the plan.
+    let (mut memo, mut kept, old_bodies, mut old_items, old_pictures) = match previous {
         Some(p) => {
             let memo = Some(p.search.unwrap_or_default());
             match plan {
-                Plan::All => (memo, HashMap::new(), None, Vec::new()),
-                Plan::Only(_) => (memo, p.pages, Some(p.bodies), p.items),
+                Plan::All => (memo, HashMap::new(), None, Vec::new(), p.pictures),
+                Plan::Only(_) => (memo, p.pages, Some(p.bodies), p.items, p.pictures),
             }
         }
-        None => (None, HashMap::new(), None, Vec::new()),
+        None => (None, HashMap::new(), None, Vec::new(), None),
     };
     // A changed MOOC's card is made again.
     if let Plan::Only(keys) = plan {
@@ -157,7 +169,7 @@ pub fn render(
     // keeps them for the next rebuild; a build renders each with the first
     // page that shows it, for the same page in the next language.
     let bodies = match (cat.config.languages.len() > 1, memo.is_some()) {
-        (true, true) => bodies::Bodies::render(cat, old_bodies),
+        (true, true) => bodies::Bodies::render(cat, pictures, old_bodies),
         (true, false) => bodies::Bodies::next_door(),
         (false, _) => bodies::Bodies::default(),
     };
@@ -169,7 +181,7 @@ pub fn render(
         .enumerate()
         .map(|(l, lang)| {
             let reuse = old_items.get_mut(l).map(std::mem::take).unwrap_or_default();
-            Context::new(cat, theme, lang, reuse, Some(&bodies), out)
+            Context::new(cat, theme, lang, pictures, reuse, Some(&bodies), out)
         })
         .collect();
     let lang_dirs: Vec<String> = contexts.iter().map(|c| c.lang.folder()).collect();
@@ -190,7 +202,10 @@ pub fn render(
             }
         }
     }
-    let (fresh, searches) = rayon::join(
+    // The pictures' files are made at the same time, from the same pool.
+    let mut picture_problems = Vec::new();
+    let ((fresh, searches), written) = rayon::join(
+        || rayon::join(
         || -> Vec<((usize, Key), PageRecord)> {
             todo.into_par_iter()
                 .map(|(l, key, job)| {
@@ -213,7 +228,17 @@ pub fn render(
             }
             searches
         },
+        ),
+        || {
+            let started = std::time::Instant::now();
+            let written = crate::images::write(pictures, sink, old_pictures.as_ref(), &mut picture_problems);
+            if std::env::var_os("VITRINE_TIMINGS").is_some() {
+                eprintln!("timing: images           {:>7.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+            }
+            written
+        },
     );
+    out.extend(picture_problems);
     pages.extend(fresh);
     let catalogues = catalogue_pages(&contexts, &searches, theme, sink, &lang_dirs);
     pages.extend(catalogues.into_iter().enumerate().map(|(l, r)| ((l, Key::catalogue()), r)));
@@ -232,7 +257,7 @@ pub fn render(
     // Page paths inside a language folder (`moocs/x/`): every page exists in
     // every language, which the sitemap lists as alternates. The 404 page
     // counts as a page but is not listed.
-    let mut stats = Stats { pages: 0, files: search_files.len() };
+    let mut stats = Stats { pages: 0, files: search_files.len(), images: Default::default() };
     let mut sitemap: BTreeSet<String> = BTreeSet::new();
     for record in pages.values() {
         stats.pages += usize::from(record.written);
@@ -241,7 +266,8 @@ pub fn render(
     }
     let default = contexts.iter().find(|c| c.lang.code == cat.config.default_language).unwrap_or(&contexts[0]);
     let extra_files = site_files::write(default, theme, &sitemap, sink, out);
-    stats.files += extra_files.len() + stats.pages;
+    stats.files += extra_files.len() + stats.pages + written.files.len();
+    stats.images = written.stats;
     others.extend(extra_files);
     let (items, searches) = if memo.is_some() {
         let lean = searches.into_iter().map(crate::search::Search::without_files).collect();
@@ -249,7 +275,8 @@ pub fn render(
     } else {
         (Vec::new(), Vec::new())
     };
-    Rendered { stats, pages, others, bodies, search: memo, items, searches }
+    let pictures = Some(written);
+    Rendered { stats, pages, others, bodies, search: memo, items, searches, pictures }
 }
 
 /// What the search index of a language reads.

@@ -94,18 +94,21 @@ impl Plan {
 /// What must be rendered again to go from `old` to `new`. Files are told
 /// apart by identity: the loader hands out the same `Arc` for a file that
 /// did not change, so an entity whose files are all the same objects did
-/// not change.
-pub fn plan(old: &Catalogue, new: &Catalogue) -> Plan {
+/// not change. `pictures`: the entities whose pictures changed (an image
+/// file edited, `images::Pictures::changed_owners`), as if their files had.
+pub fn plan(old: &Catalogue, new: &Catalogue, pictures: &[(Kind, String)]) -> Plan {
     let (before, after) = (moocs(old), moocs(new));
     if old.today != new.today
         || others(old) != others(new)
         || subjects(old) != subjects(new)
         || !before.keys().eq(after.keys())
+        || pictures.iter().any(|(kind, _)| *kind != Kind::Mooc)
     {
         return Plan::All;
     }
-    let changed: Vec<&str> =
+    let mut changed: Vec<&str> =
         after.iter().filter(|(slug, files)| before.get(*slug) != Some(files)).map(|(s, _)| *s).collect();
+    changed.extend(pictures.iter().map(|(_, slug)| slug.as_str()));
     let mut keys = HashSet::new();
     // The pages of every kind that show a changed MOOC, before or after
     // the edit.

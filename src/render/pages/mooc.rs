@@ -1,6 +1,6 @@
 //! A MOOC's page (`/moocs/<slug>/`): its card and everything else it
-//! says (sessions, certificate, subjects, parcours, body), and its
-//! calendar, `sessions.ics`.
+//! says (sessions, certificate, subjects, parcours, body), its calendar,
+//! `sessions.ics`, and its made cover when it has none.
 
 use crate::calendar::period::When;
 use crate::diagnostic::Out;
@@ -9,7 +9,7 @@ use crate::render::calendars::calendar_file;
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::template_value;
 use crate::render::pages::{slugs, PageKind};
-use crate::render::parts;
+use crate::render::{parts, pictures};
 use crate::render::values::{Certificate, MoocPage, ParcoursLink, SessionColumns, SubjectLink};
 use crate::resolve::Catalogue;
 
@@ -31,7 +31,8 @@ impl PageKind for Moocs {
         let mut page =
             ctx.page(format!("moocs/{}/", m.meta.slug), "mooc.html", &ctx.page_title(t.title), t.summary, Vec::new());
         page.context.insert_value("mooc", template_value(&mooc));
-        page.files.push(("sessions.ics", calendar_file(&ctx.lang, t.title, &[i])));
+        page.files.push(("sessions.ics".into(), calendar_file(&ctx.lang, t.title, &[i])));
+        page.files.extend(pictures::made_file(&ctx.lang, m));
         page
     }
 
@@ -56,7 +57,7 @@ fn values(ctx: &Context, i: usize, out: &mut Out) -> MoocPage {
         })
         .collect();
     MoocPage {
-        card: ctx.cards.card(&ctx.lang, i),
+        card: ctx.cards.card(&ctx.lang, ctx.pictures, i),
         ics_url: ctx.lang.url(&format!("moocs/{}/sessions.ics", m.meta.slug)),
         body_html: ctx.body_html(t.meta, out),
         subtitles: m.subtitles.iter().map(|l| parts::language(&ctx.lang, &l.value)).collect(),

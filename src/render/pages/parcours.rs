@@ -11,7 +11,7 @@ use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
 use crate::render::pages::{slugs, PageKind};
 use crate::render::values::{json, Card};
-use crate::render::{grid, parts};
+use crate::render::{grid, parts, pictures};
 use crate::resolve::Catalogue;
 
 /// `/parcours/`: every parcours' card.
@@ -63,7 +63,8 @@ impl PageKind for Pages {
             vec![("parcours", tv(card)), ("grid", tv(grid))],
         );
         let moocs: Vec<usize> = p.moocs.iter().filter_map(|m| cat.content.moocs.position(&m.value)).collect();
-        page.files.push(("sessions.ics", calendar_file(&ctx.lang, t.title, &moocs)));
+        page.files.push(("sessions.ics".into(), calendar_file(&ctx.lang, t.title, &moocs)));
+        page.files.extend(pictures::made_file(&ctx.lang, p));
         page
     }
 
@@ -80,7 +81,7 @@ fn values(ctx: &Context, p: &Parcours, out: &mut Out) -> Value {
         .moocs
         .iter()
         .filter_map(|m| cat.content.moocs.position(&m.value).map(|mi| (mi, p.core.iter().any(|c| c.value == m.value))))
-        .map(|(mi, core)| json(&Card { core: Some(core), ..ctx.cards.card(&ctx.lang, mi) }))
+        .map(|(mi, core)| json(&Card { core: Some(core), ..ctx.cards.card(&ctx.lang, ctx.pictures, mi) }))
         .collect();
     let schedule = p.schedule.as_ref().and_then(|s| cat.content.schedules.get(&s.value)).map(|s| {
         let url = ctx.lang.url(&format!("schedules/{}/", s.meta.slug));
@@ -100,6 +101,6 @@ fn values(ctx: &Context, p: &Parcours, out: &mut Out) -> Value {
         "progression": parts::keyed(&ctx.lang, "progression", if p.ordered { "ordered" } else { "any" }),
         "ics_url": ctx.lang.url(&format!("parcours/{}/sessions.ics", p.meta.slug)),
         "schedule": schedule,
-        "cover": parts::image(&ctx.lang, p),
+        "cover": ctx.image(p),
     })
 }

@@ -62,11 +62,11 @@ pub fn page(ctx: &Context, i: usize, out: &mut Out) -> (PageOut, Grid) {
 }
 
 /// `grid.json` and `sessions.ics` of schedule `i`.
-pub fn files(ctx: &Context, i: usize, grid: &Grid) -> Vec<(&'static str, Vec<u8>)> {
+pub fn files(ctx: &Context, i: usize, grid: &Grid) -> Vec<(String, Vec<u8>)> {
     let title = ctx.lang.text(&ctx.cat.content.schedules[i]).title;
     let rows: Vec<usize> = grid.rows.iter().map(|r| r.mooc).collect();
     let json = serde_json::to_vec_pretty(&grid::values::json_file(ctx.cat, grid, ctx.cat.today)).unwrap_or_default();
-    vec![("grid.json", json), ("sessions.ics", calendar_file(&ctx.lang, title, &rows))]
+    vec![("grid.json".into(), json), ("sessions.ics".into(), calendar_file(&ctx.lang, title, &rows))]
 }
 
 /// `/schedules/`: every schedule, with its parcours and its number of rows.

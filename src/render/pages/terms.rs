@@ -12,7 +12,7 @@ use crate::load::{Institution, Kind, Platform};
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
 use crate::render::pages::PageKind;
-use crate::render::parts;
+use crate::render::{parts, pictures};
 use crate::resolve::{Catalogue, Subject};
 
 /// A kind of term.
@@ -33,6 +33,12 @@ pub trait Term: Sync + 'static {
     /// The value of term `i`: what the page says of it besides its slug
     /// and URL; and the page's title and description.
     fn value<'a>(ctx: &Context<'a>, i: usize, out: &mut Out) -> (Map<String, Value>, &'a str, &'a str);
+
+    /// The picture vitrine makes of term `i` when it has no logo, for its
+    /// page's folder: (name, bytes).
+    fn made(_ctx: &Context, _i: usize) -> Option<(String, Vec<u8>)> {
+        None
+    }
 }
 
 /// The pages of a kind of term.
@@ -55,13 +61,15 @@ impl<T: Term> PageKind for TermPages<T> {
         value.insert("slug".into(), json!(slug));
         value.insert("url".into(), json!(ctx.lang.url(&path)));
         let moocs = ctx.cards.by_title_of(T::moocs(cat, i));
-        ctx.page(
+        let mut page = ctx.page(
             path,
             T::TEMPLATE,
             &ctx.page_title(title),
             description,
             vec![(T::NAME, tv(value.into())), ("moocs", moocs)],
-        )
+        );
+        page.files.extend(T::made(ctx, i));
+        page
     }
 
     fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
@@ -109,9 +117,13 @@ impl Term for Platform {
             "learners_label": p.learners.map(|n| parts::thousands(&ctx.lang, n)),
             "learners_year": p.learners_year,
             "certification": tr.and_then(|t| t.certification.as_ref()).or(p.certification.as_ref()),
-            "logo": parts::image(&ctx.lang, p),
+            "logo": ctx.image(p),
         });
         (table(value), t.title, t.summary)
+    }
+
+    fn made(ctx: &Context, i: usize) -> Option<(String, Vec<u8>)> {
+        pictures::made_file(&ctx.lang, &ctx.cat.content.platforms[i])
     }
 }
 
@@ -144,9 +156,13 @@ impl Term for Institution {
             "parent": parent,
             "children": children,
             "body_html": ctx.body_html(t.meta, out),
-            "logo": parts::image(&ctx.lang, inst),
+            "logo": ctx.image(inst),
         });
         (table(value), t.title, "")
+    }
+
+    fn made(ctx: &Context, i: usize) -> Option<(String, Vec<u8>)> {
+        pictures::made_file(&ctx.lang, &ctx.cat.content.institutions[i])
     }
 }
 
