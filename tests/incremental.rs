@@ -45,6 +45,8 @@ fn options(root: &Path) -> Options {
         drafts: false,
         write: true,
         missing_translations: false,
+        cache_dir: None,
+        progress: None,
     }
 }
 
