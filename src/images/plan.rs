@@ -208,6 +208,18 @@ pub fn variant_key(content: u128, v: &Variant, quality: u8) -> String {
     format!("{:032x}", xxhash_rust::xxh3::xxh3_128(key.as_bytes()))
 }
 
+/// A number of pixels for people: `1600 megapixels`, `2.5 megapixels`, `1500 pixels`.
+fn pixels(n: u64) -> String {
+    if n < 1_000_000 {
+        return format!("{n} pixels");
+    }
+    let tenths = (n + 50_000) / 100_000;
+    match tenths % 10 {
+        0 => format!("{} megapixels", tenths / 10),
+        d => format!("{}.{d} megapixels", tenths / 10),
+    }
+}
+
 fn animated(u: &Use, rel: &str) -> Diagnostic {
     Diagnostic::warning(&u.file, u.span.clone(), format!("`{rel}` is animated: it is published as it is, not resized"))
         .with_hint("a still image (JPEG, PNG) is resized for phones; a short video is lighter than an animation")
@@ -227,17 +239,14 @@ fn refused(u: &Use, rel: &str, failure: &Failure, settings: &Images) -> Diagnost
             format!("image `{rel}` cannot be read: {e}"),
             "the file is damaged or incomplete: export or download it again".to_string(),
         ),
-        Failure::Refused(Refused::TooLarge(w, h)) => {
-            let mp = |n: u64| n.div_ceil(1_000_000);
-            (
-                format!(
-                    "image `{rel}` is {w} x {h} pixels ({} megapixels), over the limit of {} megapixels",
-                    mp(u64::from(*w) * u64::from(*h)),
-                    mp(settings.max_pixels)
-                ),
-                "make it smaller (2,560 pixels wide is plenty for a cover), or raise `max_pixels` in the [images] section of vitrine.toml".to_string(),
-            )
-        }
+        Failure::Refused(Refused::TooLarge(w, h)) => (
+            format!(
+                "image `{rel}` is {w} x {h} pixels ({}), over the limit of {}",
+                pixels(u64::from(*w) * u64::from(*h)),
+                pixels(settings.max_pixels)
+            ),
+            "make it smaller (2,560 pixels wide is plenty for a cover), or raise `max_pixels` in the [images] section of vitrine.toml".to_string(),
+        ),
     };
     Diagnostic::error(&u.file, u.span.clone(), message).with_hint(hint)
 }
