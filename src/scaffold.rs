@@ -23,7 +23,7 @@ const FILES: &[(&str, &str)] = &[
         "+++\ntitle = \"Mon premier MOOC\"\nsummary = \"Ce que l'on apprend dans ce cours, en une ou deux phrases.\"\nlanguages = [\"fr\"]\ninstitutions = [\"mon-ecole\"]\nplatform = \"fun-mooc\"\nsubjects = [\"Découverte\"]\nlevel = \"beginner\"\nduration_weeks = 5\neffort_hours_per_week = 2\n\n[[sessions]]\nstart = \"2027-T1\"\n+++\n\n## Au programme\n\n- Semaine 1 : …\n- Semaine 2 : …\n",
     ),
     ("content/pages/a-propos.md", "+++\ntitle = \"À propos\"\nmenu = true\n+++\n\nQui nous sommes.\n"),
-    (".gitignore", "/public/\n"),
+    (".gitignore", "/public/\n/.vitrine-cache/\n"),
 ];
 
 /// Creates the site; refuses to write into a folder that is not empty.

@@ -30,29 +30,27 @@ fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
     c
 }
 
-/// A PNG whose header says 40,000 x 40,000 pixels (1.6 gigapixels, 4.8 GB
-/// decoded) in a few bytes: a decompression bomb.
-fn bomb() -> Vec<u8> {
-    let mut ihdr = 40_000u32.to_be_bytes().to_vec();
-    ihdr.extend_from_slice(&40_000u32.to_be_bytes());
+/// A PNG of `w` x `h` pixels (header) whose compressed pixels are `idat`.
+fn png_of(w: u32, h: u32, idat: &[u8]) -> Vec<u8> {
+    let mut ihdr = w.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&h.to_be_bytes());
     ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
     let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
     bytes.extend(chunk(b"IHDR", &ihdr));
-    bytes.extend(chunk(b"IDAT", &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]));
+    bytes.extend(chunk(b"IDAT", idat));
     bytes.extend(chunk(b"IEND", &[]));
     bytes
 }
 
+/// A PNG whose header says 40,000 x 40,000 pixels (1.6 gigapixels, 4.8 GB
+/// decoded) in a few bytes: a decompression bomb.
+fn bomb() -> Vec<u8> {
+    png_of(40_000, 40_000, &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])
+}
+
 /// A PNG whose header is sound and whose pixels are garbage.
 fn damaged_pixels() -> Vec<u8> {
-    let mut ihdr = 64u32.to_be_bytes().to_vec();
-    ihdr.extend_from_slice(&64u32.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-    let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
-    bytes.extend(chunk(b"IHDR", &ihdr));
-    bytes.extend(chunk(b"IDAT", b"this is not zlib data at all"));
-    bytes.extend(chunk(b"IEND", &[]));
-    bytes
+    png_of(64, 64, b"this is not zlib data at all")
 }
 
 fn animated_gif() -> Vec<u8> {
