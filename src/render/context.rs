@@ -9,6 +9,7 @@ use crate::i18n::Lang;
 use crate::images::Pictures;
 use crate::load::{EntityKind, Meta};
 use crate::markdown::{self, Body};
+use crate::pdf::Fonts;
 use crate::render::bodies::{internal_path, Bodies};
 use crate::render::cards::{Cards, Items};
 use crate::render::globals::Globals;
@@ -43,6 +44,8 @@ pub struct Context<'a> {
     bodies: Option<&'a Bodies>,
     /// The pictures of the site's images (`src/images/`).
     pub pictures: &'a Pictures,
+    /// The theme's fonts, for the brochures of parcours pages.
+    pub fonts: &'a Fonts,
 }
 
 impl<'a> Context<'a> {
@@ -62,7 +65,7 @@ impl<'a> Context<'a> {
         let lang = Lang::new(cat, code, &theme.strings);
         let globals = Globals::new(&lang, theme);
         let cards = Cards::new(&lang, theme, pictures, &globals.strings(), reuse, out);
-        Context { cat, lang, cards, globals, bodies, pictures }
+        Context { cat, lang, cards, globals, bodies, pictures, fonts: &theme.fonts }
     }
 
     /// A cover or logo as the page shows it ([`pictures::image`]).

@@ -6,12 +6,13 @@
 //! |---|---|
 //! | `home.rs` | the home page |
 //! | `mooc.rs` | a MOOC's page and its `sessions.ics` |
-//! | `parcours.rs` | the list of parcours, a parcours' page |
+//! | `parcours/` | the list of parcours, a parcours' page (its planner, its brochure) |
 //! | `lists.rs` | the full list's pages (`/moocs/page/2/`…), MOOCs by language, by level, open now |
 //! | `catalogue.rs` | `/moocs/`: the first page of the list, with the search form |
 //! | `terms.rs` | the page of a platform, an institution, a subject: the term and its MOOCs |
 //! | `schedules.rs` | a schedule's page (grid, `grid.json`, `sessions.ics`), the list of schedules |
 //! | `free.rs` | free pages, the 404 page |
+//! | `duties.rs` | the accessibility statement, the legal notice and the privacy page |
 //!
 //! A new kind of page (a feed, an export) is a new file with a type that
 //! implements [`PageKind`], and one line in [`KINDS`] that names it. What
@@ -21,6 +22,7 @@
 //! template.
 
 pub mod catalogue;
+pub mod duties;
 pub mod free;
 pub mod home;
 pub mod lists;
@@ -80,6 +82,8 @@ pub const KINDS: &[(&str, &dyn PageKind)] = &[
     ("subject", &terms::SUBJECTS),
     ("schedule", &schedules::Pages),
     ("page", &free::Pages),
+    ("accessibility", &duties::Statement),
+    ("legal", &duties::Legal),
 ];
 
 /// The name of the single page of a kind that has one.
