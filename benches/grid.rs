@@ -217,8 +217,11 @@ fn main() {
         let t1 = Instant::now();
         let (page, _) = schedules::page(&ctx, si, &mut diags);
         let t2 = Instant::now();
-        let files: Vec<String> =
-            if check { schedules::files(&ctx, si, &grid).into_iter().map(|(name, _)| name).collect() } else { Vec::new() };
+        let files: Vec<String> = if check {
+            schedules::files(&ctx, si, &grid).into_iter().map(|(name, _)| name).collect()
+        } else {
+            Vec::new()
+        };
         let html = theme.tera.render(page.template, &page.context).expect("schedule.html renders");
         let t3 = Instant::now();
         if check {

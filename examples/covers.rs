@@ -72,7 +72,7 @@ fn draw(seed: &str, width: u32, height: u32) -> Option<Vec<u8>> {
         let (cx, cy) = (dice.between(0.0, w), dice.between(0.0, h));
         let colour = palette[1 + (i % 3)];
         let mut path = PathBuilder::new();
-        if dice.next() % 2 == 0 {
+        if dice.next().is_multiple_of(2) {
             path.push_circle(cx, cy, r);
         } else {
             // A half disc: a semicircle of four quadrants' curves.
@@ -111,7 +111,8 @@ fn main() {
     }
     for file in files {
         let path = std::path::Path::new(&file);
-        let seed = path.parent().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let seed =
+            path.parent().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         let Some(png) = draw(&seed, 1600, 900) else {
             eprintln!("error: cannot draw {file}");
             std::process::exit(1);

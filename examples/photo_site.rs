@@ -42,7 +42,10 @@ fn main() {
         &root.join("vitrine.toml"),
         b"title = \"Photos\"\nbase_url = \"https://moocs.example.org\"\nlanguages = [\"fr\"]\n",
     );
-    write(&root.join("content/platforms/fun-mooc.md"), b"+++\ntitle = \"FUN-MOOC\"\nurl = \"https://www.fun-mooc.fr\"\n+++\n");
+    write(
+        &root.join("content/platforms/fun-mooc.md"),
+        b"+++\ntitle = \"FUN-MOOC\"\nurl = \"https://www.fun-mooc.fr\"\n+++\n",
+    );
     write(&root.join("content/institutions/ecole.md"), b"+++\ntitle = \"\xc3\x89cole\"\n+++\n");
     let jobs: Vec<u32> = (0..n).collect();
     std::thread::scope(|s| {

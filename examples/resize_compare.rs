@@ -33,7 +33,11 @@ fn main() {
         state ^= state >> 17;
         state ^= state << 5;
         let n = (state & 31) as u8;
-        Rgb([((x * 255 / w) as u8).wrapping_add(n), ((y * 255 / h) as u8).wrapping_add(n), (((x + y) / 20) as u8).wrapping_add(n)])
+        Rgb([
+            ((x * 255 / w) as u8).wrapping_add(n),
+            ((y * 255 / h) as u8).wrapping_add(n),
+            (((x + y) / 20) as u8).wrapping_add(n),
+        ])
     }));
     let mut jpeg = Vec::new();
     let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90);
@@ -60,7 +64,8 @@ fn main() {
         println!("fast_image_resize {filter:?}, widths {WIDTHS:?}: {:.1} ms", t.as_secs_f64() * 1000.0);
     }
     let small = photo.resize_exact(1280, 1280 * h / w, FilterType::Triangle).to_rgb8();
-    let webp = best(&mut || drop(webp::Encoder::from_rgb(&small, small.width(), small.height()).encode_simple(false, 80.0)));
+    let webp =
+        best(&mut || drop(webp::Encoder::from_rgb(&small, small.width(), small.height()).encode_simple(false, 80.0)));
     println!("libwebp, 1280 px, quality 80: {:.1} ms", webp.as_secs_f64() * 1000.0);
     let small = DynamicImage::ImageRgb8(small);
     let jpeg = best(&mut || {

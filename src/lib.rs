@@ -321,9 +321,19 @@ pub fn cache_dir(opts: &Options, config: &Config) -> PathBuf {
 fn check_cache_location(root: &Path, cache: &Path, output: &Path) -> Result<(), Diagnostic> {
     let (root, cache, output) = (resolved(root), resolved(cache), resolved(output));
     let sources = ["content", "static", "templates", "themes", "i18n"].map(|f| root.join(f));
-    if cache.starts_with(&output) || output.starts_with(&cache) || root.starts_with(&cache) || sources.iter().any(|s| cache.starts_with(s)) {
-        return Err(Diagnostic::usage(&cache, "the cache folder must be outside the output folder and the site's sources")
-            .with_hint(format!("use the default `{}`, or a folder of its own (`--cache-dir`, `cache_dir` in vitrine.toml)", config::DEFAULT_CACHE_DIR)));
+    if cache.starts_with(&output)
+        || output.starts_with(&cache)
+        || root.starts_with(&cache)
+        || sources.iter().any(|s| cache.starts_with(s))
+    {
+        return Err(Diagnostic::usage(
+            &cache,
+            "the cache folder must be outside the output folder and the site's sources",
+        )
+        .with_hint(format!(
+            "use the default `{}`, or a folder of its own (`--cache-dir`, `cache_dir` in vitrine.toml)",
+            config::DEFAULT_CACHE_DIR
+        )));
     }
     Ok(())
 }

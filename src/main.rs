@@ -345,7 +345,8 @@ fn images_line(s: &vitrine::images::Stats) -> String {
     if s.sources == 0 {
         return String::new();
     }
-    let damaged = if s.damaged > 0 { format!(", {} damaged cache entries made again", s.damaged) } else { String::new() };
+    let damaged =
+        if s.damaged > 0 { format!(", {} damaged cache entries made again", s.damaged) } else { String::new() };
     format!(" Images: {} ({} files, {} encoded, {} from the cache{damaged}).", s.sources, s.files, s.encoded, s.cached)
 }
 

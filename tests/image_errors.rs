@@ -181,7 +181,8 @@ fn max_pixels_is_the_limit() {
     common::write(&root, "content/moocs/rage.md", &format!("{}\n![grande](/grande.png)\n", rage.trim_end()));
     let (code, diags, all) = build_json(&dir, &root);
     assert_eq!(code, Some(1), "{all}");
-    let (_, path, _, _) = at(&diags, "`grande.png` is 50 x 30 pixels (1500 pixels), over the limit of 1000 pixels", &all);
+    let (_, path, _, _) =
+        at(&diags, "`grande.png` is 50 x 30 pixels (1500 pixels), over the limit of 1000 pixels", &all);
     assert_eq!(path, "content/moocs/rage.md");
     common::write(&root, "vitrine.toml", &format!("{toml}\n[images]\nmax_pixels = 1500\n"));
     let (code, _, all) = build_json(&dir, &root);

@@ -9,6 +9,7 @@ mod common;
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 
 use common::{minimal_site_in, TempDir, TODAY};
 use image::{DynamicImage, GenericImageView, ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
@@ -16,7 +17,11 @@ use vitrine::Options;
 
 /// A `w` x `h` image: red on its left half, blue on its right.
 fn halves(w: u32, h: u32) -> DynamicImage {
-    DynamicImage::ImageRgb8(RgbImage::from_fn(w, h, |x, _| if x < w / 2 { Rgb([220, 20, 20]) } else { Rgb([20, 20, 220]) }))
+    DynamicImage::ImageRgb8(RgbImage::from_fn(
+        w,
+        h,
+        |x, _| if x < w / 2 { Rgb([220, 20, 20]) } else { Rgb([20, 20, 220]) },
+    ))
 }
 
 fn encoded(img: &DynamicImage, format: ImageFormat) -> Vec<u8> {
@@ -62,7 +67,11 @@ fn site(dir: &TempDir) -> PathBuf {
         "languages = [\"fr\"]\ncover = \"couverture.jpg\"\ncover_alt = \"Un chien vacciné\"\n",
         1,
     );
-    common::write(&root, "content/moocs/rage/index.md", &format!("{rage}\n![Le cycle du virus](img/cycle.png \"Cycle\")\n"));
+    common::write(
+        &root,
+        "content/moocs/rage/index.md",
+        &format!("{rage}\n![Le cycle du virus](img/cycle.png \"Cycle\")\n"),
+    );
     common::write(
         &root,
         "content/moocs/rage/index.en.md",
@@ -75,18 +84,7 @@ fn site(dir: &TempDir) -> PathBuf {
 }
 
 fn options(root: &Path, out: &Path, cache: &Path) -> Options {
-    Options {
-        root: root.to_path_buf(),
-        output: Some(out.to_path_buf()),
-        base_url: None,
-        today: Some(TODAY.parse().expect("a date")),
-        source_date_epoch: None,
-        drafts: false,
-        write: true,
-        missing_translations: false,
-        cache_dir: Some(cache.to_path_buf()),
-        progress: None,
-    }
+    Options { output: Some(out.to_path_buf()), cache_dir: Some(cache.to_path_buf()), ..common::options(root) }
 }
 
 fn build(root: &Path, out: &Path, cache: &Path) -> vitrine::Report {
@@ -128,7 +126,13 @@ fn covers_and_body_images_are_written_at_each_width_and_format_never_upscaled() 
     let dir = TempDir::new("images-widths");
     let root = site(&dir);
     let out = dir.join("out");
-    let report = build(&root, &out, &dir.join("cache"));
+    // The counters the terminal's progress line shows (src/main.rs).
+    let progress = std::sync::Arc::new(vitrine::images::Progress::default());
+    let opts = Options { progress: Some(std::sync::Arc::clone(&progress)), ..options(&root, &out, &dir.join("cache")) };
+    let report = vitrine::build(&opts);
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    let counted = (progress.done.load(Ordering::Relaxed), progress.total.load(Ordering::Relaxed));
+    assert_eq!(counted, (report.stats.images.sources, report.stats.images.sources), "every picture counted once");
     let covers = files_of(&out, "moocs/rage", "couverture");
     assert_eq!(widths(&covers, "webp"), [320, 640, 1000], "1280 would be upscaled: {covers:?}");
     assert_eq!(widths(&covers, "jpg"), [320, 640, 1000], "{covers:?}");
@@ -152,8 +156,13 @@ fn covers_and_body_images_are_written_at_each_width_and_format_never_upscaled() 
     assert!(srcset.contains("320w") && srcset.contains("640w") && srcset.ends_with("1000w"), "{srcset}");
     let img = common::tags(figure, "img")[0];
     assert_eq!((common::attr(img, "width"), common::attr(img, "height")), (Some("1000"), Some("500")), "{img}");
-    assert!(common::attr(img, "src").is_some_and(|s| s.starts_with("/moocs/rage/couverture.") && s.ends_with("-1000.jpg")));
-    assert!(common::attr(img, "sizes").is_some() && common::attr(img, "loading").is_none(), "the hero is not lazy: {img}");
+    assert!(
+        common::attr(img, "src").is_some_and(|s| s.starts_with("/moocs/rage/couverture.") && s.ends_with("-1000.jpg"))
+    );
+    assert!(
+        common::attr(img, "sizes").is_some() && common::attr(img, "loading").is_none(),
+        "the hero is not lazy: {img}"
+    );
     assert_eq!(common::attr(img, "alt"), Some("Un chien vacciné"));
     // The body's image: lazy, its text alternative and title from Markdown.
     let body_img = common::tags(&html, "img").into_iter().find(|t| t.contains("/img/cycle.")).expect("the body image");
@@ -173,7 +182,9 @@ fn english_pages_show_the_english_text_alternatives_of_the_same_files() {
     let out = dir.join("out");
     build(&root, &out, &dir.join("cache"));
     let (fr, en) = (page(&out, "moocs/rage/index.html"), page(&out, "en/moocs/rage/index.html"));
-    let cover = |html: &str| common::tags(common::region(html, "<figure class=\"cover\"", "figure", "the cover"), "img")[0].to_string();
+    let cover = |html: &str| {
+        common::tags(common::region(html, "<figure class=\"cover\"", "figure", "the cover"), "img")[0].to_string()
+    };
     assert_eq!(common::attr(&cover(&en), "alt"), Some("A vaccinated dog"));
     assert_eq!(common::attr(&cover(&en), "srcset"), common::attr(&cover(&fr), "srcset"), "one set of files");
     let body = |html: &str| common::tags(html, "img").into_iter().find(|t| t.contains("/img/cycle.")).map(String::from);
@@ -283,7 +294,8 @@ fn the_cache_is_where_the_flag_or_the_environment_says() {
 fn an_svg_is_published_as_it_is_with_its_size() {
     let dir = TempDir::new("images-svg");
     let root = site(&dir);
-    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 300 100\"><rect width=\"300\" height=\"100\"/></svg>";
+    let svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 300 100\"><rect width=\"300\" height=\"100\"/></svg>";
     common::write(&root, "static/images/imt.svg", svg);
     let imt = std::fs::read_to_string(root.join("content/institutions/imt.md")).expect("imt");
     let imt = imt.replacen("+++\n", "+++\nlogo = \"/images/imt.svg\"\nlogo_alt = \"Logo de l’IMT\"\n", 1);

@@ -12,9 +12,8 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{copy_dir, fixture_dir, TempDir, TODAY};
+use common::{copy_dir, fixture_dir, TempDir};
 use vitrine::serve::rebuild::Session;
-use vitrine::Options;
 
 struct Rng(u64);
 
@@ -32,21 +31,6 @@ impl Rng {
 
     fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
         (!items.is_empty()).then(|| &items[self.below(items.len())])
-    }
-}
-
-fn options(root: &Path) -> Options {
-    Options {
-        root: root.to_path_buf(),
-        output: None,
-        base_url: None,
-        today: Some(TODAY.parse().expect("a date")),
-        source_date_epoch: None,
-        drafts: false,
-        write: true,
-        missing_translations: false,
-        cache_dir: None,
-        progress: None,
     }
 }
 
@@ -204,10 +188,11 @@ fn mutate(root: &Path, rng: &mut Rng, step: usize) -> String {
                 return format!("({shown} is no bundle)");
             };
             if text.contains("cover = ") {
-                let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("cover = ") && !l.starts_with("cover_alt = ")).collect();
+                let kept: Vec<&str> =
+                    text.lines().filter(|l| !l.starts_with("cover = ") && !l.starts_with("cover_alt = ")).collect();
                 write(&file, &(kept.join("\n") + "\n"));
                 format!("no cover in {shown}")
-            } else if !file.file_name().is_some_and(|n| n == "index.md") {
+            } else if file.file_name().is_none_or(|n| n != "index.md") {
                 format!("({shown} is a translation)")
             } else {
                 write_bytes(&bundle.join("couverture.png"), &png(300, 200, step));
@@ -245,7 +230,7 @@ fn built(fixture: &str, label: &str) -> (TempDir, PathBuf, Session, vitrine::ser
     let root = dir.join("site");
     copy_dir(&fixture_dir(fixture), &root);
     settle();
-    let mut session = Session::new(options(&root));
+    let mut session = Session::new(common::options(&root));
     let (report, update) = session.rebuild();
     let update = update.unwrap_or_else(|| panic!("{fixture}: the first build fails: {:?}", report.diagnostics));
     (dir, root, session, update)
@@ -276,7 +261,7 @@ fn check(fixture: &str, seed: u64, steps: usize) {
     fs::write(root.join("vitrine.toml"), format!("{toml}{MORE}")).expect("vitrine.toml is writable");
     settle();
     assert!(session.rebuild().1.is_some(), "{fixture} builds with {MORE}");
-    let opts = options(&root);
+    let opts = common::options(&root);
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut done = Vec::new();
     for step in 0..steps {
@@ -442,7 +427,7 @@ fn a_text_edit_is_previewed_with_the_pages_of_the_rebuild() {
     let title = text.lines().find(|l| l.starts_with("title = ")).expect("a title").to_string();
     let preview = edit(&mut session, "content/moocs/reseaux.md", &title, "title = \"Zéro réseau « sans fil »\"")
         .expect("a text edit is previewed");
-    let (_, full) = vitrine::build_in_memory(&options(&root));
+    let (_, full) = vitrine::build_in_memory(&common::options(&root));
     let full = full.expect("builds");
     assert!(preview.contains_key("moocs/reseaux/index.html") && preview.contains_key("moocs/index.html"));
     for (path, bytes) in &preview {

@@ -1019,6 +1019,15 @@ fn cases() -> Vec<Case> {
             Some("did you mean `decouverte`?"),
         ),
         case(
+            "logo without logo_alt",
+            "content/institutions/imt.md",
+            "+++\ntitle = \"IMT\"\nlogo = \"https://example.org/imt.svg\"\n+++\n",
+            ERROR,
+            "content/institutions/imt.md:3:8",
+            "`logo` needs a text alternative in `logo_alt`",
+            Some("add `logo_alt = "),
+        ),
+        case(
             "unknown parent institution",
             "content/institutions/imt.md",
             "+++\ntitle = \"IMT\"\nparent = \"institut-pasteu\"\n+++\n",

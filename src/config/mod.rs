@@ -251,9 +251,14 @@ impl Config {
                         // Accepted since the first version of `[images]`, so a
                         // site that names it keeps building (docs/decisions.md).
                         out.push(
-                            t.err(fmt.span, "this version of vitrine does not write AVIF images; the other formats are written")
-                                .with_hint("remove \"avif\" from `formats` (WebP is as widely supported and nearly as small)")
-                                .into_warning(),
+                            t.err(
+                                fmt.span,
+                                "this version of vitrine does not write AVIF images; the other formats are written",
+                            )
+                            .with_hint(
+                                "remove \"avif\" from `formats` (WebP is as widely supported and nearly as small)",
+                            )
+                            .into_warning(),
                         );
                     } else if ["webp", "jpeg", "png"].contains(&fmt.value.as_str()) {
                         if !images.formats.contains(&fmt.value) {
@@ -280,9 +285,10 @@ impl Config {
         }
         let cache_dir = match f.str("cache_dir", out) {
             Some(s) if s.value.trim().is_empty() => {
-                out.push(f.err(s.span, "`cache_dir` must not be empty").with_hint(format!(
-                    "remove the line to keep processed images in `{DEFAULT_CACHE_DIR}`"
-                )));
+                out.push(
+                    f.err(s.span, "`cache_dir` must not be empty")
+                        .with_hint(format!("remove the line to keep processed images in `{DEFAULT_CACHE_DIR}`")),
+                );
                 DEFAULT_CACHE_DIR.to_string()
             }
             Some(s) => s.value,

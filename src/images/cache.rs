@@ -47,9 +47,8 @@ impl Cache {
     pub fn get(&self, key: &str) -> Option<Vec<u8>> {
         let path = self.path(key)?;
         let mut bytes = std::fs::read(&path).ok()?;
-        let sound = bytes.len() >= HEAD
-            && &bytes[..MARK.len()] == MARK
-            && bytes[MARK.len()..HEAD] == checksum(&bytes[HEAD..]);
+        let sound =
+            bytes.len() >= HEAD && &bytes[..MARK.len()] == MARK && bytes[MARK.len()..HEAD] == checksum(&bytes[HEAD..]);
         if !sound {
             self.damaged.fetch_add(1, Ordering::Relaxed);
             let _ = std::fs::remove_file(&path);

@@ -241,8 +241,10 @@ impl Pictures {
     /// (another file, size or name), sorted: `vitrine serve` renders their
     /// pages again.
     pub fn changed_owners(&self, old: &Pictures) -> Vec<(Kind, String)> {
-        fn by_owner(p: &Pictures) -> BTreeMap<(Kind, String), Vec<(&Path, &str, &Form)>> {
-            let mut map: BTreeMap<(Kind, String), Vec<(&Path, &str, &Form)>> = BTreeMap::new();
+        /// Each owner's pictures: file, hash and form.
+        type ByOwner<'a> = BTreeMap<(Kind, String), Vec<(&'a Path, &'a str, &'a Form)>>;
+        fn by_owner(p: &Pictures) -> ByOwner<'_> {
+            let mut map = ByOwner::new();
             for s in p.sources.values() {
                 for u in &s.uses {
                     map.entry(u.owner.clone()).or_default().push((&s.file, &s.hash, &s.form));
@@ -318,8 +320,10 @@ impl Source {
 
 /// The files of one source into `sink`.
 fn make(pictures: &Pictures, s: &Source, sink: &dyn Sink) -> Result<Stats, Failed> {
-    let put = |path: &str, bytes: &[u8]| sink.put(path, bytes).map_err(|e| Failed::Io(PathBuf::from(path), e.to_string()));
-    let read = || std::fs::read(&s.file).map_err(|e| Failed::Io(s.file.clone(), format!("cannot read this image: {e}")));
+    let put =
+        |path: &str, bytes: &[u8]| sink.put(path, bytes).map_err(|e| Failed::Io(PathBuf::from(path), e.to_string()));
+    let read =
+        || std::fs::read(&s.file).map_err(|e| Failed::Io(s.file.clone(), format!("cannot read this image: {e}")));
     let mut stats = Stats::default();
     let Form::Raster { alpha, variants, .. } = &s.form else {
         put(&s.paths()[0], &read()?)?;

@@ -60,7 +60,13 @@ struct Wanted {
 
 /// Plans every picture of the catalogue `cat` of the site at `root`;
 /// problems go to `out`. `cache_dir`: the cache of encoded images.
-pub fn plan(cat: &Catalogue, root: &Path, cache_dir: Option<PathBuf>, memo: Option<&mut Memo>, out: &mut Out) -> Pictures {
+pub fn plan(
+    cat: &Catalogue,
+    root: &Path,
+    cache_dir: Option<PathBuf>,
+    memo: Option<&mut Memo>,
+    out: &mut Out,
+) -> Pictures {
     let settings = &cat.config.images;
     let wanted = wanted(cat, root, out);
     let mut fresh = Memo::default();
@@ -108,11 +114,14 @@ fn wanted(cat: &Catalogue, root: &Path, out: &mut Out) -> BTreeMap<PathBuf, Want
     let mut wanted: BTreeMap<PathBuf, Wanted> = BTreeMap::new();
     let mut add = |meta: &Meta, kind, located: assets::Located, span| {
         let out_path = match located.place {
-            Place::Bundle => format!("{}{}", crate::load::Kind::page_path(kind, &meta.slug), assets::stem(&located.rel)),
+            Place::Bundle => {
+                format!("{}{}", crate::load::Kind::page_path(kind, &meta.slug), assets::stem(&located.rel))
+            }
             Place::Static => assets::stem(&located.rel).to_string(),
         };
         let use_ = Use { file: Arc::clone(&meta.file), span, owner: (kind, meta.slug.clone()) };
-        let entry = wanted.entry(located.file.clone()).or_insert_with(|| Wanted { located, out: out_path, uses: Vec::new() });
+        let entry =
+            wanted.entry(located.file.clone()).or_insert_with(|| Wanted { located, out: out_path, uses: Vec::new() });
         entry.uses.push(use_);
     };
     for e in cat.content.every() {
@@ -276,7 +285,8 @@ mod tests {
     fn the_pipeline_names_the_locked_crates() {
         let lock = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock")).unwrap();
         for krate in ["image", "fast_image_resize", "libwebp-sys"] {
-            let at = lock.find(&format!("name = \"{krate}\"\nversion = \"")).unwrap_or_else(|| panic!("{krate} locked"));
+            let at =
+                lock.find(&format!("name = \"{krate}\"\nversion = \"")).unwrap_or_else(|| panic!("{krate} locked"));
             let version = lock[at..].lines().nth(1).unwrap().trim_start_matches("version = \"").trim_end_matches('"');
             assert!(PIPELINE.contains(&format!("{krate}-{version} ")), "update PIPELINE: {krate} is {version}");
         }

@@ -45,12 +45,10 @@ pub fn probe(bytes: &[u8], name: &str, max_pixels: u64) -> Result<Probed, Refuse
     if lower.ends_with(".svg") {
         return svg_size(bytes).map(|size| Probed::Svg { size });
     }
-    let mut reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|e| Refused::Corrupt(e.to_string()))?;
+    let mut reader =
+        ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| Refused::Corrupt(e.to_string()))?;
     let Some(format) = reader.format() else { return Err(Refused::Unknown(known_format(bytes))) };
-    if ![ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::Gif, ImageFormat::WebP, ImageFormat::Bmp].contains(&format)
-    {
+    if ![ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::Gif, ImageFormat::WebP, ImageFormat::Bmp].contains(&format) {
         return Err(Refused::Unknown(Some(format.extensions_str().first().copied().unwrap_or("?"))));
     }
     reader.limits(limits(max_pixels));
@@ -86,13 +84,13 @@ fn corrupt(e: image::ImageError) -> Refused {
 fn animated(bytes: &[u8], format: ImageFormat) -> bool {
     use image::AnimationDecoder;
     match format {
-        ImageFormat::Gif => image::codecs::gif::GifDecoder::new(Cursor::new(bytes))
-            .is_ok_and(|d| d.into_frames().take(2).count() > 1),
-        ImageFormat::Png => image::codecs::png::PngDecoder::new(Cursor::new(bytes))
-            .is_ok_and(|d| d.is_apng().unwrap_or(false)),
-        ImageFormat::WebP => {
-            image::codecs::webp::WebPDecoder::new(Cursor::new(bytes)).is_ok_and(|d| d.has_animation())
+        ImageFormat::Gif => {
+            image::codecs::gif::GifDecoder::new(Cursor::new(bytes)).is_ok_and(|d| d.into_frames().take(2).count() > 1)
         }
+        ImageFormat::Png => {
+            image::codecs::png::PngDecoder::new(Cursor::new(bytes)).is_ok_and(|d| d.is_apng().unwrap_or(false))
+        }
+        ImageFormat::WebP => image::codecs::webp::WebPDecoder::new(Cursor::new(bytes)).is_ok_and(|d| d.has_animation()),
         _ => false,
     }
 }
@@ -164,7 +162,10 @@ mod tests {
 
     #[test]
     fn reads_the_size_from_the_header() {
-        assert_eq!(probe(&png(30, 20, false), "a.png", 1000), Ok(Probed::Raster { width: 30, height: 20, alpha: false }));
+        assert_eq!(
+            probe(&png(30, 20, false), "a.png", 1000),
+            Ok(Probed::Raster { width: 30, height: 20, alpha: false })
+        );
         assert_eq!(probe(&png(3, 2, true), "a.PNG", 1000), Ok(Probed::Raster { width: 3, height: 2, alpha: true }));
         assert_eq!(probe(&png(40, 30, false), "a.png", 1000), Err(Refused::TooLarge(40, 30)));
     }

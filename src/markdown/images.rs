@@ -185,10 +185,19 @@ mod tests {
             })
         };
         let html = render("![un *schéma* \"cité\"](a.png \"Titre\")", &known);
-        assert!(html.contains("<picture><source type=\"image/webp\" srcset=\"/m/a.h-320.webp 320w, /m/a.h-640.webp 640w\""), "{html}");
-        assert!(html.contains("<img src=\"/m/a.h-640.jpeg\" srcset=\"/m/a.h-320.jpeg 320w, /m/a.h-640.jpeg 640w\""), "{html}");
+        assert!(
+            html.contains("<picture><source type=\"image/webp\" srcset=\"/m/a.h-320.webp 320w, /m/a.h-640.webp 640w\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("<img src=\"/m/a.h-640.jpeg\" srcset=\"/m/a.h-320.jpeg 320w, /m/a.h-640.jpeg 640w\""),
+            "{html}"
+        );
         assert!(html.contains(" width=\"640\" height=\"480\" alt=\"un schéma &quot;cité&quot;\" title=\"Titre\" loading=\"lazy\" decoding=\"async\"></picture>"), "{html}");
         let html = render("![x & y](https://a.org/b.png)", &known);
-        assert!(html.contains("<img src=\"https://a.org/b.png\" alt=\"x &amp; y\" loading=\"lazy\" decoding=\"async\">"), "{html}");
+        assert!(
+            html.contains("<img src=\"https://a.org/b.png\" alt=\"x &amp; y\" loading=\"lazy\" decoding=\"async\">"),
+            "{html}"
+        );
     }
 }

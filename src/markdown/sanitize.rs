@@ -61,7 +61,10 @@ mod tests {
              <picture><source type=\"image/webp\" srcset=\"/a-320.webp 320w\" sizes=\"100vw\">\
              <img src=\"/a-320.jpeg\" srcset=\"/a-320.jpeg 320w\" sizes=\"100vw\" width=\"320\" height=\"200\" alt=\"a\" loading=\"lazy\" decoding=\"async\"></picture>",
         );
-        assert!(html.contains("<picture><source type=\"image/webp\" srcset=\"/a-320.webp 320w\" sizes=\"100vw\">"), "{html}");
+        assert!(
+            html.contains("<picture><source type=\"image/webp\" srcset=\"/a-320.webp 320w\" sizes=\"100vw\">"),
+            "{html}"
+        );
         assert!(html.contains("srcset=\"/a-320.jpeg 320w\" sizes=\"100vw\" width=\"320\" height=\"200\" alt=\"a\" loading=\"lazy\" decoding=\"async\">"), "{html}");
         assert!(html.contains("<h2 id=\"plan\">Plan</h2>"), "{html}");
         assert!(html.contains("<a href=\"/moocs/x/\">x</a>"), "{html}");

@@ -14,9 +14,9 @@ use crate::i18n::Lang;
 use crate::images::Pictures;
 use crate::load::Parcours;
 use crate::render::globals::template_value;
-use crate::render::{parts, pictures};
 use crate::render::theme::{render_error, Theme};
 use crate::render::values::{Card, ListItem};
+use crate::render::{parts, pictures};
 use crate::resolve::Catalogue;
 
 const CARD_MARKER: &str = "<!--vitrine:card-->";

@@ -32,8 +32,8 @@ pub mod context;
 pub mod globals;
 pub mod grid;
 pub mod pages;
-pub mod pictures;
 pub mod parts;
+pub mod pictures;
 pub mod plan;
 pub mod preview;
 pub mod site_files;
@@ -206,30 +206,32 @@ pub fn render(
     // The pictures' files are made at the same time, from the same pool.
     let mut picture_problems = Vec::new();
     let ((fresh, searches), written) = rayon::join(
-        || rayon::join(
-        || -> Vec<((usize, Key), PageRecord)> {
-            todo.into_par_iter()
-                .map(|(l, key, job)| {
-                    let mut problems = Vec::new();
-                    let page = job.kind.render(&contexts[l], job.index, &mut problems);
-                    let mut record = write_page(theme, sink, &lang_dirs[l], page, problems);
-                    if !job.kind.listed() {
-                        record.listed = None;
-                    }
-                    ((l, key), record)
-                })
-                .collect()
-        },
         || {
-            let started = std::time::Instant::now();
-            let inputs: Vec<crate::search::Input> = contexts.iter().map(search_input).collect();
-            let searches = crate::search::build_all(&inputs, memo.as_mut());
-            if std::env::var_os("VITRINE_TIMINGS").is_some() {
-                eprintln!("timing: search indexes   {:>7.1} ms", started.elapsed().as_secs_f64() * 1000.0);
-            }
-            searches
+            rayon::join(
+                || -> Vec<((usize, Key), PageRecord)> {
+                    todo.into_par_iter()
+                        .map(|(l, key, job)| {
+                            let mut problems = Vec::new();
+                            let page = job.kind.render(&contexts[l], job.index, &mut problems);
+                            let mut record = write_page(theme, sink, &lang_dirs[l], page, problems);
+                            if !job.kind.listed() {
+                                record.listed = None;
+                            }
+                            ((l, key), record)
+                        })
+                        .collect()
+                },
+                || {
+                    let started = std::time::Instant::now();
+                    let inputs: Vec<crate::search::Input> = contexts.iter().map(search_input).collect();
+                    let searches = crate::search::build_all(&inputs, memo.as_mut());
+                    if std::env::var_os("VITRINE_TIMINGS").is_some() {
+                        eprintln!("timing: search indexes   {:>7.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+                    }
+                    searches
+                },
+            )
         },
-        ),
         || {
             let started = std::time::Instant::now();
             let written = crate::images::write(pictures, sink, old_pictures.as_ref(), &mut picture_problems);

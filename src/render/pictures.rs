@@ -102,7 +102,10 @@ fn made<'a, T: EntityKind>(lang: &Lang<'a>, e: &'a T) -> Option<Made<'a>> {
     let slug = e.meta().slug.as_str();
     let title = lang.text(e).title;
     let first_institution = |slugs: &[crate::base::fields::Sp<String>]| {
-        slugs.first().and_then(|s| cat.content.institutions.get(&s.value)).map_or("", |i: &'a Institution| lang.text(i).title)
+        slugs
+            .first()
+            .and_then(|s| cat.content.institutions.get(&s.value))
+            .map_or("", |i: &'a Institution| lang.text(i).title)
     };
     match T::KIND {
         Kind::Mooc => {

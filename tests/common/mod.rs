@@ -106,6 +106,23 @@ pub fn site_with_links_out(dir: &TempDir) -> PathBuf {
 // Running the binary.
 
 /// The `vitrine` binary, with no `SOURCE_DATE_EPOCH` inherited.
+/// The options of a library build of the site at `root` (`vitrine::build`):
+/// today is [`TODAY`], output and cache in their default places.
+pub fn options(root: &Path) -> vitrine::Options {
+    vitrine::Options {
+        root: root.to_path_buf(),
+        output: None,
+        base_url: None,
+        today: Some(TODAY.parse().expect("a date")),
+        source_date_epoch: None,
+        drafts: false,
+        write: true,
+        missing_translations: false,
+        cache_dir: None,
+        progress: None,
+    }
+}
+
 pub fn vitrine() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_vitrine"));
     cmd.env_remove("SOURCE_DATE_EPOCH");

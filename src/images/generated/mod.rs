@@ -36,10 +36,28 @@ pub struct CoverText<'a> {
 /// A shape of a scene, in the scene's pixels.
 #[derive(Debug, Clone, PartialEq)]
 enum Shape {
-    Rect { x: f32, y: f32, w: f32, h: f32, rx: f32, fill: Paint },
-    Circle { cx: f32, cy: f32, r: f32, fill: Paint },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        rx: f32,
+        fill: Paint,
+    },
+    Circle {
+        cx: f32,
+        cy: f32,
+        r: f32,
+        fill: Paint,
+    },
     /// Lines of glyphs from `x`, the first baseline at `y`, `size` pixels per em.
-    Text { x: f32, y: f32, size: f32, lines: Vec<Line>, fill: Paint },
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        lines: Vec<Line>,
+        fill: Paint,
+    },
 }
 
 /// A colour and its opacity.
@@ -128,7 +146,14 @@ pub fn cover(words: &CoverText, width: u32, height: u32) -> Scene {
     }
     let pad = unit * 0.09;
     // A short white rule at the bottom-left.
-    shapes.push(Shape::Rect { x: pad, y: h - pad - unit * 0.025, w: unit * 0.22, h: unit * 0.025, rx: 0.0, fill: Paint::solid(WHITE) });
+    shapes.push(Shape::Rect {
+        x: pad,
+        y: h - pad - unit * 0.025,
+        w: unit * 0.22,
+        h: unit * 0.025,
+        rx: 0.0,
+        fill: Paint::solid(WHITE),
+    });
     let mut top = pad;
     if !words.by.trim().is_empty() {
         let size = unit * 0.065;
@@ -167,7 +192,8 @@ pub fn initials(name: &str, short: Option<&str>) -> String {
 /// on its colour (from `colour`, its slug), `size` pixels square.
 pub fn mark(initials: &str, colour_key: &str, size: u32) -> Scene {
     let s = size as f32;
-    let mut shapes = vec![Shape::Rect { x: 0.0, y: 0.0, w: s, h: s, rx: s * 0.16, fill: Paint::solid(colour(colour_key)) }];
+    let mut shapes =
+        vec![Shape::Rect { x: 0.0, y: 0.0, w: s, h: s, rx: s * 0.16, fill: Paint::solid(colour(colour_key)) }];
     let sizes: Vec<f32> = [0.5, 0.4, 0.32, 0.26, 0.21].iter().map(|f| s * f).collect();
     let (size_px, lines) = text::fit(initials, s * 0.8, s * 0.8, 2, &sizes);
     let em = text::units_per_em();
@@ -197,21 +223,42 @@ impl Scene {
         for shape in &self.shapes {
             match shape {
                 Shape::Rect { x, y, w, h, rx, fill } => {
-                    let _ = write!(body, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"", num(*x), num(*y), num(*w), num(*h));
+                    let _ = write!(
+                        body,
+                        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
+                        num(*x),
+                        num(*y),
+                        num(*w),
+                        num(*h)
+                    );
                     if *rx > 0.0 {
                         let _ = write!(body, " rx=\"{}\"", num(*rx));
                     }
                     let _ = write!(body, " {}/>", fill.svg());
                 }
                 Shape::Circle { cx, cy, r, fill } => {
-                    let _ = write!(body, "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" {}/>", num(*cx), num(*cy), num(*r), fill.svg());
+                    let _ = write!(
+                        body,
+                        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" {}/>",
+                        num(*cx),
+                        num(*cy),
+                        num(*r),
+                        fill.svg()
+                    );
                 }
                 Shape::Text { x, y, size, lines, fill } => {
                     let scale = size / em;
                     let _ = write!(body, "<g {}>", fill.svg());
                     for (i, line) in lines.iter().enumerate() {
                         let baseline = y + i as f32 * size * text::LEADING;
-                        let _ = write!(body, "<g transform=\"translate({} {}) scale({} -{})\">", num(*x), num(baseline), scale, scale);
+                        let _ = write!(
+                            body,
+                            "<g transform=\"translate({} {}) scale({} -{})\">",
+                            num(*x),
+                            num(baseline),
+                            scale,
+                            scale
+                        );
                         for g in &line.glyphs {
                             if !glyphs.contains(&g.glyph) {
                                 glyphs.push(g.glyph);
@@ -245,15 +292,15 @@ impl Scene {
         for shape in &self.shapes {
             match shape {
                 Shape::Rect { x, y, w, h, rx, fill } => {
-                    let path = if *rx > 0.0 { rounded(*x, *y, *w, *h, *rx) } else { tiny_skia::Rect::from_xywh(*x, *y, *w, *h).map(tiny_skia::PathBuilder::from_rect) };
-                    if let Some(path) = path {
-                        pixmap.fill_path(&path, &paint(fill), tiny_skia::FillRule::Winding, tiny_skia::Transform::identity(), None);
-                    }
+                    let path = if *rx > 0.0 {
+                        rounded(*x, *y, *w, *h, *rx)
+                    } else {
+                        tiny_skia::Rect::from_xywh(*x, *y, *w, *h).map(tiny_skia::PathBuilder::from_rect)
+                    };
+                    fill_shape(&mut pixmap, path, fill);
                 }
                 Shape::Circle { cx, cy, r, fill } => {
-                    if let Some(path) = tiny_skia::PathBuilder::from_circle(*cx, *cy, *r) {
-                        pixmap.fill_path(&path, &paint(fill), tiny_skia::FillRule::Winding, tiny_skia::Transform::identity(), None);
-                    }
+                    fill_shape(&mut pixmap, tiny_skia::PathBuilder::from_circle(*cx, *cy, *r), fill);
                 }
                 Shape::Text { x, y, size, lines, fill } => {
                     let scale = size / em;
@@ -271,6 +318,14 @@ impl Scene {
             }
         }
         pixmap.encode_png().ok()
+    }
+}
+
+/// Fills `path` (a rectangle or circle of the scene, unless it has no
+/// area) on `pixmap`.
+fn fill_shape(pixmap: &mut tiny_skia::Pixmap, path: Option<tiny_skia::Path>, fill: &Paint) {
+    if let Some(path) = path {
+        pixmap.fill_path(&path, &paint(fill), tiny_skia::FillRule::Winding, tiny_skia::Transform::identity(), None);
     }
 }
 
