@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::config::Config;
-use crate::diagnostic::{has_errors, Diagnostic, Diagnostics};
+use crate::diagnostic::{has_errors, problems, texts, Diagnostic, Diagnostics};
 use crate::output::{NullSink, Sink};
 use crate::render::theme::Theme;
 use crate::render::Stats;
@@ -54,6 +54,8 @@ pub struct Options {
     pub cache_dir: Option<PathBuf>,
     /// Counters the terminal's progress line reads while pictures are made.
     pub progress: Option<std::sync::Arc<images::Progress>>,
+    /// Minify HTML, CSS and JavaScript as they are written (`--minify`).
+    pub minify: bool,
 }
 
 /// A finished run: what was produced and the problems found.
@@ -127,25 +129,27 @@ pub fn brochure(opts: &Options, which: &BrochureOptions) -> Report {
         });
         let parcours = catalogue.content.parcours.position(slug);
         if !catalogue.config.languages.contains(&lang) {
-            let known = catalogue.config.languages.join(", ");
+            let known = catalogue.config.languages.iter().map(|l| format!("`{l}`")).collect();
             out.push(
-                Diagnostic::usage(Path::new("vitrine.toml"), format!("`{lang}` is not a language of this site"))
-                    .with_hint(format!("use --lang with one of: {known}")),
+                Diagnostic::about(Path::new("vitrine.toml"), problems::brochure_unknown_language(&lang))
+                    .with_hint(texts::use_lang_one_of(diagnostic::Arg::List(known, diagnostic::Joint::Or))),
             );
         } else if !slug.is_empty() && parcours.is_none() {
             let slugs = catalogue.content.parcours.iter().map(|p| p.meta.slug.as_str());
-            let hint = diagnostic::did_you_mean(slug, slugs)
-                .unwrap_or_else(|| "name a file of content/parcours/ without `.md`".into());
+            let hint = diagnostic::did_you_mean(slug, slugs).unwrap_or_else(texts::name_a_parcours_file);
             out.push(
-                Diagnostic::usage(Path::new("content/parcours"), format!("there is no parcours `{slug}`"))
+                Diagnostic::about(Path::new("content/parcours"), problems::brochure_unknown_parcours(slug))
                     .with_hint(hint),
             );
         } else if !has_errors(&out) {
             let lang = i18n::Lang::new(&catalogue, &lang, &theme.strings);
-            let written = render::brochure::pdf(&lang, parcours, &theme.fonts)
-                .and_then(|bytes| std::fs::write(&report.output, bytes).map_err(|e| e.to_string()));
-            if let Err(e) = written {
-                out.push(Diagnostic::usage(&report.output, format!("cannot write the brochure: {e}")));
+            match render::brochure::pdf(&lang, parcours, &theme.fonts) {
+                Err(problem) => out.push(Diagnostic::about(Path::new("vitrine.toml"), problem)),
+                Ok(bytes) => {
+                    if let Err(e) = std::fs::write(&report.output, bytes) {
+                        out.push(Diagnostic::about(&report.output, problems::cannot_write(&e)));
+                    }
+                }
             }
         }
     }
@@ -227,7 +231,7 @@ fn write(
                 Destination::Folder(staging, dir)
             }
             Err(e) => {
-                out.push(Diagnostic::usage(target, format!("cannot prepare the output folder: {e}")));
+                out.push(Diagnostic::about(target, problems::output_unwritable(&e)));
                 return Stats::default();
             }
         },
@@ -237,13 +241,15 @@ fn write(
         Destination::Memory(memory) => *memory,
         Destination::Folder(_, dir) => dir,
     };
+    let minifying = output::minify::Minifying(sink);
+    let sink: &dyn Sink = if opts.minify { &minifying } else { sink };
     let stats = render::render_all(catalogue, pictures, theme, sink, out);
     timer.lap("render+write");
     if let Destination::Folder(staging, _) = destination {
         if has_errors(out) {
             staging.abort();
         } else if let Err(e) = staging.commit() {
-            out.push(Diagnostic::usage(target, format!("cannot put the new site in place: {e}")));
+            out.push(Diagnostic::about(target, problems::output_not_swapped(&e)));
         }
         timer.lap("commit");
     }
@@ -256,8 +262,12 @@ pub(crate) fn setup(opts: &Options, out: &mut Vec<Diagnostic>) -> Option<(Config
     let config = Config::load(&opts.root, opts.base_url.as_deref(), out)?;
     match calendar::today::resolve_today(opts.today, opts.source_date_epoch.as_deref(), &config.timezone) {
         Ok(today) => Some((config, today)),
-        Err(msg) => {
-            out.push(Diagnostic::usage(Path::new("SOURCE_DATE_EPOCH"), msg));
+        Err(e) => {
+            let problem = match e {
+                calendar::today::EpochError::NotANumber(value) => problems::bad_source_date_epoch(value),
+                calendar::today::EpochError::OutOfRange(error) => problems::source_date_epoch_out_of_range(error),
+            };
+            out.push(Diagnostic::about(Path::new("SOURCE_DATE_EPOCH"), problem));
             None
         }
     }
@@ -326,14 +336,10 @@ fn check_cache_location(root: &Path, cache: &Path, output: &Path) -> Result<(), 
         || root.starts_with(&cache)
         || sources.iter().any(|s| cache.starts_with(s))
     {
-        return Err(Diagnostic::usage(
-            &cache,
-            "the cache folder must be outside the output folder and the site's sources",
-        )
-        .with_hint(format!(
-            "use the default `{}`, or a folder of its own (`--cache-dir`, `cache_dir` in vitrine.toml)",
-            config::DEFAULT_CACHE_DIR
-        )));
+        // Shown from the site's root when it is inside (as other paths are).
+        let shown = cache.strip_prefix(&root).unwrap_or(&cache);
+        return Err(Diagnostic::about(shown, problems::cache_inside_site())
+            .with_hint(texts::cache_dir_elsewhere(config::DEFAULT_CACHE_DIR)));
     }
     Ok(())
 }
@@ -366,13 +372,11 @@ pub(crate) fn finish(out: Vec<Diagnostic>) -> Vec<Diagnostic> {
 /// `content/`. Paths are compared once resolved (`..`, symlinks).
 fn check_output_location(root: &Path, target: &Path) -> Result<(), Diagnostic> {
     if target.exists() && !target.is_dir() {
-        return Err(Diagnostic::usage(target, "the output must be a folder, and this is a file")
-            .with_hint("choose another --output, such as `public`"));
+        return Err(Diagnostic::about(target, problems::output_is_a_file()).with_hint(texts::choose_output()));
     }
     let (root, target) = (resolved(root), resolved(target));
     if root.starts_with(&target) || target.starts_with(root.join("content")) {
-        return Err(Diagnostic::usage(&target, "the output folder would replace the site's own files")
-            .with_hint("choose an output folder such as `public` that holds only the generated site"));
+        return Err(Diagnostic::about(&target, problems::output_holds_site()).with_hint(texts::choose_output()));
     }
     Ok(())
 }

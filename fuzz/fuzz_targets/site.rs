@@ -78,6 +78,7 @@ fuzz_target!(|data: &[u8]| {
         missing_translations: true,
         cache_dir: None,
         progress: None,
+        minify: false,
     };
     let (report, files) = vitrine::build_in_memory(&opts);
     assert_eq!(report.has_errors(), files.is_none());

@@ -12,8 +12,8 @@ use std::sync::Arc;
 use jiff::tz::TimeZone;
 use toml::de::DeTable;
 
-use crate::base::fields::{toml_error, Fields, Sp};
-use crate::diagnostic::{Diagnostic, Out, SourceFile};
+use crate::base::fields::{either, toml_error, Fields, Sp};
+use crate::diagnostic::{problems, texts, Diagnostic, Out, SourceFile};
 
 /// Image settings (`[images]`): what `src/images/` makes of every cover,
 /// logo and image of a body.
@@ -125,6 +125,7 @@ const KEYS: &[&str] = &[
     "brochure",
 ];
 const IMAGE_KEYS: &[&str] = &["widths", "formats", "quality", "max_pixels"];
+const IMAGE_FORMATS: [&str; 3] = ["webp", "jpeg", "png"];
 
 impl Config {
     /// The site's title in `lang`: `title_<lang>` when set, else `title`.
@@ -144,9 +145,7 @@ impl Config {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
-                out.push(Diagnostic::usage(&path, format!("cannot read the site configuration: {e}")).with_hint(
-                    "run vitrine in a site folder, pass --root DIR, or create a site with `vitrine new DIR`",
-                ));
+                out.push(Diagnostic::about(&path, problems::config_unreadable(&e)).with_hint(texts::run_in_site()));
                 return None;
             }
         };
@@ -170,8 +169,8 @@ impl Config {
             None => match f.req_str("base_url", out) {
                 Some(s) if !(s.value.starts_with("http://") || s.value.starts_with("https://")) => {
                     out.push(
-                        f.err(s.span, "`base_url` must be a full address starting with https:// or http://")
-                            .with_hint("e.g. `base_url = \"https://moocs.example.org\"`"),
+                        f.at(s.span, problems::base_url_not_absolute())
+                            .with_hint(texts::for_example("base_url = \"https://moocs.example.org\"")),
                     );
                     String::new()
                 }
@@ -185,8 +184,7 @@ impl Config {
             Some(s) => {
                 if !crate::base::slug::is_lang_code(&s.value) {
                     out.push(
-                        f.err(s.span.clone(), format!("`{}` is not a language code", s.value))
-                            .with_hint("use a two-letter ISO 639-1 code such as `fr` or `en`"),
+                        f.at(s.span.clone(), problems::bad_language_code(&s.value)).with_hint(texts::use_iso_639()),
                     );
                 }
                 s.value
@@ -196,21 +194,15 @@ impl Config {
         if let Some(list) = f.str_list("languages", out) {
             for l in list {
                 if !crate::base::slug::is_lang_code(&l.value) {
-                    out.push(
-                        f.err(l.span, format!("`{}` is not a language code", l.value))
-                            .with_hint("use two-letter ISO 639-1 codes such as `fr` or `en`"),
-                    );
+                    out.push(f.at(l.span, problems::bad_language_code(&l.value)).with_hint(texts::use_iso_639()));
                 } else if !languages.contains(&l.value) {
                     languages.push(l.value);
                 }
             }
             if !languages.contains(&default_language) {
                 out.push(
-                    f.err(
-                        f.value_span("languages"),
-                        format!("`languages` must include the default language `{default_language}`"),
-                    )
-                    .with_hint(format!("add \"{default_language}\" to the list")),
+                    f.at(f.value_span("languages"), problems::languages_without_default(&default_language))
+                        .with_hint(texts::add_to_list(&default_language)),
                 );
             }
         }
@@ -227,21 +219,18 @@ impl Config {
             Some(s) => match TimeZone::get(&s.value) {
                 Ok(tz) => (s.value, tz),
                 Err(_) => {
-                    out.push(
-                        f.err(s.span, format!("unknown timezone `{}`", s.value))
-                            .with_hint("use an IANA name such as `Europe/Paris` or `UTC`"),
-                    );
+                    out.push(f.at(s.span, problems::unknown_timezone(&s.value)).with_hint(texts::use_iana_name()));
                     ("UTC".to_string(), TimeZone::UTC)
                 }
             },
         };
         let mut images = Images::default();
         if let Some(t) = f.table("images", out) {
-            t.check_keys(IMAGE_KEYS, "[images]", out);
+            t.check_keys(IMAGE_KEYS, texts::section("images"), out);
             if let Some(q) = t.int("quality", out) {
                 match u8::try_from(q.value) {
                     Ok(v) if (1..=100).contains(&v) => images.quality = v,
-                    _ => out.push(t.err(q.span, "`quality` must be between 1 and 100")),
+                    _ => out.push(t.at(q.span, problems::quality_out_of_range())),
                 }
             }
             if let Some(list) = t.str_list("formats", out) {
@@ -250,24 +239,15 @@ impl Config {
                     if fmt.value == "avif" {
                         // Accepted since the first version of `[images]`, so a
                         // site that names it keeps building (docs/decisions.md).
-                        out.push(
-                            t.err(
-                                fmt.span,
-                                "this version of vitrine does not write AVIF images; the other formats are written",
-                            )
-                            .with_hint(
-                                "remove \"avif\" from `formats` (WebP is as widely supported and nearly as small)",
-                            )
-                            .into_warning(),
-                        );
-                    } else if ["webp", "jpeg", "png"].contains(&fmt.value.as_str()) {
+                        out.push(t.at(fmt.span, problems::avif_not_written()).with_hint(texts::remove_avif()));
+                    } else if IMAGE_FORMATS.contains(&fmt.value.as_str()) {
                         if !images.formats.contains(&fmt.value) {
                             images.formats.push(fmt.value);
                         }
                     } else {
                         out.push(
-                            t.err(fmt.span, format!("unknown image format `{}`", fmt.value))
-                                .with_hint("use webp, jpeg or png"),
+                            t.at(fmt.span, problems::unknown_image_format(&fmt.value))
+                                .with_hint(texts::use_one_of(either(&IMAGE_FORMATS))),
                         );
                     }
                 }
@@ -286,8 +266,8 @@ impl Config {
         let cache_dir = match f.str("cache_dir", out) {
             Some(s) if s.value.trim().is_empty() => {
                 out.push(
-                    f.err(s.span, "`cache_dir` must not be empty")
-                        .with_hint(format!("remove the line to keep processed images in `{DEFAULT_CACHE_DIR}`")),
+                    f.at(s.span, problems::empty_value("cache_dir"))
+                        .with_hint(texts::cache_dir_default(DEFAULT_CACHE_DIR)),
                 );
                 DEFAULT_CACHE_DIR.to_string()
             }
@@ -306,7 +286,7 @@ impl Config {
         let legal = duties::legal(&f, out);
         let analytics = duties::analytics(&f, out);
         let brochure = f.table("brochure", out).map(|t| {
-            t.check_keys(&["parcours"], "[brochure]", out);
+            t.check_keys(&["parcours"], texts::section("brochure"), out);
             Brochure { parcours: t.str_list("parcours", out), file: file.clone() }
         });
         Some(Config {
@@ -348,13 +328,13 @@ fn check_keys(f: &Fields, default: &str, languages: &[String], out: &mut Out) {
             continue;
         }
         let d = match key.strip_prefix("title_").filter(|code| crate::base::slug::is_lang_code(code)) {
-            Some(code) if code == default => f
-                .err(span, format!("`{key}` is not needed: `{code}` is the default language, whose title is `title`"))
-                .with_hint("remove this line (or move its text to `title`)"),
+            Some(code) if code == default => {
+                f.at(span, problems::title_for_default_language(key, code)).with_hint(texts::remove_or_move_to_title())
+            }
             Some(code) => f
-                .err(span, format!("unknown key `{key}` in vitrine.toml: `{code}` is not one of `languages`"))
-                .with_hint(format!("add \"{code}\" to `languages`, or remove this line")),
-            None => f.unknown_key(key, span, &allowed, "vitrine.toml"),
+                .at(span, problems::title_for_unknown_language(key, code))
+                .with_hint(texts::add_language_or_remove(code)),
+            None => f.unknown_key(key, span, &allowed, texts::section_file("vitrine.toml")),
         };
         out.push(d);
     }
@@ -366,10 +346,7 @@ fn titles(f: &Fields, default: &str, languages: &[String], out: &mut Out) -> BTr
     for (key, lang) in title_keys(default, languages) {
         let Some(s) = f.str(&key, out) else { continue };
         if s.value.trim().is_empty() {
-            out.push(
-                f.err(s.span, format!("`{key}` must not be empty"))
-                    .with_hint(format!("write the site's title in `{lang}`, or remove the line to show `title`")),
-            );
+            out.push(f.at(s.span, problems::empty_value(&key)).with_hint(texts::write_title_in(&lang)));
             continue;
         }
         titles.insert(lang, s.value);
@@ -387,7 +364,7 @@ fn parse_widths(t: &Fields, out: &mut Out) -> Vec<u32> {
         .map(|s| s.trim().parse::<u32>().ok().filter(|w| *w > 0))
         .collect();
     widths.unwrap_or_else(|| {
-        out.push(t.err(span, "`widths` must be a list of positive whole numbers, e.g. [320, 640, 1280]"));
+        out.push(t.at(span, problems::widths_not_positive()));
         Vec::new()
     })
 }

@@ -34,7 +34,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config;
-use crate::diagnostic::{Diagnostic, Out, SourceFile};
+use crate::diagnostic::{problems, texts, Diagnostic, Out, Problem, SourceFile};
 use crate::load::assets;
 use crate::load::{Kind, Meta};
 use crate::markdown::images::Picture;
@@ -299,19 +299,19 @@ enum Failed {
     /// Its bytes do not decode (what the decoder said).
     Decode(String),
     /// It cannot be read, or a file cannot be written (the path and why).
-    Io(PathBuf, String),
+    Io(PathBuf, Problem),
 }
 
 impl Source {
     fn problems(&self, failed: Failed) -> Vec<Diagnostic> {
         match failed {
-            Failed::Io(path, e) => vec![Diagnostic::usage(&path, e)],
+            Failed::Io(path, problem) => vec![Diagnostic::about(&path, problem)],
             Failed::Decode(e) => self
                 .uses
                 .iter()
                 .map(|u| {
-                    Diagnostic::error(&u.file, u.span.clone(), format!("this image cannot be decoded: {e}"))
-                        .with_hint("the file is damaged or incomplete: export or download it again")
+                    Diagnostic::at(&u.file, u.span.clone(), problems::image_not_decodable(e.as_str()))
+                        .with_hint(texts::image_damaged_hint())
                 })
                 .collect(),
         }
@@ -320,10 +320,14 @@ impl Source {
 
 /// The files of one source into `sink`.
 fn make(pictures: &Pictures, s: &Source, sink: &dyn Sink) -> Result<Stats, Failed> {
-    let put =
-        |path: &str, bytes: &[u8]| sink.put(path, bytes).map_err(|e| Failed::Io(PathBuf::from(path), e.to_string()));
-    let read =
-        || std::fs::read(&s.file).map_err(|e| Failed::Io(s.file.clone(), format!("cannot read this image: {e}")));
+    let put = |path: &str, bytes: &[u8]| {
+        sink.put(path, bytes).map_err(|e| Failed::Io(PathBuf::from(path), problems::cannot_write(e.to_string())))
+    };
+    let read = || {
+        std::fs::read(&s.file).map_err(|e| {
+            Failed::Io(s.file.clone(), problems::image_cannot_read(s.file.display().to_string(), e.to_string()))
+        })
+    };
     let mut stats = Stats::default();
     let Form::Raster { alpha, variants, .. } = &s.form else {
         put(&s.paths()[0], &read()?)?;

@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use super::probe::{self, Probed, Refused};
 use super::{cache, Form, Pictures, Source, Use, Variant};
 use crate::config::Images;
-use crate::diagnostic::{Diagnostic, Out};
+use crate::diagnostic::{problems, texts, Arg, Diagnostic, Msg, Out};
 use crate::images::Format;
 use crate::load::assets::{self, Place, Unlocated};
 use crate::load::cache::Stamp;
@@ -147,12 +147,12 @@ fn wanted(cat: &Catalogue, root: &Path, out: &mut Out) -> BTreeMap<PathBuf, Want
             Ok(located) => add(meta, kind, located, f.span),
             Err(Unlocated::Remote) => {}
             Err(Unlocated::Missing { shown }) => out.push(
-                Diagnostic::error(&meta.file, f.span, format!("image `{}` not found in {shown}", f.dest))
-                    .with_hint("check the file name (case matters); a path starting with `/` is in static/"),
+                Diagnostic::at(&meta.file, f.span, problems::image_not_found(f.dest.as_str(), shown))
+                    .with_hint(texts::check_image_name_static()),
             ),
             Err(Unlocated::Outside { shown }) => out.push(
-                Diagnostic::error(&meta.file, f.span, format!("image `{}` is outside {shown}", f.dest))
-                    .with_hint("images are read from the bundle folder or static/ only: copy the image there"),
+                Diagnostic::at(&meta.file, f.span, problems::image_outside(f.dest.as_str(), shown))
+                    .with_hint(texts::images_from_bundle_or_static()),
             ),
         }
     }
@@ -218,46 +218,44 @@ pub fn variant_key(content: u128, v: &Variant, quality: u8) -> String {
 }
 
 /// A number of pixels for people: `1600 megapixels`, `2.5 megapixels`, `1500 pixels`.
-fn pixels(n: u64) -> String {
+fn pixels(n: u64) -> Msg {
     if n < 1_000_000 {
-        return format!("{n} pixels");
+        return texts::pixel_count(n as i64);
     }
     let tenths = (n + 50_000) / 100_000;
-    match tenths % 10 {
-        0 => format!("{} megapixels", tenths / 10),
-        d => format!("{}.{d} megapixels", tenths / 10),
-    }
+    let digits = usize::from(tenths % 10 != 0);
+    texts::megapixel_count(Arg::Decimal(tenths as f64 / 10.0, digits))
 }
 
 fn animated(u: &Use, rel: &str) -> Diagnostic {
-    Diagnostic::warning(&u.file, u.span.clone(), format!("`{rel}` is animated: it is published as it is, not resized"))
-        .with_hint("a still image (JPEG, PNG) is resized for phones; a short video is lighter than an animation")
+    Diagnostic::at(&u.file, u.span.clone(), problems::image_animated(rel)).with_hint(texts::image_animated_hint())
 }
 
 fn refused(u: &Use, rel: &str, failure: &Failure, settings: &Images) -> Diagnostic {
-    let (message, hint) = match failure {
-        Failure::Io(e) => (format!("cannot read image `{rel}`: {e}"), "check the file's permissions".to_string()),
+    let (problem, hint) = match failure {
+        Failure::Io(e) => (problems::image_cannot_read(rel, e.to_string()), texts::check_file_permissions()),
         Failure::Refused(Refused::Unknown(format)) => (
             match format {
-                Some(f) => format!("`{rel}` is a {} file, which vitrine does not read", f.to_uppercase()),
-                None => format!("`{rel}` is not an image vitrine can read"),
+                Some(f) => problems::image_unknown_format(rel, f.to_uppercase()),
+                None => problems::image_not_an_image(rel),
             },
-            "save it as JPEG, PNG, WebP, GIF or SVG".to_string(),
+            texts::save_as_supported_image(),
         ),
-        Failure::Refused(Refused::Corrupt(e)) => (
-            format!("image `{rel}` cannot be read: {e}"),
-            "the file is damaged or incomplete: export or download it again".to_string(),
-        ),
+        Failure::Refused(Refused::Corrupt(e)) => {
+            (problems::image_damaged(rel, e.as_str()), texts::image_damaged_hint())
+        }
         Failure::Refused(Refused::TooLarge(w, h)) => (
-            format!(
-                "image `{rel}` is {w} x {h} pixels ({}), over the limit of {}",
+            problems::image_too_large(
+                rel,
+                i64::from(*w),
+                i64::from(*h),
                 pixels(u64::from(*w) * u64::from(*h)),
-                pixels(settings.max_pixels)
+                pixels(settings.max_pixels),
             ),
-            "make it smaller (2,560 pixels wide is plenty for a cover), or raise `max_pixels` in the [images] section of vitrine.toml".to_string(),
+            texts::image_too_large_hint(),
         ),
     };
-    Diagnostic::error(&u.file, u.span.clone(), message).with_hint(hint)
+    Diagnostic::at(&u.file, u.span.clone(), problem).with_hint(hint)
 }
 
 #[cfg(test)]

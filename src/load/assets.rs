@@ -4,6 +4,7 @@
 //! means `static/`; a web address is used as it is. One rule for
 //! validation, image processing and URLs.
 
+use crate::diagnostic::{texts, Msg};
 use std::path::{Path, PathBuf};
 
 use crate::load::Meta;
@@ -28,15 +29,15 @@ pub struct Located {
 }
 
 /// Why an image path names no file of the site.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Unlocated {
     /// A web address (`https://…`, `//host/…`): used as it is.
     Remote,
     /// No such file; `shown` says where it was looked for.
-    Missing { shown: String },
+    Missing { shown: Msg },
     /// The path leads out of the bundle folder or `static/` (`..`, or a
     /// symbolic link to elsewhere).
-    Outside { shown: String },
+    Outside { shown: Msg },
 }
 
 /// Whether `path` is a web address or another URL with a scheme.
@@ -65,8 +66,8 @@ pub fn place(root: &Path, meta: &Meta, path: &str) -> Result<Located, Unlocated>
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     let in_bundle = meta.bundle.as_ref().filter(|_| !decoded.starts_with('/'));
     let (base, place, shown) = match in_bundle {
-        Some(dir) => (dir.clone(), Place::Bundle, format!("the bundle folder of `{}`", meta.slug)),
-        None => (root.join("static"), Place::Static, "static/".to_string()),
+        Some(dir) => (dir.clone(), Place::Bundle, texts::bundle_folder_of(&meta.slug)),
+        None => (root.join("static"), Place::Static, texts::static_folder()),
     };
     let parts: Vec<&str> = decoded.split(['/', '\\']).filter(|p| !p.is_empty() && *p != ".").collect();
     if parts.iter().any(|p| *p == ".." || p.contains(':')) {
@@ -84,8 +85,8 @@ pub fn place(root: &Path, meta: &Meta, path: &str) -> Result<Located, Unlocated>
 pub fn locate(root: &Path, meta: &Meta, path: &str) -> Result<Located, Unlocated> {
     let found = place(root, meta, path)?;
     let shown = || match found.place {
-        Place::Bundle => format!("the bundle folder of `{}`", meta.slug),
-        Place::Static => "static/".to_string(),
+        Place::Bundle => texts::bundle_folder_of(&meta.slug),
+        Place::Static => texts::static_folder(),
     };
     if !found.file.is_file() {
         return Err(Unlocated::Missing { shown: shown() });

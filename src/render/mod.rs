@@ -46,7 +46,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Out};
+use crate::diagnostic::{texts, Diagnostic, Out};
 use crate::images::Pictures;
 use crate::output::Sink;
 use crate::resolve::Catalogue;
@@ -252,7 +252,7 @@ pub fn render(
             .filter_map(|(path, bytes)| {
                 sink.put(path, bytes)
                     .err()
-                    .map(|e| Diagnostic::usage(Path::new(path), format!("cannot write this file: {e}")))
+                    .map(|e| Diagnostic::about(Path::new(path), crate::diagnostic::problems::cannot_write(&e)))
             })
             .collect::<Vec<_>>(),
     );
@@ -321,7 +321,7 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut
         let path = format!("{lang_dir}{}{name}", page.path);
         match sink.put(&path, bytes) {
             Ok(()) => record.files.push(path),
-            Err(e) => problems.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}"))),
+            Err(e) => problems.push(Diagnostic::about(Path::new(&path), crate::diagnostic::problems::cannot_write(&e))),
         }
     }
     // Rendered as bytes, which go to the file as they are: `Tera::render`
@@ -334,14 +334,14 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut
                 record.written = true;
                 record.listed = Some(page.path);
             }
-            Err(e) => problems.push(Diagnostic::usage(Path::new(&file), format!("cannot write this page: {e}"))),
+            Err(e) => problems.push(Diagnostic::about(Path::new(&file), crate::diagnostic::problems::cannot_write(&e))),
         },
         Err(e) => problems.push(
-            Diagnostic::file_error(
+            Diagnostic::about(
                 Path::new(page.template),
-                format!("the template failed on {file}: {}", theme::render_error(&e)),
+                crate::diagnostic::problems::template_failed(&file, theme::render_error(&e)),
             )
-            .with_hint("fix the template (see docs/templates.md for the values it gets)"),
+            .with_hint(texts::fix_template()),
         ),
     }
     record.problems = problems;

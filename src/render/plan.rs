@@ -107,7 +107,7 @@ pub fn plan(old: &Catalogue, new: &Catalogue, pictures: &[(Kind, String)]) -> Pl
         return Plan::All;
     }
     let mut changed: Vec<&str> =
-        after.iter().filter(|(slug, files)| before.get(*slug) != Some(files)).map(|(s, _)| *s).collect();
+        after.iter().filter(|(slug, files)| before.get(*slug) != Some(*files)).map(|(s, _)| *s).collect();
     changed.extend(pictures.iter().map(|(_, slug)| slug.as_str()));
     let mut keys = HashSet::new();
     // The pages of every kind that show a changed MOOC, before or after

@@ -16,6 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::diagnostic::{cli, Locale};
 use crate::serve::http::{self, Answer};
 use crate::serve::state::State;
 
@@ -29,7 +30,7 @@ const MAX_HEAD: usize = 16 * 1024;
 const MAX_HEADERS: usize = 64;
 
 /// Accepts connections until the listener fails.
-pub fn run(listener: &TcpListener, state: &Arc<State>) {
+pub fn run(listener: &TcpListener, state: &Arc<State>, locale: Locale) {
     let open = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {
         let Ok(mut stream) = stream else { continue };
@@ -45,7 +46,7 @@ pub fn run(listener: &TcpListener, state: &Arc<State>) {
             open.fetch_sub(1, Ordering::AcqRel);
         });
         if spawned.is_err() {
-            eprintln!("warning: cannot start a thread for a connection");
+            eprintln!("{}", cli::serve_no_thread().render(locale));
         }
     }
 }
@@ -189,7 +190,7 @@ mod tests {
         let state = Arc::new(State::new(Arc::new(files)));
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         let port = listener.local_addr().expect("address").port();
-        std::thread::spawn(move || run(&listener, &state));
+        std::thread::spawn(move || run(&listener, &state, Locale::En));
         port
     }
 

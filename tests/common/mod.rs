@@ -105,7 +105,6 @@ pub fn site_with_links_out(dir: &TempDir) -> PathBuf {
 // ---------------------------------------------------------------------------
 // Running the binary.
 
-/// The `vitrine` binary, with no `SOURCE_DATE_EPOCH` inherited.
 /// The options of a library build of the site at `root` (`vitrine::build`):
 /// today is [`TODAY`], output and cache in their default places.
 pub fn options(root: &Path) -> vitrine::Options {
@@ -120,12 +119,16 @@ pub fn options(root: &Path) -> vitrine::Options {
         missing_translations: false,
         cache_dir: None,
         progress: None,
+        minify: false,
     }
 }
 
+/// The `vitrine` binary, with no `SOURCE_DATE_EPOCH` inherited, speaking
+/// English (`VITRINE_LANG=en`): the tests of behaviour read English
+/// messages; those of the French ones ask for French (`tests/messages.rs`).
 pub fn vitrine() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_vitrine"));
-    cmd.env_remove("SOURCE_DATE_EPOCH");
+    cmd.env_remove("SOURCE_DATE_EPOCH").env("VITRINE_LANG", "en");
     cmd
 }
 
