@@ -166,7 +166,7 @@ fn home_features_the_featured_moocs_and_lists_open_moocs_and_parcours() {
     let expected: BTreeSet<String> = FEATURED.iter().map(|s| mooc_url(s)).collect();
     assert_eq!(
         featured_urls,
-        expected.iter().map(String::as_str).collect(),
+        expected.iter().map(String::as_str).collect::<BTreeSet<&str>>(),
         "the featured section shows exactly the MOOCs with `featured = true`"
     );
     assert!(text(featured).contains("Vaccinology"), "Vaccinology is featured: {featured}");
@@ -181,7 +181,7 @@ fn home_features_the_featured_moocs_and_lists_open_moocs_and_parcours() {
         .collect();
     assert_eq!(
         open_urls,
-        expected.iter().map(String::as_str).collect(),
+        expected.iter().map(String::as_str).collect::<BTreeSet<&str>>(),
         "the open-now section lists exactly the MOOCs open for enrolment (open, ongoing-open)"
     );
     for item in &open_items {

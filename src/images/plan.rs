@@ -223,7 +223,7 @@ fn pixels(n: u64) -> Msg {
         return texts::pixel_count(n as i64);
     }
     let tenths = (n + 50_000) / 100_000;
-    let digits = usize::from(tenths % 10 != 0);
+    let digits = usize::from(!tenths.is_multiple_of(10));
     texts::megapixel_count(Arg::Decimal(tenths as f64 / 10.0, digits))
 }
 
