@@ -44,6 +44,28 @@ pub struct Config {
     /// allow-list (`markdown::sanitize`): scripts, frames, styles and event
     /// attributes are removed. Default `false`: raw HTML is kept.
     pub safe_html: bool,
+    /// `[open_data]`: the licence of `/catalogue.json` and `/catalogue.csv`
+    /// and the CSV file's separator.
+    pub open_data: OpenData,
+}
+
+/// `[open_data]` of `vitrine.toml` (`docs/writing-content.md`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenData {
+    /// The licence's name, shown on the open data page and written in
+    /// `catalogue.json`; `None`: the site states none.
+    pub licence: Option<String>,
+    /// The licence's text, a URL.
+    pub licence_url: Option<String>,
+    /// Between the fields of `catalogue.csv`: `;` (the default, what Excel
+    /// expects where the decimal separator is a comma) or `,`.
+    pub csv_separator: u8,
+}
+
+impl Default for OpenData {
+    fn default() -> Self {
+        OpenData { licence: None, licence_url: None, csv_separator: b';' }
+    }
 }
 
 /// MOOCs per page of `/moocs/` when `paginate_by` is not set.
@@ -60,8 +82,10 @@ const KEYS: &[&str] = &[
     "search",
     "paginate_by",
     "safe_html",
+    "open_data",
 ];
 const IMAGE_KEYS: &[&str] = &["widths", "formats", "quality"];
+const OPEN_DATA_KEYS: &[&str] = &["licence", "licence_url", "csv_separator"];
 
 impl Config {
     /// The site's title in `lang`: `title_<lang>` when set, else `title`.
@@ -199,6 +223,7 @@ impl Config {
                 images.widths = parse_widths(&t, out);
             }
         }
+        let open_data = f.table("open_data", out).map(|t| open_data(&t, out)).unwrap_or_default();
         let failed = out[errors_before..].iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
         out.extend(key_problems);
         if failed {
@@ -220,8 +245,39 @@ impl Config {
             search,
             paginate_by,
             safe_html,
+            open_data,
         })
     }
+}
+
+/// `[open_data]`.
+fn open_data(t: &Fields, out: &mut Out) -> OpenData {
+    t.check_keys(OPEN_DATA_KEYS, "[open_data]", out);
+    let licence = t.str("licence", out).map(|s| s.value).filter(|s| !s.trim().is_empty());
+    let licence_url = t.str("licence_url", out).and_then(|s| {
+        if s.value.starts_with("https://") || s.value.starts_with("http://") {
+            Some(s.value)
+        } else {
+            out.push(
+                t.err(s.span, "`licence_url` must be a full address starting with https:// or http://")
+                    .with_hint("e.g. `licence_url = \"https://www.etalab.gouv.fr/licence-ouverte-open-licence/\"`"),
+            );
+            None
+        }
+    });
+    let csv_separator = match t.str("csv_separator", out) {
+        None => b';',
+        Some(s) if s.value == ";" => b';',
+        Some(s) if s.value == "," => b',',
+        Some(s) => {
+            out.push(
+                t.err(s.span, format!("`csv_separator` is `\";\"` or `\",\"`, not `{}`", s.value))
+                    .with_hint("`;` for Excel in French (and most European) settings, `,` for Excel in English"),
+            );
+            b';'
+        }
+    };
+    OpenData { licence, licence_url, csv_separator }
 }
 
 /// `title_<lang>` for each configured language but the default one, whose

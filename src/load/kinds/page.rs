@@ -17,14 +17,14 @@ pub struct Page {
 }
 
 impl EntityKind for Page {
-    const ABOUT: About = About::at_root("pages", "page", &["title", "summary", "draft"]);
+    const ABOUT: About = About::at_root("pages", "page", &["title", "summary", "draft", "updated"]);
 
     fn shown(&self) -> Shown<'_> {
         Shown { title: &self.title, summary: &self.summary, image: None }
     }
 
     fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Page {
-        f.check_keys(&["title", "summary", "weight", "menu", "draft"], "a page", out);
+        f.check_keys(&["title", "summary", "weight", "menu", "draft", "updated"], "a page", out);
         Page {
             title: f.req_str("title", out).map(|s| s.value).unwrap_or_default(),
             summary: common::summary(f, false, out),
@@ -50,14 +50,14 @@ pub struct Home {
 }
 
 impl EntityKind for Home {
-    const ABOUT: About = About::at_root("", "page", &["title", "summary"]);
+    const ABOUT: About = About::at_root("", "page", &["title", "summary", "updated"]);
 
     fn shown(&self) -> Shown<'_> {
         Shown { title: &self.title, summary: &self.summary, image: None }
     }
 
     fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Home {
-        f.check_keys(&["title", "summary"], "the home page (_index.md)", out);
+        f.check_keys(&["title", "summary", "updated"], "the home page (_index.md)", out);
         Home {
             title: f.str("title", out).map(|s| s.value).unwrap_or_default(),
             summary: common::summary(f, false, out),
