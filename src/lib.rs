@@ -7,6 +7,7 @@
 
 pub mod base;
 pub mod calendar;
+pub mod card_image;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
