@@ -4,6 +4,9 @@
 //! takes a [`Context`] and makes [`PageOut`]s; what only one kind of page
 //! needs stays in that kind's file.
 
+use jiff::civil::Date;
+
+use crate::card_image::Font;
 use crate::diagnostic::Out;
 use crate::i18n::Lang;
 use crate::load::Meta;
@@ -23,7 +26,27 @@ pub struct PageOut {
     pub context: tera::Context,
     /// Files that go with the page, by name inside its folder
     /// (`sessions.ics`, `grid.json`).
-    pub files: Vec<(&'static str, Vec<u8>)>,
+    pub files: Vec<(String, Vec<u8>)>,
+    /// The page's file itself when it is not made with a template (a feed,
+    /// an export): written as it is, and `template` is empty.
+    pub bytes: Option<Vec<u8>>,
+    /// The date of the content the page shows (`lastmod` in the sitemap;
+    /// see `render::dates`), if it has one.
+    pub lastmod: Option<Date>,
+}
+
+impl PageOut {
+    /// A page that is a file made without a template, at `path`.
+    pub fn file(path: String, bytes: Vec<u8>) -> PageOut {
+        PageOut {
+            path,
+            template: "",
+            context: tera::Context::new(),
+            files: Vec::new(),
+            bytes: Some(bytes),
+            lastmod: None,
+        }
+    }
 }
 
 /// One language's context.
@@ -38,6 +61,8 @@ pub struct Context<'a> {
     globals: Globals,
     /// Bodies rendered once for every language, when there are several.
     bodies: Option<&'a Bodies>,
+    /// The theme's font for card images (`render::social`).
+    pub card_font: &'a (Font, String),
 }
 
 impl<'a> Context<'a> {
@@ -56,7 +81,7 @@ impl<'a> Context<'a> {
         let lang = Lang::new(cat, code, &theme.strings);
         let globals = Globals::new(&lang, theme);
         let cards = Cards::new(&lang, theme, &globals.strings(), reuse, out);
-        Context { cat, lang, cards, globals, bodies }
+        Context { cat, lang, cards, globals, bodies, card_font: &theme.card_font }
     }
 
     /// The cards of this context, for the next one of the same language.
@@ -83,7 +108,7 @@ impl<'a> Context<'a> {
         for (key, value) in extra {
             context.insert_value(key.to_string(), value);
         }
-        PageOut { path, template, context, files: Vec::new() }
+        PageOut { path, template, context, files: Vec::new(), bytes: None, lastmod: None }
     }
 
     /// The values every template gets (`docs/templates.md`), for the page

@@ -26,6 +26,8 @@ pub mod bodies;
 pub mod calendars;
 pub mod cards;
 pub mod context;
+pub mod dates;
+pub mod feeds;
 pub mod globals;
 pub mod grid;
 pub mod pages;
@@ -34,10 +36,12 @@ pub mod plan;
 pub mod preview;
 pub mod site_files;
 pub mod sitemap;
+pub mod social;
+pub mod structured;
 pub mod theme;
 pub mod values;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -110,6 +114,8 @@ struct PageRecord {
     files: Vec<String>,
     /// Its path in the sitemap (inside the language folder), if listed.
     listed: Option<String>,
+    /// The date of its content, for the sitemap.
+    lastmod: Option<jiff::civil::Date>,
     written: bool,
     problems: Vec<Diagnostic>,
     /// Rendered by this render, not kept from the previous one.
@@ -179,9 +185,11 @@ pub fn render(
     let mut pages = HashMap::new();
     let mut todo: Vec<(usize, Key, Job)> = Vec::new();
     // Page by page, each in every language: the languages of one page
-    // share its entity and body, which stay in the cache between them.
+    // share its entity and body, which stay in the cache between them. A
+    // file of the whole site is made in the default language, the first.
     for (key, job) in plan::jobs(cat) {
-        for l in 0..contexts.len() {
+        let languages = if job.kind.once() { 1 } else { contexts.len() };
+        for l in 0..languages {
             match kept.remove(&(l, key.clone())) {
                 Some(record) if !plan.wants(&key) => {
                     pages.insert((l, key.clone()), PageRecord { fresh: false, ..record });
@@ -233,10 +241,12 @@ pub fn render(
     // every language, which the sitemap lists as alternates. The 404 page
     // counts as a page but is not listed.
     let mut stats = Stats { pages: 0, files: search_files.len() };
-    let mut sitemap: BTreeSet<String> = BTreeSet::new();
-    for record in pages.values() {
+    let mut sitemap = sitemap::Entries::new();
+    for ((l, _), record) in &pages {
         stats.pages += usize::from(record.written);
-        sitemap.extend(record.listed.iter().cloned());
+        if let Some(path) = &record.listed {
+            sitemap.add(path, *l, record.lastmod);
+        }
         out.extend(record.problems.iter().cloned());
     }
     let default = contexts.iter().find(|c| c.lang.code == cat.config.default_language).unwrap_or(&contexts[0]);
@@ -282,6 +292,7 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut
     let mut record = PageRecord {
         files: Vec::new(),
         listed: None,
+        lastmod: page.lastmod,
         written: false,
         problems: Vec::new(),
         fresh: true,
@@ -293,6 +304,17 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut
             Ok(()) => record.files.push(path),
             Err(e) => problems.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}"))),
         }
+    }
+    if let Some(bytes) = &page.bytes {
+        match sink.put(&file, bytes) {
+            Ok(()) => {
+                record.files.insert(0, file);
+                record.written = true;
+            }
+            Err(e) => problems.push(Diagnostic::usage(Path::new(&file), format!("cannot write this file: {e}"))),
+        }
+        record.problems = problems;
+        return record;
     }
     // Rendered as bytes, which go to the file as they are: `Tera::render`
     // would check them all again to return a String.

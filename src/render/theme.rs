@@ -9,6 +9,7 @@ use include_dir::{include_dir, Dir};
 use serde_json::Value;
 
 use crate::base::hash::hash;
+use crate::card_image::Font;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Out};
 use crate::i18n::UiStrings;
@@ -28,6 +29,9 @@ pub struct Theme {
     pub assets: BTreeMap<String, String>,
     /// Source of each template, by name (to tell what an edit changed).
     pub sources: BTreeMap<String, String>,
+    /// The font of card images (`fonts/card.ttf` of the theme, else the
+    /// default theme's), and the hash of its bytes.
+    pub card_font: (Font, String),
 }
 
 /// HTML escaping for templates. Tera's default also escapes `/`, which
@@ -162,12 +166,42 @@ impl Theme {
         }
         let assets = fingerprints(&statics);
         let sources = templates.into_iter().map(|(n, (_, t))| (n, t)).collect();
-        Some(Theme { tera, strings, statics, assets, sources })
+        let card_font = card_font(&theme_dir, out)?;
+        Some(Theme { tera, strings, statics, assets, sources, card_font })
     }
 
     /// Key of an asset in templates: `search.js` -> `search_js`.
     pub fn asset_key(name: &str) -> String {
         name.replace(['.', '/', '-'], "_")
+    }
+}
+
+/// The font card images are drawn with: the theme's `fonts/card.ttf`, else
+/// the default theme's; with its hash.
+fn card_font(theme_dir: &Path, out: &mut Out) -> Option<(Font, String)> {
+    const NAME: &str = "fonts/card.ttf";
+    let own = theme_dir.join(NAME);
+    let bytes = if own.is_file() {
+        match std::fs::read(&own) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                out.push(Diagnostic::file_error(&own, format!("cannot read this font: {e}")));
+                return None;
+            }
+        }
+    } else {
+        DEFAULT_THEME.get_file(NAME).map(|f| f.contents().to_vec()).unwrap_or_default()
+    };
+    let digest = hash(&[&bytes]);
+    match Font::parse(bytes) {
+        Some(font) => Some((font, digest)),
+        None => {
+            out.push(
+                Diagnostic::file_error(&own, "this is not a TrueType or OpenType font")
+                    .with_hint("put a .ttf or .otf font here (it draws the card images of pages without a cover)"),
+            );
+            None
+        }
     }
 }
 

@@ -134,7 +134,7 @@ pub fn institution_cycles(content: &Content, out: &mut Out) {
 pub fn aliases_and_paths(cat: &Catalogue, out: &mut Out) {
     let (l, languages) = (&cat.content, &cat.config.languages);
     let mut taken: HashMap<String, String> = HashMap::new();
-    for list in ["moocs", "parcours", "schedules", "moocs/open"] {
+    for list in ["moocs", "parcours", "schedules", "moocs/open", "open-data", "feeds"] {
         taken.insert(format!("/{list}/"), format!("the list page /{list}/"));
     }
     for m in &l.moocs {
@@ -156,7 +156,8 @@ pub fn aliases_and_paths(cat: &Catalogue, out: &mut Out) {
             );
         }
     }
-    for file in ["404.html", "sitemap.xml", "robots.txt", "style.css", "syntax.css"] {
+    for file in ["404.html", "sitemap.xml", "robots.txt", "style.css", "syntax.css", "catalogue.json", "catalogue.csv"]
+    {
         taken.insert(format!("/{file}"), format!("vitrine's /{file}"));
     }
     // The pages of the kinds that have a folder of pages (subjects are
@@ -178,6 +179,8 @@ pub fn aliases_and_paths(cat: &Catalogue, out: &mut Out) {
         "languages",
         "levels",
         "search",
+        "open-data",
+        "feeds",
         "404.html",
         "sitemap.xml",
         "robots.txt",

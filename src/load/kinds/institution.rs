@@ -26,7 +26,8 @@ pub struct Institution {
 /// The values of `category`, the default first.
 pub const CATEGORIES: &[&str] = &["education", "higher-education", "organization"];
 
-const KEYS: &[&str] = &["title", "short_title", "url", "logo", "logo_alt", "parent", "country", "category", "draft", "updated"];
+const KEYS: &[&str] =
+    &["title", "short_title", "url", "logo", "logo_alt", "parent", "country", "category", "draft", "updated"];
 
 /// The keys a translation may change.
 const TEXT_KEYS: &[&str] = &["title", "short_title", "logo_alt", "draft", "updated"];

@@ -54,7 +54,8 @@ const KEYS: &[&str] = &[
 ];
 
 /// The keys a translation may change.
-const TEXT_KEYS: &[&str] = &["title", "short_title", "summary", "credential_name", "price_note", "cover_alt", "draft", "updated"];
+const TEXT_KEYS: &[&str] =
+    &["title", "short_title", "summary", "credential_name", "price_note", "cover_alt", "draft", "updated"];
 
 impl EntityKind for Parcours {
     const ABOUT: About = About::new("parcours", "parcours", TEXT_KEYS);

@@ -40,7 +40,8 @@ const KEYS: &[&str] = &[
 ];
 
 /// The keys a translation may change.
-const TEXT_KEYS: &[&str] = &["title", "summary", "logo_alt", "audience", "based_on", "certification", "draft", "updated"];
+const TEXT_KEYS: &[&str] =
+    &["title", "summary", "logo_alt", "audience", "based_on", "certification", "draft", "updated"];
 
 impl EntityKind for Platform {
     const ABOUT: About = About::new("platforms", "platform", TEXT_KEYS);

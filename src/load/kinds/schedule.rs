@@ -23,7 +23,8 @@ pub struct Schedule {
     pub note: Option<String>,
 }
 
-const KEYS: &[&str] = &["title", "parcours", "moocs", "granularity", "from", "to", "version", "note", "draft", "updated"];
+const KEYS: &[&str] =
+    &["title", "parcours", "moocs", "granularity", "from", "to", "version", "note", "draft", "updated"];
 
 /// The keys a translation may change.
 const TEXT_KEYS: &[&str] = &["title", "note", "draft", "updated"];
