@@ -51,7 +51,10 @@ pub fn own_link(lang: &Lang, title: &str, page: &str) -> FeedLink {
 
 /// One entry, before it is written.
 pub struct Item {
+    /// When it happened (publication, opening of enrolment): the order.
     date: Date,
+    /// When it last changed: the feed's `updated` is the latest.
+    updated: Date,
     /// Ties: the MOOC, then the session.
     order: (usize, usize),
     entry: Entry,
@@ -83,7 +86,7 @@ pub fn published(lang: &Lang, moocs: &[usize]) -> Vec<Item> {
             let url = absolute(lang, &lang.url(&format!("moocs/{}/", m.meta.slug)));
             let mut entry = entry(lang, m, &url, t.title.to_string(), updated);
             entry.set_published(datetime(published));
-            Some(Item { date: published, order: (mi, 0), entry })
+            Some(Item { date: published, updated, order: (mi, 0), entry })
         })
         .collect()
 }
@@ -110,7 +113,7 @@ pub fn enrolments(lang: &Lang, moocs: &[usize]) -> Vec<Item> {
             let mut entry = entry(lang, m, &format!("{page}#session-{}", si + 1), title, opens);
             entry.set_id(format!("{page}#session-{start}"));
             entry.set_published(datetime(opens));
-            items.push(Item { date: opens, order: (mi, si + 1), entry });
+            items.push(Item { date: opens, updated: opens, order: (mi, si + 1), entry });
         }
     }
     items
@@ -178,7 +181,7 @@ pub fn xml(lang: &Lang, about: &About, mut items: Vec<Item>) -> Vec<u8> {
     items.sort_by(|a, b| b.date.cmp(&a.date).then(a.order.cmp(&b.order)));
     items.truncate(LIMIT);
     let epoch = Date::constant(1970, 1, 1);
-    let updated = items.iter().map(|i| i.date).max().or(about.page_date).unwrap_or(epoch);
+    let updated = items.iter().map(|i| i.updated).max().or(about.page_date).unwrap_or(epoch);
     let site = cat.config.title(lang.code);
     let mut feed = Feed::default();
     feed.set_id(absolute(lang, about.url));
