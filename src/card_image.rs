@@ -9,13 +9,18 @@
 //! images), raster, because social networks do not show SVG. It is an
 //! indexed PNG (a palette of the background and of each text colour at 127
 //! levels of coverage), a quarter of the bytes of a true-colour one, and
-//! written with the `png` crate's fast compression: a card takes about a
-//! millisecond to draw and encode.
+//! written with the `png` crate's fast compression. Each glyph is drawn
+//! once per size and quarter of a pixel and kept by the thread ([`glyph`]):
+//! cards use the same few letters again and again.
 //!
 //! What the picture says and in which colours is the caller's choice
 //! (`render::social`).
 
-use ab_glyph::{point, Font as _, FontArc, Glyph, PxScale, ScaleFont as _};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use ab_glyph::{point, Font as _, FontArc, Glyph, GlyphId, PxScale, ScaleFont as _};
 
 /// Width of a card, in pixels.
 pub const WIDTH: u32 = 1200;
@@ -28,14 +33,16 @@ const MARGIN: f32 = 80.0;
 /// background).
 const LEVELS: u8 = 127;
 
-/// A font to draw cards with (TrueType or OpenType), parsed once.
+/// A font to draw cards with (TrueType or OpenType), parsed once, and
+/// the hash of its bytes (which glyphs of the cache are its own).
 #[derive(Clone)]
-pub struct Font(FontArc);
+pub struct Font(FontArc, u64);
 
 impl Font {
     /// The font in `bytes`; `None` when they are not a font.
     pub fn parse(bytes: Vec<u8>) -> Option<Font> {
-        FontArc::try_from_vec(bytes).ok().map(Font)
+        let id = xxhash_rust::xxh3::xxh3_64(&bytes);
+        FontArc::try_from_vec(bytes).ok().map(|font| Font(font, id))
     }
 }
 
@@ -78,14 +85,14 @@ impl Canvas {
 
     /// Draws `lines` from the baseline `y`, `px` pixels high, one line every
     /// `line_height` pixels.
-    fn lines(&mut self, font: &FontArc, lines: &[String], px: f32, y: f32, line_height: f32, layer: Layer) {
-        let scaled = font.as_scaled(PxScale::from(px));
+    fn lines(&mut self, font: &Font, lines: &[String], px: f32, y: f32, line_height: f32, layer: Layer) {
+        let scaled = font.0.as_scaled(PxScale::from(px));
         let first = match layer {
             Layer::Title => 0,
             Layer::Text => LEVELS,
         };
         for (n, line) in lines.iter().enumerate() {
-            let baseline = y + n as f32 * line_height;
+            let baseline = (y + n as f32 * line_height).round() as i64;
             let mut x = MARGIN;
             let mut previous = None;
             for c in line.chars() {
@@ -93,22 +100,29 @@ impl Canvas {
                 if let Some(p) = previous {
                     x += scaled.kern(p, id);
                 }
-                let glyph: Glyph = id.with_scale_and_position(px, point(x, baseline));
+                // A quarter of a pixel is as fine as positions go: each
+                // glyph is drawn once per size and quarter ([`glyph`]).
+                let quarters = (x * 4.0).round() as i64;
                 x += scaled.h_advance(id);
                 previous = Some(id);
-                let Some(outline) = font.outline_glyph(glyph) else { continue };
-                let bounds = outline.px_bounds();
-                let pixels = &mut self.pixels;
-                outline.draw(|gx, gy, coverage| {
-                    let (px, py) = (bounds.min.x as i64 + i64::from(gx), bounds.min.y as i64 + i64::from(gy));
-                    let level = (coverage.clamp(0.0, 1.0) * f32::from(LEVELS)).round() as u8;
-                    if level > 0 && (0..i64::from(WIDTH)).contains(&px) && (0..i64::from(HEIGHT)).contains(&py) {
+                let Some(bitmap) = &*glyph(font, id, px, quarters.rem_euclid(4) as u8) else { continue };
+                let (left, top) = (quarters.div_euclid(4) + i64::from(bitmap.left), baseline + i64::from(bitmap.top));
+                for (row, levels) in bitmap.levels.chunks(bitmap.width.max(1)).enumerate() {
+                    let py = top + row as i64;
+                    if !(0..i64::from(HEIGHT)).contains(&py) {
+                        continue;
+                    }
+                    for (col, &level) in levels.iter().enumerate() {
+                        let px = left + col as i64;
+                        if level == 0 || !(0..i64::from(WIDTH)).contains(&px) {
+                            continue;
+                        }
                         // Where two glyphs meet, the more covered wins.
-                        let at = &mut pixels[(py * i64::from(WIDTH) + px) as usize];
+                        let at = &mut self.pixels[(py * i64::from(WIDTH) + px) as usize];
                         let had = if *at > first && *at <= first + LEVELS { *at - first } else { 0 };
                         *at = first + level.max(had);
                     }
-                });
+                }
             }
         }
     }
@@ -144,25 +158,80 @@ impl Canvas {
     }
 }
 
+/// A glyph drawn at one size and quarter of a pixel: its coverage levels
+/// (0 to [`LEVELS`]), row by row, and where its box starts from the pen
+/// (left of it, above the baseline).
+struct Bitmap {
+    left: i32,
+    top: i32,
+    width: usize,
+    levels: Vec<u8>,
+}
+
+/// Glyphs drawn so far on this thread, by font, glyph, size and quarter
+/// of a pixel: a card uses few letters, which every card uses again. The
+/// same key always gives the same bitmap, so what the cache holds never
+/// changes a card; it is emptied when it grows past [`GLYPHS`] entries.
+type GlyphKey = (u64, u16, u32, u8);
+
+thread_local! {
+    static DRAWN: RefCell<HashMap<GlyphKey, Rc<Option<Bitmap>>>> = RefCell::new(HashMap::new());
+}
+
+/// Glyphs kept by a thread, at most: a Latin alphabet's letters and signs
+/// at the card's six sizes and four quarters are about 2,500; 4,096 glyphs
+/// of 72 pixels are under 20 MB.
+const GLYPHS: usize = 4_096;
+
+/// Glyph `id` of `font` at `px` pixels, `quarter` quarters of a pixel to
+/// the right of a whole pixel; `None` for a glyph without outline (a space).
+fn glyph(font: &Font, id: GlyphId, px: f32, quarter: u8) -> Rc<Option<Bitmap>> {
+    let key = (font.1, id.0, px.to_bits(), quarter);
+    DRAWN.with(|drawn| {
+        if let Some(bitmap) = drawn.borrow().get(&key) {
+            return Rc::clone(bitmap);
+        }
+        let glyph: Glyph = id.with_scale_and_position(px, point(f32::from(quarter) / 4.0, 0.0));
+        let bitmap = font.0.outline_glyph(glyph).map(|outline| {
+            let bounds = outline.px_bounds();
+            let (width, height) = (bounds.width() as usize, bounds.height() as usize);
+            let mut levels = vec![0u8; width * height];
+            outline.draw(|x, y, coverage| {
+                if let Some(at) = levels.get_mut(y as usize * width + x as usize) {
+                    *at = (coverage.clamp(0.0, 1.0) * f32::from(LEVELS)).round() as u8;
+                }
+            });
+            Bitmap { left: bounds.min.x as i32, top: bounds.min.y as i32, width, levels }
+        });
+        let bitmap = Rc::new(bitmap);
+        let mut drawn = drawn.borrow_mut();
+        if drawn.len() >= GLYPHS {
+            drawn.clear();
+        }
+        drawn.insert(key, Rc::clone(&bitmap));
+        bitmap
+    })
+}
+
 /// Draws `card` with `font`: a PNG of [`WIDTH`] × [`HEIGHT`] pixels.
 pub fn png(card: &Card, font: &Font) -> Vec<u8> {
-    let font = &font.0;
+    let (arc, font) = (&font.0, font);
     let width = WIDTH as f32 - 2.0 * MARGIN;
     let mut canvas = Canvas::new();
     // The kicker on top, the byline at the bottom (its last line's baseline
     // `MARGIN` above the edge), the title in between: as large as fits in
     // four lines.
-    let kicker = wrap(font, card.kicker, 30.0, width, 1);
+    let kicker = wrap(arc, card.kicker, 30.0, width, 1);
     canvas.lines(font, &kicker, 30.0, MARGIN + 30.0, 0.0, Layer::Text);
-    let byline = wrap(font, card.byline, 34.0, width, 2);
+    let byline = wrap(arc, card.byline, 34.0, width, 2);
     let byline_top = HEIGHT as f32 - MARGIN - 42.0 * (byline.len().max(1) - 1) as f32;
     canvas.lines(font, &byline, 34.0, byline_top, 42.0, Layer::Text);
     let room = byline_top - 34.0 - 40.0 - (MARGIN + 30.0 + 40.0);
     let (px, title) = [72.0, 64.0, 56.0, 48.0]
         .iter()
-        .map(|&px| (px, wrap(font, card.title, px, width, 4)))
+        .map(|&px| (px, wrap(arc, card.title, px, width, 4)))
         .find(|(px, lines)| !cut(lines) && lines.len() as f32 * px * 1.2 <= room)
-        .unwrap_or_else(|| (48.0, wrap(font, card.title, 48.0, width, ((room / 57.6) as usize).clamp(1, 4))));
+        .unwrap_or_else(|| (48.0, wrap(arc, card.title, 48.0, width, ((room / 57.6) as usize).clamp(1, 4))));
     let top = MARGIN + 30.0 + 40.0 + px;
     canvas.lines(font, &title, px, top, px * 1.2, Layer::Title);
     canvas.png(card)
@@ -271,6 +340,23 @@ mod tests {
         assert_eq!(u32::from_be_bytes([a[20], a[21], a[22], a[23]]), HEIGHT);
         assert_eq!(a, png(&card("Vaccinologie : des premiers vaccins aux ARN messagers"), &f));
         assert_ne!(a, png(&card("Paludisme"), &f), "the title is drawn");
+    }
+
+    #[test]
+    fn glyphs_kept_from_earlier_cards_do_not_change_a_card() {
+        let f = font();
+        let title = "Éthique de la recherche : « données », café & Ωmega";
+        // A new thread starts with no glyph drawn; this one has drawn
+        // other cards first, and then more glyphs than it keeps.
+        let g = f.clone();
+        let cold = std::thread::spawn(move || png(&card(title), &g)).join().expect("the thread draws");
+        png(&card("Paludisme : du moustique au vaccin"), &f);
+        assert_eq!(png(&card(title), &f), cold);
+        for n in 0..=GLYPHS {
+            glyph(&f, GlyphId(36), 8.0 + n as f32 / 64.0, 0);
+        }
+        assert!(DRAWN.with(|drawn| drawn.borrow().len()) < GLYPHS, "the cache was emptied");
+        assert_eq!(png(&card(title), &f), cold);
     }
 
     #[test]
