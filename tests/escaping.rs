@@ -285,7 +285,8 @@ fn structured_data_head_tags_feeds_and_open_data_hold_the_hostile_title_as_text(
 
     for path in ["feeds/moocs.xml", "en/feeds/moocs.xml", "institutions/institut-pasteur/atom.xml"] {
         let feed = feed_rs::parser::parse(&site[path][..]).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let titles: Vec<&str> = feed.entries.iter().filter_map(|e| e.title.as_ref()).map(|t| t.content.as_str()).collect();
+        let titles: Vec<&str> =
+            feed.entries.iter().filter_map(|e| e.title.as_ref()).map(|t| t.content.as_str()).collect();
         assert!(titles.contains(&HOSTILE), "{path}: {titles:?}");
     }
 

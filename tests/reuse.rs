@@ -84,15 +84,32 @@ fn feeds_of_new_moocs_and_open_enrolments_in_every_language_are_atom_with_dates_
     assert!(imt.entries.is_empty());
     assert_eq!(day(imt.updated), "1970-01-01", "no entry and no date of content: the epoch, not the clock");
 
-    // Linked from <head>.
-    let page = text(&site, "parcours/diplome/index.html");
-    for href in ["/parcours/diplome/atom.xml", "/feeds/moocs.xml", "/feeds/sessions.xml"] {
-        assert!(
-            page.contains(&format!("type=\"application/atom+xml\" title="))
-                && page.contains(&format!("href=\"{href}\">")),
-            "{href}"
-        );
-    }
+    // Linked from <head> as alternates (the page's own feed first), in each
+    // language its own.
+    let alternates = |path: &str| -> Vec<String> {
+        let doc = scraper::Html::parse_document(&text(&site, path));
+        let sel =
+            scraper::Selector::parse("head link[rel=alternate][type=\"application/atom+xml\"]").expect("selector");
+        doc.select(&sel)
+            .filter(|l| l.value().attr("title").is_some())
+            .filter_map(|l| l.value().attr("href"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(
+        alternates("parcours/diplome/index.html"),
+        ["/parcours/diplome/atom.xml", "/feeds/moocs.xml", "/feeds/sessions.xml"]
+    );
+    assert_eq!(
+        alternates("en/institutions/institut-pasteur/index.html"),
+        ["/en/institutions/institut-pasteur/atom.xml", "/en/feeds/moocs.xml", "/en/feeds/sessions.xml"]
+    );
+    assert_eq!(alternates("index.html"), ["/feeds/moocs.xml", "/feeds/sessions.xml"]);
+    let en_parcours = feed(&site, "en/parcours/diplome/atom.xml");
+    assert_eq!(en_parcours.language.as_deref(), Some("en"));
+    assert!(en_parcours.entries.iter().any(|e| e.title.as_ref().is_some_and(|t| t.content == "Vaccinology")));
+    let en_sessions = feed(&site, "en/feeds/sessions.xml");
+    assert_eq!(en_sessions.entries[0].id, "https://moocs.example.org/en/moocs/vaccinologie/#session-2026-11-09");
 
     // The next day (nothing in the content happened on it), the feeds are the same bytes.
     let next = build_as_of(&fixture_dir("findable"), &tmp.join("next"), "2026-11-24");

@@ -93,6 +93,10 @@ fn a_mooc_with_dated_sessions_and_a_paid_certificate_is_a_full_course() {
         (schedule["duration"].as_str(), schedule["repeatFrequency"].as_str(), schedule["repeatCount"].as_i64()),
         (Some("PT2H30M"), Some("Weekly"), Some(6))
     );
+    assert_eq!(
+        (schedule["startDate"].as_str(), schedule["endDate"].as_str()),
+        (Some("2026-11-09"), Some("2026-12-20"))
+    );
     let enrol = "https://www.fun-mooc.fr/fr/cours/vaccinologie-2026/";
     assert_eq!((s["url"].as_str(), s["location"]["url"].as_str()), (Some(enrol), Some(enrol)));
     assert_eq!(s["location"]["@type"], "VirtualLocation");
@@ -121,6 +125,8 @@ fn a_planned_period_gives_its_first_day_and_no_end_and_no_certificate_no_paid_of
     assert!(s.get("endDate").is_none(), "no invented end: {s}");
     assert!(s.get("courseWorkload").is_none(), "no weeks known, no total workload");
     assert_eq!(s["courseSchedule"]["duration"], "PT3H");
+    assert_eq!(s["courseSchedule"]["startDate"], "2027-01-01");
+    assert!(s["courseSchedule"].get("endDate").is_none(), "no invented end in the schedule either: {s}");
     assert!(s.get("url").is_none() && s.get("location").is_none(), "no enrolment address yet");
 
     let r = json_ld(&site, "moocs/reseaux/index.html");
