@@ -21,14 +21,8 @@ sizes=${BENCH_N:-1000 10000}
 runs=${BENCH_RUNS:-3}
 today=2026-11-23
 
-if [[ -n ${VITRINE_BIN:-} ]]; then
-    bin=$VITRINE_BIN
-else
-    cargo build --release >&2
-    target_dir=${CARGO_TARGET_DIR:-target}
-    [[ $target_dir == /* ]] || target_dir=$repo/$target_dir
-    bin=$target_dir/release/vitrine
-fi
+# shellcheck source=benches/release_bin.sh
+source "$repo/benches/release_bin.sh"
 [[ -d tests/browser/node_modules ]] || (cd tests/browser && npm ci --no-audit --no-fund >&2)
 if [[ -d /dev/shm && -w /dev/shm ]]; then scratch=/dev/shm; else scratch=/tmp; fi
 work=$(mktemp -d "$scratch/vitrine-search-bench.XXXXXX")

@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod load;
 pub mod markdown;
 pub mod output;
+pub mod pdf;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
@@ -92,6 +93,59 @@ pub fn build_in_memory(opts: &Options) -> (Report, Option<output::Files>) {
     let report = run(opts, Some(&sink));
     let files = (!report.has_errors()).then(|| sink.into_files());
     (report, files)
+}
+
+/// What `vitrine brochure` is asked for.
+#[derive(Debug, Clone, Default)]
+pub struct BrochureOptions {
+    /// A parcours' slug; `None`: every MOOC of the catalogue.
+    pub parcours: Option<String>,
+    /// A language of the site; `None`: the default one.
+    pub lang: Option<String>,
+    /// The PDF file to write; `None`: `brochure-<parcours>-<lang>.pdf`
+    /// (`brochure-<lang>.pdf` for the catalogue) in the current folder.
+    pub output: Option<PathBuf>,
+}
+
+/// `vitrine brochure`: loads and checks the site as `check` does, then
+/// writes the PDF brochure of a parcours (or of the catalogue) in one
+/// language (`render/brochure.rs`). The report's `output` is the file.
+pub fn brochure(opts: &Options, which: &BrochureOptions) -> Report {
+    let mut out = Vec::new();
+    let slug = which.parcours.as_deref().unwrap_or("");
+    let mut report = Report::new(PathBuf::new());
+    if let Some((catalogue, theme)) = prepare(opts, false, &mut report, &mut out) {
+        let lang = which.lang.clone().unwrap_or_else(|| catalogue.config.default_language.clone());
+        report.output = which.output.clone().unwrap_or_else(|| match slug {
+            "" => PathBuf::from(format!("brochure-{lang}.pdf")),
+            _ => PathBuf::from(format!("brochure-{slug}-{lang}.pdf")),
+        });
+        let parcours = catalogue.content.parcours.position(slug);
+        if !catalogue.config.languages.contains(&lang) {
+            let known = catalogue.config.languages.join(", ");
+            out.push(
+                Diagnostic::usage(Path::new("vitrine.toml"), format!("`{lang}` is not a language of this site"))
+                    .with_hint(format!("use --lang with one of: {known}")),
+            );
+        } else if !slug.is_empty() && parcours.is_none() {
+            let slugs = catalogue.content.parcours.iter().map(|p| p.meta.slug.as_str());
+            let hint = diagnostic::did_you_mean(slug, slugs)
+                .unwrap_or_else(|| "name a file of content/parcours/ without `.md`".into());
+            out.push(
+                Diagnostic::usage(Path::new("content/parcours"), format!("there is no parcours `{slug}`"))
+                    .with_hint(hint),
+            );
+        } else if !has_errors(&out) {
+            let lang = i18n::Lang::new(&catalogue, &lang, &theme.strings);
+            let written = render::brochure::pdf(&lang, parcours, &theme.fonts)
+                .and_then(|bytes| std::fs::write(&report.output, bytes).map_err(|e| e.to_string()));
+            if let Err(e) = written {
+                out.push(Diagnostic::usage(&report.output, format!("cannot write the brochure: {e}")));
+            }
+        }
+    }
+    report.diagnostics = finish(out);
+    report
 }
 
 /// The pipeline, writing to the output folder, or to `memory`.

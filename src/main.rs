@@ -78,6 +78,22 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         debounce: u64,
     },
+    /// Write the printable A4 brochure (PDF) of a parcours, or of the whole
+    /// catalogue: a cover, one section per MOOC, the broadcast grid.
+    #[command(mut_arg("output", |a| {
+        a.help("PDF file to write [default: brochure-PARCOURS-LANG.pdf, brochure-LANG.pdf for the catalogue]")
+    }))]
+    Brochure {
+        #[command(flatten)]
+        build: BuildArgs,
+        /// Slug of the parcours (a file of content/parcours/ without .md);
+        /// without it, every MOOC of the catalogue.
+        #[arg(long)]
+        parcours: Option<String>,
+        /// Language of the brochure [default: the site's default language].
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// Create a minimal site to start from.
     New {
         /// Folder to create.
@@ -177,6 +193,7 @@ fn main() -> ExitCode {
             args,
             vitrine::serve::ServeOptions { bind, port, open, debounce: std::time::Duration::from_millis(debounce) },
         ),
+        Command::Brochure { build: args, parcours, lang } => brochure(&args, parcours, lang),
         Command::New { dir } => match vitrine::scaffold::create(&dir) {
             Ok(()) => {
                 eprintln!("Created a new site in {}. Next: vitrine serve --root {}", dir.display(), dir.display());
@@ -213,6 +230,19 @@ fn run(args: &BuildArgs, write: bool) -> ExitCode {
         };
         let today = report.today.map(|d| format!(", as of {d}")).unwrap_or_default();
         eprintln!("{what}{today} in {:.2} s.", started.elapsed().as_secs_f64());
+    }
+    ExitCode::from(code)
+}
+
+/// `vitrine brochure`: the problems as `check` prints them, then the file.
+fn brochure(args: &BuildArgs, parcours: Option<String>, lang: Option<String>) -> ExitCode {
+    let started = Instant::now();
+    let which = vitrine::BrochureOptions { parcours, lang, output: args.output.clone() };
+    let report = vitrine::brochure(&args.options(false), &which);
+    print_report(&report, args.message_format);
+    let code = exit_code(&report, args.deny_warnings);
+    if args.message_format == Format::Human && code == 0 {
+        eprintln!("Wrote {} in {:.2} s.", report.output.display(), started.elapsed().as_secs_f64());
     }
     ExitCode::from(code)
 }

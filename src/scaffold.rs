@@ -7,7 +7,12 @@ use std::path::Path;
 const FILES: &[(&str, &str)] = &[
     (
         "vitrine.toml",
-        "title = \"Catalogue des MOOC\"\ntitle_en = \"MOOC catalogue\"\nbase_url = \"https://moocs.example.org\"\ndefault_language = \"fr\"\nlanguages = [\"fr\", \"en\"]\ntheme = \"default\"\ntimezone = \"Europe/Paris\"\n",
+        "title = \"Catalogue des MOOC\"\ntitle_en = \"MOOC catalogue\"\nbase_url = \"https://moocs.example.org\"\ndefault_language = \"fr\"\nlanguages = [\"fr\", \"en\"]\ntheme = \"default\"\ntimezone = \"Europe/Paris\"\n\n\
+         # What a public site must publish (docs/writing-content.md): fill these\n\
+         # in and remove the `#`s; every footer then links to the pages.\n\
+         # [accessibility]\n# compliance = \"none\"   # \"none\" until an audit\n# date = 2027-01-04\n\
+         # contact_email = \"accessibilite@example.org\"\n#\n\
+         # [legal]\n# publisher = \"…\"\n# director = \"…\"\n# host = \"…\"\n# contact = \"contact@example.org\"\n",
     ),
     ("content/_index.md", "+++\ntitle = \"Nos MOOC\"\n+++\n\nBienvenue dans notre catalogue de cours en ligne.\n"),
     (

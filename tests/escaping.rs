@@ -56,7 +56,9 @@ fn every_page_shows_hostile_text_as_text_and_runs_only_the_themes_scripts() {
             let e = script.value();
             match (e.attr("src"), e.attr("type")) {
                 (Some(src), _) => assert!(
-                    src.starts_with("/status.") || src.starts_with("/search."),
+                    ["/status.", "/search.", "/planner.", "/planner-ui.", "/trailer."]
+                        .iter()
+                        .any(|s| src.starts_with(s)),
                     "{path}: only the theme's scripts: {}",
                     script.html()
                 ),

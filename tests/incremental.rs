@@ -205,10 +205,23 @@ fn edited_theme_template(name: &str, marker: &str) -> String {
     source.replacen("</", &format!("{marker}</"), 1)
 }
 
-/// Runs `steps` random changes on a copy of `fixture`, comparing each
-/// incremental rebuild with a full build.
+/// What `vitrine.toml` may add that makes more than pages: every parcours'
+/// brochure (a file of its page) and the statement, legal and privacy
+/// pages (in every footer); each rebuild must make them as a full build
+/// does.
+const MORE: &str = "\n[brochure]\n\n[accessibility]\ncompliance = \"partial\"\ndate = 2026-11-02\n\
+    contact_email = \"a@example.org\"\n\n[legal]\npublisher = \"P\"\ndirector = \"D\"\nhost = \"H\"\n\
+    contact = \"c@example.org\"\n";
+
+/// Runs `steps` random changes on a copy of `fixture` (with [`MORE`] in
+/// its `vitrine.toml`), comparing each incremental rebuild with a full
+/// build.
 fn check(fixture: &str, seed: u64, steps: usize) {
     let (_dir, root, mut session, _) = built(fixture, &format!("incremental-{fixture}-{seed}"));
+    let toml = fs::read_to_string(root.join("vitrine.toml")).expect("vitrine.toml");
+    fs::write(root.join("vitrine.toml"), format!("{toml}{MORE}")).expect("vitrine.toml is writable");
+    settle();
+    assert!(session.rebuild().1.is_some(), "{fixture} builds with {MORE}");
     let opts = options(&root);
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut done = Vec::new();

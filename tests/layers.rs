@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// From the ground up. `lib` is the crate root (`src/lib.rs`: the pipeline
 /// and its `Options`, `Report`…), which `serve` drives.
 const LAYERS: &[&[&str]] = &[
-    &["diagnostic", "calendar", "card_image", "output", "scaffold"],
+    &["diagnostic", "calendar", "card_image", "output", "scaffold", "pdf"],
     &["base"],
     &["config", "markdown"],
     &["load"],

@@ -251,3 +251,42 @@ fn every_page_says_what_it_is_to_social_networks_with_an_image_of_the_site() {
         assert!(site.contains_key(local), "{path}: {image} is a file of the site");
     }
 }
+
+#[test]
+fn the_accessibility_statement_legal_notice_and_privacy_page_have_the_same_head() {
+    let tmp = TempDir::new("structured-data-duties");
+    let root = tmp.join("site");
+    common::copy_dir(&fixture_dir("findable"), &root);
+    let toml = std::fs::read_to_string(root.join("vitrine.toml")).expect("vitrine.toml");
+    common::write(
+        &root,
+        "vitrine.toml",
+        &format!(
+            "{toml}\n[accessibility]\ncompliance = \"partial\"\nrate = 75\ndate = 2026-11-02\n\
+             contact_email = \"a11y@example.org\"\n\n\
+             [legal]\npublisher = \"P\"\ndirector = \"D\"\nhost = \"H\"\ncontact = \"c@example.org\"\n"
+        ),
+    );
+    common::build_ok(&root, &tmp.join("out"));
+    let site = common::read_tree(&tmp.join("out"));
+    for (path, url) in [
+        ("accessibility/index.html", "/accessibility/"),
+        ("legal-notice/index.html", "/legal-notice/"),
+        ("privacy/index.html", "/privacy/"),
+        ("en/privacy/index.html", "/en/privacy/"),
+    ] {
+        let doc = page(&site, path);
+        let og = |name: &str| meta(&doc, "property", name).unwrap_or_else(|| panic!("{path}: {name}"));
+        assert_eq!(og("og:url"), format!("{ORIGIN}{url}"), "{path}");
+        let canonical = Selector::parse("link[rel=canonical]").expect("selector");
+        assert_eq!(doc.select(&canonical).next().and_then(|l| l.value().attr("href")), Some(og("og:url").as_str()));
+        assert!(!og("og:title").is_empty() && !og("og:description").is_empty(), "{path}");
+        assert!(meta(&doc, "name", "description").is_some_and(|d| !d.is_empty()), "{path}: <meta name=description>");
+        assert_eq!(meta(&doc, "name", "twitter:card").as_deref(), Some("summary_large_image"), "{path}");
+        let image = og("og:image");
+        let file = image.strip_prefix(&format!("{ORIGIN}/")).unwrap_or_else(|| panic!("{path}: {image}"));
+        assert!(site.contains_key(file), "{path}: {image} is a file of the site");
+        let feeds = Selector::parse("head link[rel=alternate][type=\"application/atom+xml\"]").expect("selector");
+        assert_eq!(doc.select(&feeds).count(), 2, "{path}: the site's two feeds");
+    }
+}

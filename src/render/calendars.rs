@@ -13,7 +13,7 @@ pub fn calendar_file(lang: &Lang, name: &str, moocs: &[usize]) -> Vec<u8> {
 }
 
 /// Host part of the base URL, for UIDs (`moocs.example.org`).
-fn uid_host<'a>(lang: &Lang<'a>) -> &'a str {
+pub fn uid_host<'a>(lang: &Lang<'a>) -> &'a str {
     let url = &lang.cat.config.base_url;
     let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
     rest.split('/').next().unwrap_or("vitrine")

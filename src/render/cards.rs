@@ -256,7 +256,7 @@ pub fn parcours_card(lang: &Lang, i: usize) -> Value {
             Some(tr) if tr.credential_name.is_some() => &tr.credential_name,
             _ => &p.credential_name,
         },
-        "required": p.required.as_ref().map_or(p.moocs.len() as i64, |r| r.value),
+        "required": p.required_count(),
         "count": p.moocs.len(),
         "price_label": price_label,
     })

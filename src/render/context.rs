@@ -11,6 +11,7 @@ use crate::diagnostic::Out;
 use crate::i18n::Lang;
 use crate::load::Meta;
 use crate::markdown::{self, Body};
+use crate::pdf::Fonts;
 use crate::render::bodies::{internal_path, Bodies};
 use crate::render::cards::{Cards, Items};
 use crate::render::globals::Globals;
@@ -63,6 +64,8 @@ pub struct Context<'a> {
     bodies: Option<&'a Bodies>,
     /// The theme's font for card images (`render::social`).
     pub card_font: &'a (Font, String),
+    /// The theme's fonts, for the brochures of parcours pages.
+    pub fonts: &'a Fonts,
 }
 
 impl<'a> Context<'a> {
@@ -81,7 +84,7 @@ impl<'a> Context<'a> {
         let lang = Lang::new(cat, code, &theme.strings);
         let globals = Globals::new(&lang, theme);
         let cards = Cards::new(&lang, theme, &globals.strings(), reuse, out);
-        Context { cat, lang, cards, globals, bodies, card_font: &theme.card_font }
+        Context { cat, lang, cards, globals, bodies, card_font: &theme.card_font, fonts: &theme.fonts }
     }
 
     /// The cards of this context, for the next one of the same language.

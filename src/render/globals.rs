@@ -13,6 +13,12 @@ use crate::i18n::Lang;
 use crate::render::theme::Theme;
 use crate::render::{feeds, parts, social};
 
+/// Where the pages of `[accessibility]` and `[legal]` are, in every
+/// language (`pages/duties.rs`); every footer links to them.
+pub const ACCESSIBILITY_PATH: &str = "accessibility/";
+pub const LEGAL_NOTICE_PATH: &str = "legal-notice/";
+pub const PRIVACY_PATH: &str = "privacy/";
+
 /// The values of one language's pages, but the page's own.
 pub struct Globals {
     /// `lang`, `status_as_of`, `today`, `status_json` and the UI strings `t`.
@@ -96,6 +102,15 @@ impl Globals {
             "card": social::site_image(lang, &theme.card_font),
             "feeds": feeds::site_feeds(lang),
             "open_data_url": lang.url("open-data/"),
+            "accessibility": cfg.accessibility.as_ref().map(|a| {
+                let level = lang.label("compliance", a.compliance.key());
+                json!({
+                    "url": lang.url(ACCESSIBILITY_PATH),
+                    "label": lang.label("accessibility", "footer").replace("{compliance}", &level),
+                })
+            }),
+            "legal_url": cfg.legal.as_ref().map(|_| lang.url(LEGAL_NOTICE_PATH)),
+            "privacy_url": cfg.legal.as_ref().map(|_| lang.url(PRIVACY_PATH)),
         });
         let strings = lang.ui.all().map_or_else(tera::Value::none, template_value);
         let today = parts::date(lang, lang.cat.today);
@@ -150,6 +165,10 @@ impl Globals {
         values.insert_value("page_title", tera::Value::from(page_title));
         values.insert_value("description", tera::Value::from(description));
         let page_url = lang.url(path);
+        if let Some(a) = &cfg.analytics {
+            let encoded = percent_encoding::utf8_percent_encode(&page_url, percent_encoding::NON_ALPHANUMERIC);
+            values.insert_value("counter_url", tera::Value::from(a.counter.replace("{path}", &encoded.to_string())));
+        }
         values.insert_value("canonical", tera::Value::from(format!("{origin}{page_url}")));
         values.insert_value("page_url", tera::Value::from(page_url));
         values.insert_value("head", self.head.clone());

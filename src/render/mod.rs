@@ -23,6 +23,7 @@
 //!   pages a rebuild renders; [`preview`]: pages served before a rebuild.
 
 pub mod bodies;
+pub mod brochure;
 pub mod calendars;
 pub mod cards;
 pub mod context;

@@ -10,7 +10,7 @@ use crate::calendar::format::group_thousands;
 use crate::calendar::period::When;
 use crate::calendar::status::Status;
 use crate::i18n::Lang;
-use crate::load::{EntityKind, Institution, Meta};
+use crate::load::{EntityKind, Institution, Meta, Parcours};
 use crate::render::values::{DateValue, Image, Keyed, Language, Link, Session};
 
 pub fn date(lang: &Lang, d: Date) -> DateValue {
@@ -131,4 +131,22 @@ pub fn session_data(lang: &Lang, mi: usize, si: usize) -> String {
 pub fn thousands(lang: &Lang, n: u64) -> String {
     let sep = if lang.code == "en" { "," } else { "\u{202f}" };
     group_thousands(n, sep)
+}
+
+/// The rule of parcours `p` in sentences of the `planner` UI strings: how
+/// many MOOCs to pass out of how many, and which star MOOCs (none when
+/// the parcours needs none).
+pub fn parcours_rule(lang: &Lang, p: &Parcours) -> Vec<String> {
+    let say = |key: &str| lang.label("planner", key);
+    let (required, count) = (p.required_count(), p.moocs.len());
+    let mut sentences =
+        vec![say("rule_count").replace("{required}", &required.to_string()).replace("{count}", &count.to_string())];
+    match (p.core.len() as i64, p.core_required_count()) {
+        (0, _) | (_, 0) => {}
+        (1, 1) => sentences.push(say("rule_core_one")),
+        (c, r) if r == c => sentences.push(say("rule_core_all").replace("{core}", &c.to_string())),
+        (c, r) => sentences
+            .push(say("rule_core_some").replace("{required}", &r.to_string()).replace("{core}", &c.to_string())),
+    }
+    sentences
 }

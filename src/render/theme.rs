@@ -2,6 +2,7 @@
 //! the site's `templates/` and `static/`, then `themes/<name>/`, then the
 //! default theme embedded in the binary (so a site needs no theme files).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,7 @@ use crate::card_image::Font;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Out};
 use crate::i18n::UiStrings;
+use crate::pdf::Fonts;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -32,6 +34,9 @@ pub struct Theme {
     /// The font of card images (`fonts/card.ttf` of the theme, else the
     /// default theme's), and the hash of its bytes.
     pub card_font: (Font, String),
+    /// The fonts of the PDF brochure: the theme's `brochure/regular.ttf`
+    /// and `brochure/bold.ttf`, else the default theme's DejaVu Sans.
+    pub fonts: Fonts,
 }
 
 /// HTML escaping for templates. Tera's default also escapes `/`, which
@@ -167,7 +172,11 @@ impl Theme {
         let assets = fingerprints(&statics);
         let sources = templates.into_iter().map(|(n, (_, t))| (n, t)).collect();
         let card_font = card_font(&theme_dir, out)?;
-        Some(Theme { tera, strings, statics, assets, sources, card_font })
+        let fonts = Fonts {
+            regular: font(&theme_dir, "regular.ttf", "brochure/DejaVuSans.ttf", out),
+            bold: font(&theme_dir, "bold.ttf", "brochure/DejaVuSans-Bold.ttf", out),
+        };
+        Some(Theme { tera, strings, statics, assets, sources, card_font, fonts })
     }
 
     /// Key of an asset in templates: `search.js` -> `search_js`.
@@ -203,6 +212,19 @@ fn card_font(theme_dir: &Path, out: &mut Out) -> Option<(Font, String)> {
             None
         }
     }
+}
+
+/// A font of the brochure: the theme's `brochure/<name>`, else the
+/// default theme's `embedded` (borrowed from the binary, not copied).
+fn font(theme_dir: &Path, name: &str, embedded: &str, out: &mut Out) -> Cow<'static, [u8]> {
+    let own = theme_dir.join("brochure").join(name);
+    if own.is_file() {
+        match std::fs::read(&own) {
+            Ok(bytes) => return Cow::Owned(bytes),
+            Err(e) => out.push(Diagnostic::file_error(&own, format!("cannot read this font: {e}"))),
+        }
+    }
+    Cow::Borrowed(DEFAULT_THEME.get_file(embedded).map_or(&[][..], |f| f.contents()))
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {

@@ -177,6 +177,14 @@ pub struct SessionColumns {
     pub dated: bool,
 }
 
+/// A video player loaded only when the visitor asks: its address, and the
+/// host it comes from (named on the button).
+#[derive(serde::Serialize)]
+pub struct Embed {
+    pub src: String,
+    pub host: String,
+}
+
 /// `mooc` on a MOOC page: its card (with `card_html`) and the rest of what
 /// the page shows, as one table.
 pub struct MoocPage {
@@ -194,6 +202,9 @@ pub struct MoocPage {
     pub prerequisites: Option<String>,
     pub awards: Vec<String>,
     pub trailer: Option<String>,
+    /// The trailer as a click-to-load embed, for the hosts that have a
+    /// privacy-enhanced player (`pages/mooc.rs`).
+    pub trailer_embed: Option<Embed>,
     pub published: Option<DateValue>,
     pub subjects: Vec<SubjectLink>,
     pub certificate: Option<Certificate>,
@@ -206,7 +217,7 @@ pub struct MoocPage {
 
 impl Serialize for MoocPage {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("MoocPage", Card::FIELDS + 19)?;
+        let mut s = serializer.serialize_struct("MoocPage", Card::FIELDS + 20)?;
         self.card.fields(&mut s)?;
         s.serialize_field("ics_url", &self.ics_url)?;
         s.serialize_field("body_html", &self.body_html)?;
@@ -219,6 +230,7 @@ impl Serialize for MoocPage {
         s.serialize_field("prerequisites", &self.prerequisites)?;
         s.serialize_field("awards", &self.awards)?;
         s.serialize_field("trailer", &self.trailer)?;
+        s.serialize_field("trailer_embed", &self.trailer_embed)?;
         s.serialize_field("published", &self.published)?;
         s.serialize_field("subjects", &self.subjects)?;
         s.serialize_field("certificate", &self.certificate)?;

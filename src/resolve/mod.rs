@@ -133,6 +133,7 @@ pub fn resolve(loaded: Loaded, config: Config, today: Date, drafts: bool, out: &
     refs::institution_cycles(&cat.content, out);
     refs::aliases_and_paths(&cat, out);
     refs::orphan_translations(&cat, out);
+    refs::brochure_parcours(&cat, out);
     translations::check(&cat, out);
     schedules::empty_rows(&cat, out);
     schedules::sessions_outside(&cat, out);

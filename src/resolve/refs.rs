@@ -130,6 +130,27 @@ pub fn institution_cycles(content: &Content, out: &mut Out) {
     }
 }
 
+/// `[brochure]`'s `parcours` must name parcours of the site.
+pub fn brochure_parcours(cat: &Catalogue, out: &mut Out) {
+    let Some(b) = &cat.config.brochure else { return };
+    for slug in b.parcours.iter().flatten() {
+        if cat.content.parcours.position(&slug.value).is_some() {
+            continue;
+        }
+        let names = cat.content.parcours.iter().map(|p| p.meta.slug.as_str());
+        let hint =
+            did_you_mean(&slug.value, names).unwrap_or_else(|| "name a file of content/parcours/ without `.md`".into());
+        out.push(
+            Diagnostic::error(
+                &b.file,
+                slug.span.clone(),
+                format!("[brochure] names parcours `{}`, which does not exist", slug.value),
+            )
+            .with_hint(hint),
+        );
+    }
+}
+
 /// Aliases must be safe paths inside the site and must not hide a page.
 pub fn aliases_and_paths(cat: &Catalogue, out: &mut Out) {
     let (l, languages) = (&cat.content, &cat.config.languages);
@@ -185,7 +206,30 @@ pub fn aliases_and_paths(cat: &Catalogue, out: &mut Out) {
         "sitemap.xml",
         "robots.txt",
     ];
+    // The pages `[accessibility]` and `[legal]` ask for, only then: a site
+    // without them keeps its free pages of these names.
+    let cfg = &cat.config;
+    let duties: Vec<(&str, &str)> = [
+        (cfg.accessibility.is_some(), "accessibility", "[accessibility]"),
+        (cfg.legal.is_some(), "legal-notice", "[legal]"),
+        (cfg.legal.is_some(), "privacy", "[legal]"),
+    ]
+    .into_iter()
+    .filter_map(|(on, slug, section)| on.then_some((slug, section)))
+    .collect();
     for p in &l.pages {
+        if let Some((slug, section)) = duties.iter().find(|(slug, _)| *slug == p.meta.slug) {
+            out.push(
+                Diagnostic::error(
+                    &p.meta.file,
+                    0..0,
+                    format!(
+                        "a free page cannot be called `{slug}`: {section} in vitrine.toml makes vitrine write /{slug}/"
+                    ),
+                )
+                .with_hint(format!("rename the file, e.g. `{slug}-info.md`, or remove {section} from vitrine.toml")),
+            );
+        }
         if reserved.contains(&p.meta.slug.as_str()) || languages.contains(&p.meta.slug) {
             out.push(
                 Diagnostic::error(

@@ -235,15 +235,46 @@ fn parcours(p: &Parcours, out: &mut Out) {
             );
         }
     }
-    if let Some(req) = &p.required {
-        let (core, total) = (p.core.len() as i64, p.moocs.len() as i64);
-        if req.value < core || req.value > total {
+    let core = p.core.len() as i64;
+    if let Some(cr) = &p.core_required {
+        if p.core.is_empty() {
             out.push(
-                Diagnostic::error(file, req.span.clone(), format!(
-                    "`required` is {}, but it must be between the number of core MOOCs ({core}) and the number of MOOCs ({total})",
-                    req.value
-                ))
-                .with_hint(format!("set `required` to a number from {core} to {total}")),
+                Diagnostic::error(
+                    file,
+                    cr.span.clone(),
+                    "`core_required` is set, but this parcours has no `core` MOOCs",
+                )
+                .with_hint("list the star MOOCs in `core`, or remove `core_required`"),
+            );
+        } else if cr.value < 0 || cr.value > core {
+            out.push(
+                Diagnostic::error(
+                    file,
+                    cr.span.clone(),
+                    format!("`core_required` is {}, but this parcours has {core} core MOOC(s)", cr.value),
+                )
+                .with_hint(format!("set `core_required` to a number from 0 to {core}")),
+            );
+        }
+    }
+    if let Some(req) = &p.required {
+        // The core MOOCs needed: `core_required` of them, else all.
+        let (needed, what) = match &p.core_required {
+            Some(cr) if (0..=core).contains(&cr.value) => (cr.value, "`core_required`"),
+            _ => (core, "the number of core MOOCs"),
+        };
+        let total = p.moocs.len() as i64;
+        if req.value < needed || req.value > total {
+            out.push(
+                Diagnostic::error(
+                    file,
+                    req.span.clone(),
+                    format!(
+                        "`required` is {}, but it must be between {what} ({needed}) and the number of MOOCs ({total})",
+                        req.value
+                    ),
+                )
+                .with_hint(format!("set `required` to a number from {needed} to {total}")),
             );
         }
     }

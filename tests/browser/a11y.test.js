@@ -2,7 +2,8 @@
 // axe-core (default rules: WCAG 2 A and AA, and best practices) finds no
 // violation on the main kinds of page, on a desktop and on a phone, once
 // their scripts ran; the only scripts are the theme's own, deferred and
-// content-hashed (status.js everywhere, search.js on the catalogue page),
+// content-hashed (status.js everywhere, search.js on the catalogue page,
+// planner.js and planner-ui.js on a parcours page with a schedule),
 // they raise no error, and the site works with JavaScript off. The dark
 // colour scheme passes too.
 
@@ -56,10 +57,10 @@ describe('accessibility of the built site', { timeout: 300_000 }, () => {
           const html = await response.text();
           const tags = html.match(/<script\b[^>]*>/gi) || [];
           for (const tag of tags) {
-            assert.match(tag, /type="application\/json"|src="\/(status|search)\.[0-9a-f]{10}\.js" defer/, `${path}: ${tag}`);
+            assert.match(tag, /type="application\/json"|src="\/(status|search|planner|planner-ui|trailer)\.[0-9a-f]{10}\.js" defer/, `${path}: ${tag}`);
           }
           for (const url of scripts) {
-            assert.match(new URL(url).pathname, /^\/(status|search)\.[0-9a-f]{10}\.js$/, `${path} loaded ${url}`);
+            assert.match(new URL(url).pathname, /^\/(status|search|planner|planner-ui|trailer)\.[0-9a-f]{10}\.js$/, `${path} loaded ${url}`);
           }
           await page.waitForFunction(() => document.documentElement.hasAttribute('data-status-today'));
           if (path.endsWith('/moocs/')) await page.waitForSelector('[data-search-ready]');

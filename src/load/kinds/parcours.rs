@@ -19,6 +19,9 @@ pub struct Parcours {
     pub moocs: Vec<Sp<String>>,
     pub moocs_span: std::ops::Range<usize>,
     pub core: Vec<Sp<String>>,
+    /// How many of the `core` MOOCs the credential needs (`core_required`);
+    /// `None`: all of them.
+    pub core_required: Option<Sp<i64>>,
     pub required: Option<Sp<i64>>,
     pub credential: String,
     pub credential_name: Option<String>,
@@ -38,6 +41,7 @@ const KEYS: &[&str] = &[
     "institutions",
     "moocs",
     "core",
+    "core_required",
     "required",
     "credential",
     "credential_name",
@@ -56,6 +60,18 @@ const KEYS: &[&str] = &[
 /// The keys a translation may change.
 const TEXT_KEYS: &[&str] =
     &["title", "short_title", "summary", "credential_name", "price_note", "cover_alt", "draft", "updated"];
+
+impl Parcours {
+    /// MOOCs to pass for the credential: `required`, else all of them.
+    pub fn required_count(&self) -> i64 {
+        self.required.as_ref().map_or(self.moocs.len() as i64, |r| r.value)
+    }
+
+    /// Core MOOCs to pass: `core_required`, else all of them.
+    pub fn core_required_count(&self) -> i64 {
+        self.core_required.as_ref().map_or(self.core.len() as i64, |c| c.value)
+    }
+}
 
 impl EntityKind for Parcours {
     const ABOUT: About = About::new("parcours", "parcours", TEXT_KEYS);
@@ -94,6 +110,7 @@ impl EntityKind for Parcours {
             moocs: common::slug_list(f, "moocs", out),
             moocs_span: f.value_span("moocs"),
             core: common::slug_list(f, "core", out),
+            core_required: f.int("core_required", out),
             required: f.int("required", out),
             credential: f.choice("credential", CREDENTIALS, out).map_or("none".into(), |s| s.value),
             credential_name: f.str("credential_name", out).map(|s| s.value),

@@ -6,7 +6,7 @@
 //! |---|---|
 //! | `home.rs` | the home page |
 //! | `mooc.rs` | a MOOC's page and its `sessions.ics` |
-//! | `parcours.rs` | the list of parcours, a parcours' page |
+//! | `parcours/` | the list of parcours, a parcours' page (its planner, its brochure) |
 //! | `lists.rs` | the full list's pages (`/moocs/page/2/`…), MOOCs by language, by level, open now |
 //! | `catalogue.rs` | `/moocs/`: the first page of the list, with the search form |
 //! | `terms.rs` | the page of a platform, an institution, a subject: the term and its MOOCs |
@@ -14,6 +14,7 @@
 //! | `free.rs` | free pages, the 404 page |
 //! | `feeds.rs` | the site's Atom feeds (`feeds/moocs.xml`, `feeds/sessions.xml`) and card image |
 //! | `open_data/` | the open data page, `/catalogue.json` and `/catalogue.csv` |
+//! | `duties.rs` | the accessibility statement, the legal notice and the privacy page |
 //!
 //! A new kind of page (a feed, an export) is a new file with a type that
 //! implements [`PageKind`], and one line in [`KINDS`] that names it. What
@@ -23,6 +24,7 @@
 //! template.
 
 pub mod catalogue;
+pub mod duties;
 pub mod feeds;
 pub mod free;
 pub mod home;
@@ -94,6 +96,8 @@ pub const KINDS: &[(&str, &dyn PageKind)] = &[
     ("site-card", &feeds::SiteCard),
     ("open-data", &open_data::Page),
     ("export", &open_data::Exports),
+    ("accessibility", &duties::Statement),
+    ("legal", &duties::Legal),
 ];
 
 /// The name of the single page of a kind that has one.

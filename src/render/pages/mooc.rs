@@ -11,7 +11,7 @@ use crate::render::globals::template_value;
 use crate::render::pages::{slugs, PageKind};
 use crate::render::social::{self, Head};
 use crate::render::structured::{absolute, course};
-use crate::render::values::{Certificate, MoocPage, ParcoursLink, SessionColumns, SubjectLink};
+use crate::render::values::{Certificate, Embed, MoocPage, ParcoursLink, SessionColumns, SubjectLink};
 use crate::render::{dates, parts};
 use crate::resolve::Catalogue;
 
@@ -82,6 +82,7 @@ fn values(ctx: &Context, i: usize, out: &mut Out) -> MoocPage {
         prerequisites: tr.and_then(|t| t.prerequisites.clone()).or_else(|| m.prerequisites.clone()),
         awards: tr.filter(|t| !t.awards.is_empty()).map_or(&m.awards, |t| &t.awards).clone(),
         trailer: m.trailer.clone(),
+        trailer_embed: m.trailer.as_deref().and_then(embed),
         published: m.published.map(|d| parts::date(&ctx.lang, d)),
         subjects: subjects(ctx, i),
         certificate: certificate(ctx, m),
@@ -136,5 +137,57 @@ fn session_columns(ctx: &Context, i: usize) -> SessionColumns {
         }),
         enrol: any(&|s| m.sessions[s].url.is_some() && states[s].enrolment_ahead()),
         dated: any(&|s| matches!(m.sessions[s].start.value, When::Date(_))),
+    }
+}
+
+/// The privacy-enhanced player of a trailer on YouTube (youtube-nocookie.com)
+/// or Vimeo (with `dnt=1`), for a click-to-load embed; `None` for another
+/// host, whose trailer stays a link.
+pub fn embed(trailer: &str) -> Option<Embed> {
+    let url = url::Url::parse(trailer).ok()?;
+    let host = url.host_str()?.trim_start_matches("www.").trim_start_matches("m.");
+    let segments: Vec<&str> = url.path_segments()?.filter(|s| !s.is_empty()).collect();
+    let youtube_id = |id: &str| {
+        (id.len() == 11 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+            .then(|| id.to_string())
+    };
+    let youtube = match (host, segments.as_slice()) {
+        ("youtube.com", ["watch"]) => url.query_pairs().find(|(k, _)| k == "v").and_then(|(_, v)| youtube_id(&v)),
+        ("youtube.com" | "youtube-nocookie.com", ["embed" | "shorts" | "live", id]) => youtube_id(id),
+        ("youtu.be", [id]) => youtube_id(id),
+        _ => None,
+    };
+    if let Some(id) = youtube {
+        return Some(Embed {
+            src: format!("https://www.youtube-nocookie.com/embed/{id}"),
+            host: "youtube-nocookie.com".into(),
+        });
+    }
+    let vimeo = match (host, segments.as_slice()) {
+        ("vimeo.com", [id]) | ("player.vimeo.com", ["video", id]) => Some(*id),
+        _ => None,
+    };
+    vimeo
+        .filter(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+        .map(|id| Embed { src: format!("https://player.vimeo.com/video/{id}?dnt=1"), host: "player.vimeo.com".into() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::embed;
+
+    #[test]
+    fn trailers_on_youtube_and_vimeo_get_a_privacy_enhanced_player() {
+        let src = |u: &str| embed(u).map(|e| e.src);
+        let nocookie = Some("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ".to_string());
+        assert_eq!(src("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=4"), nocookie);
+        assert_eq!(src("https://youtu.be/dQw4w9WgXcQ"), nocookie);
+        assert_eq!(src("https://www.youtube.com/embed/dQw4w9WgXcQ"), nocookie);
+        assert_eq!(src("https://vimeo.com/76979871"), Some("https://player.vimeo.com/video/76979871?dnt=1".into()));
+        // Other hosts, and addresses that are not a video, stay links.
+        assert_eq!(src("https://www.dailymotion.com/video/x8abc"), None);
+        assert_eq!(src("https://www.youtube.com/watch?v=short"), None);
+        assert_eq!(src("https://www.youtube.com/channel/UC123"), None);
+        assert_eq!(src("https://vimeo.com/channels/staffpicks"), None);
     }
 }

@@ -1,5 +1,9 @@
 //! `vitrine.toml`: the site configuration, read and checked before anything
 //! else (unknown keys are errors with a suggestion, like in content files).
+//! What a public site must publish (`[accessibility]`, `[legal]`,
+//! `[analytics]`) is read in `duties.rs`.
+
+pub mod duties;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -8,7 +12,7 @@ use std::sync::Arc;
 use jiff::tz::TimeZone;
 use toml::de::DeTable;
 
-use crate::base::fields::{toml_error, Fields};
+use crate::base::fields::{toml_error, Fields, Sp};
 use crate::diagnostic::{Diagnostic, Out, SourceFile};
 
 /// Image settings (used by the image pipeline; validated now).
@@ -47,6 +51,14 @@ pub struct Config {
     /// `[open_data]`: the licence of `/catalogue.json` and `/catalogue.csv`
     /// and the CSV file's separator.
     pub open_data: OpenData,
+    /// `[accessibility]`: the accessibility statement at `/accessibility/`.
+    pub accessibility: Option<duties::Accessibility>,
+    /// `[legal]`: the legal notice and the privacy page.
+    pub legal: Option<duties::Legal>,
+    /// `[analytics]`: a self-hosted visit counter.
+    pub analytics: Option<duties::Analytics>,
+    /// `[brochure]`: the build writes the PDF brochure of these parcours.
+    pub brochure: Option<Brochure>,
 }
 
 /// `[open_data]` of `vitrine.toml` (`docs/writing-content.md`).
@@ -68,6 +80,22 @@ impl Default for OpenData {
     }
 }
 
+/// `[brochure]`: which parcours get a PDF brochure beside their page.
+#[derive(Debug, Clone)]
+pub struct Brochure {
+    /// Slugs of parcours; `None` (no `parcours` key): every parcours.
+    pub parcours: Option<Vec<Sp<String>>>,
+    /// `vitrine.toml`, where the slugs are (for the messages of resolve).
+    pub file: Arc<SourceFile>,
+}
+
+impl Brochure {
+    /// Whether parcours `slug` has a brochure.
+    pub fn has(&self, slug: &str) -> bool {
+        self.parcours.as_ref().is_none_or(|list| list.iter().any(|p| p.value == slug))
+    }
+}
+
 /// MOOCs per page of `/moocs/` when `paginate_by` is not set.
 pub const DEFAULT_PAGINATE_BY: usize = 60;
 
@@ -83,6 +111,10 @@ const KEYS: &[&str] = &[
     "paginate_by",
     "safe_html",
     "open_data",
+    "accessibility",
+    "legal",
+    "analytics",
+    "brochure",
 ];
 const IMAGE_KEYS: &[&str] = &["widths", "formats", "quality"];
 const OPEN_DATA_KEYS: &[&str] = &["licence", "licence_url", "csv_separator"];
@@ -232,6 +264,13 @@ impl Config {
         let search = f.bool("search", out).unwrap_or(true);
         let paginate_by = f.positive_int("paginate_by", out).map_or(DEFAULT_PAGINATE_BY, |v| v.value as usize);
         let safe_html = f.bool("safe_html", out).unwrap_or(false);
+        let accessibility = duties::accessibility(&f, &default_language, &languages, out);
+        let legal = duties::legal(&f, out);
+        let analytics = duties::analytics(&f, out);
+        let brochure = f.table("brochure", out).map(|t| {
+            t.check_keys(&["parcours"], "[brochure]", out);
+            Brochure { parcours: t.str_list("parcours", out), file: file.clone() }
+        });
         Some(Config {
             title,
             titles,
@@ -246,6 +285,10 @@ impl Config {
             paginate_by,
             safe_html,
             open_data,
+            accessibility,
+            legal,
+            analytics,
+            brochure,
         })
     }
 }

@@ -1,9 +1,11 @@
 //! The list of parcours (`/parcours/`) and a parcours' page: its card, its
 //! MOOCs (core ones marked), its schedule's grid and its calendar.
 
+mod planner;
+
 use serde_json::{json, Value};
 
-use crate::diagnostic::Out;
+use crate::diagnostic::{Diagnostic, Out};
 use crate::load::Parcours;
 use crate::render::calendars::calendar_file;
 use crate::render::cards::parcours_card;
@@ -13,7 +15,7 @@ use crate::render::pages::{slugs, PageKind};
 use crate::render::social::{self, Head};
 use crate::render::structured::{absolute, program};
 use crate::render::values::{json, Card};
-use crate::render::{dates, feeds, grid, parts};
+use crate::render::{brochure, dates, feeds, grid, parts};
 use crate::resolve::Catalogue;
 
 /// `/parcours/`: every parcours' card.
@@ -57,9 +59,12 @@ impl PageKind for Pages {
         if let (Value::Object(c), Value::Object(more)) = (&mut card, values(ctx, p, out)) {
             c.extend(more);
         }
-        // The grid of the schedule it names, if any.
+        // The grid of the schedule it names, if any, and the planner that
+        // goes with it.
         let schedule = p.schedule.as_ref().and_then(|s| cat.content.schedules.position(&s.value));
-        let grid = schedule.map_or(Value::Null, |si| grid::values::value(&ctx.lang, si, &grid::compute(cat, si)));
+        let computed = schedule.map(|si| (si, grid::compute(cat, si)));
+        let grid = computed.as_ref().map_or(Value::Null, |(si, g)| grid::values::value(&ctx.lang, *si, g));
+        let planner = computed.as_ref().map_or(Value::Null, |(_, g)| planner::value(&ctx.lang, i, g));
         let path = format!("parcours/{}/", p.meta.slug);
         let moocs: Vec<usize> = p.moocs.iter().filter_map(|m| cat.content.moocs.position(&m.value)).collect();
         let lastmod = dates::of_moocs(&ctx.lang, &moocs, [dates::updated(&ctx.lang, p)]);
@@ -76,18 +81,42 @@ impl PageKind for Pages {
             "parcours.html",
             &ctx.page_title(t.title),
             t.summary,
-            vec![("parcours", tv(card)), ("grid", tv(grid)), ("head", head.value())],
+            vec![("parcours", tv(card)), ("grid", tv(grid)), ("planner", tv(planner)), ("head", head.value())],
         );
         page.files.push(("sessions.ics".into(), calendar_file(&ctx.lang, t.title, &moocs)));
         page.files.push((feeds::OWN.into(), feeds::own(&ctx.lang, &moocs, &feed, &path, lastmod)));
         page.files.extend(card_file);
+        if has_brochure(cat, &p.meta.slug) {
+            match brochure::pdf(&ctx.lang, Some(i), ctx.fonts) {
+                Ok(pdf) => page.files.push(("brochure.pdf".into(), pdf)),
+                Err(e) => out.push(Diagnostic::file_error(
+                    std::path::Path::new("vitrine.toml"),
+                    format!("the brochure of parcours `{}` cannot be made: {e}", p.meta.slug),
+                )),
+            }
+        }
         page.lastmod = lastmod;
         page
     }
 
+    /// Its own parcours' pages, and those whose schedule has the MOOC as
+    /// a row (a schedule may list MOOCs of its own).
     fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
-        cat.mooc_parcours[m].iter().map(|&(p, _)| cat.content.parcours[p].meta.slug.clone()).collect()
+        let mut shown: Vec<String> =
+            cat.mooc_parcours[m].iter().map(|&(p, _)| cat.content.parcours[p].meta.slug.clone()).collect();
+        for p in cat.content.parcours.iter() {
+            let schedule = p.schedule.as_ref().and_then(|s| cat.content.schedules.position(&s.value));
+            if schedule.is_some_and(|si| grid::rows(cat, si).contains(&m)) && !shown.contains(&p.meta.slug) {
+                shown.push(p.meta.slug.clone());
+            }
+        }
+        shown
     }
+}
+
+/// Whether `[brochure]` in vitrine.toml gives parcours `slug` a brochure.
+fn has_brochure(cat: &Catalogue, slug: &str) -> bool {
+    cat.config.brochure.as_ref().is_some_and(|b| b.has(slug))
 }
 
 /// What a parcours' page shows besides its card.
@@ -110,6 +139,7 @@ fn values(ctx: &Context, p: &Parcours, out: &mut Out) -> Value {
         "partners": parts::institution_links(&ctx.lang, &p.partners),
         "moocs": moocs,
         "core_count": p.core.len(),
+        "core_required": p.core_required_count(),
         "ects": p.ects,
         "price_note": match ctx.lang.translation::<Parcours>(&p.meta.slug) {
             Some(tr) if tr.price_note.is_some() => &tr.price_note,
@@ -117,6 +147,7 @@ fn values(ctx: &Context, p: &Parcours, out: &mut Out) -> Value {
         },
         "progression": parts::keyed(&ctx.lang, "progression", if p.ordered { "ordered" } else { "any" }),
         "ics_url": ctx.lang.url(&format!("parcours/{}/sessions.ics", p.meta.slug)),
+        "brochure_url": has_brochure(cat, &p.meta.slug).then(|| ctx.lang.url(&format!("parcours/{}/brochure.pdf", p.meta.slug))),
         "schedule": schedule,
         "cover": parts::image(&ctx.lang, p),
     })
