@@ -136,8 +136,8 @@ impl Canvas {
         for colour in [card.title_colour, card.text_colour] {
             for level in 1..=LEVELS {
                 let t = f32::from(level) / f32::from(LEVELS);
-                for c in 0..3 {
-                    let (from, to) = (f32::from(card.background[c]), f32::from(colour[c]));
+                for (&from, &to) in card.background.iter().zip(&colour) {
+                    let (from, to) = (f32::from(from), f32::from(to));
                     palette.push((from + (to - from) * t).round() as u8);
                 }
             }

@@ -282,6 +282,12 @@ fn the_accessibility_statement_legal_notice_and_privacy_page_have_the_same_head(
         assert_eq!(doc.select(&canonical).next().and_then(|l| l.value().attr("href")), Some(og("og:url").as_str()));
         assert!(!og("og:title").is_empty() && !og("og:description").is_empty(), "{path}");
         assert!(meta(&doc, "name", "description").is_some_and(|d| !d.is_empty()), "{path}: <meta name=description>");
+        if path == "accessibility/index.html" {
+            assert_eq!(og("og:description"), "Accessibilité\u{a0}: partiellement conforme");
+        }
+        if path == "en/privacy/index.html" {
+            assert!(og("og:description").starts_with("This website is a catalogue"), "{}", og("og:description"));
+        }
         assert_eq!(meta(&doc, "name", "twitter:card").as_deref(), Some("summary_large_image"), "{path}");
         let image = og("og:image");
         let file = image.strip_prefix(&format!("{ORIGIN}/")).unwrap_or_else(|| panic!("{path}: {image}"));
@@ -289,4 +295,9 @@ fn the_accessibility_statement_legal_notice_and_privacy_page_have_the_same_head(
         let feeds = Selector::parse("head link[rel=alternate][type=\"application/atom+xml\"]").expect("selector");
         assert_eq!(doc.select(&feeds).count(), 2, "{path}: the site's two feeds");
     }
+    let sitemap = std::str::from_utf8(&site["sitemap.xml"]).expect("UTF-8");
+    assert!(
+        sitemap.contains(&format!("<loc>{ORIGIN}/accessibility/</loc>\n    <lastmod>2026-11-02</lastmod>")),
+        "the statement's date is its lastmod"
+    );
 }
