@@ -27,6 +27,11 @@ pub const WIDTH: u32 = 1200;
 /// Height of a card, in pixels.
 pub const HEIGHT: u32 = 630;
 
+/// The version of the drawing: part of a card's name (`render::social`),
+/// so that a card drawn by an older build is never taken for a new one.
+/// Raise it with any change to how cards are drawn or encoded.
+pub const VERSION: u32 = 1;
+
 /// Space left on every side.
 const MARGIN: f32 = 80.0;
 /// Levels of coverage of a text colour in the palette (0 is the

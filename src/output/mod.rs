@@ -21,6 +21,9 @@ pub use sink::{NullSink, Sink};
 /// Writes files under a root folder, refusing any path that would escape it.
 pub struct DirSink {
     root: PathBuf,
+    /// The site being replaced, as a real path (links resolved), read
+    /// only, for [`Sink::previous`].
+    previous: Option<PathBuf>,
     /// Folders this sink has made, so that each is made once (a page and
     /// its files share one).
     made: Mutex<HashSet<PathBuf>>,
@@ -28,7 +31,14 @@ pub struct DirSink {
 
 impl DirSink {
     pub fn new(root: PathBuf) -> Self {
-        DirSink { root, made: Mutex::new(HashSet::new()) }
+        DirSink { root, previous: None, made: Mutex::new(HashSet::new()) }
+    }
+
+    /// The same, reading files of the site being replaced from `previous`
+    /// (the output folder) when it is a folder.
+    pub fn replacing(root: PathBuf, previous: &Path) -> Self {
+        let previous = fs::canonicalize(previous).ok().filter(|p| p.is_dir());
+        DirSink { previous, ..DirSink::new(root) }
     }
 
     fn make_dir(&self, dir: &Path) -> io::Result<()> {
@@ -69,6 +79,17 @@ impl Sink for DirSink {
             self.make_dir(parent)?;
         }
         fs::write(&target, bytes).map_err(|e| with_path(e, &target))
+    }
+
+    /// Only a file inside the previous site: a link that leads out of it
+    /// is not followed.
+    fn previous(&self, path: &str) -> Option<Vec<u8>> {
+        let root = self.previous.as_ref()?;
+        let real = fs::canonicalize(safe_join(root, path)?).ok()?;
+        if !real.starts_with(root) {
+            return None;
+        }
+        fs::read(real).ok()
     }
 }
 
@@ -147,6 +168,27 @@ mod tests {
         assert_eq!(safe_join(root, "/etc/passwd"), None);
         assert_eq!(safe_join(root, "a/../../x"), None);
         assert_eq!(safe_join(root, ""), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn reads_the_previous_site_but_never_through_a_link_out_of_it() {
+        let base = std::env::temp_dir().join(format!("vitrine-previous-{}", std::process::id()));
+        let (old, new, outside) = (base.join("old"), base.join("new"), base.join("outside"));
+        fs::create_dir_all(old.join("a")).unwrap();
+        fs::create_dir_all(&outside).unwrap();
+        fs::write(old.join("a/card.png"), "old card").unwrap();
+        fs::write(outside.join("secret.png"), "secret").unwrap();
+        std::os::unix::fs::symlink(outside.join("secret.png"), old.join("a/link.png")).unwrap();
+        std::os::unix::fs::symlink(&outside, old.join("out")).unwrap();
+        let sink = DirSink::replacing(new.clone(), &old);
+        assert_eq!(sink.previous("a/card.png").as_deref(), Some(&b"old card"[..]));
+        assert_eq!(sink.previous("a/link.png"), None);
+        assert_eq!(sink.previous("out/secret.png"), None);
+        assert_eq!(sink.previous("../outside/secret.png"), None);
+        assert_eq!(sink.previous("a/missing.png"), None);
+        assert_eq!(DirSink::new(new).previous("a/card.png"), None, "no previous site");
+        fs::remove_dir_all(&base).unwrap();
     }
 
     #[test]

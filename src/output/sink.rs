@@ -6,6 +6,13 @@
 pub trait Sink: Sync {
     /// `path` is relative to the output folder, with `/` separators.
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+
+    /// The bytes of `path` in the site this one replaces, if the sink
+    /// knows one: files named by the hash of what they are made from
+    /// (card images) are taken from there instead of being made again.
+    fn previous(&self, _path: &str) -> Option<Vec<u8>> {
+        None
+    }
 }
 
 /// Discards everything (`vitrine check`).

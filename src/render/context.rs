@@ -15,6 +15,7 @@ use crate::pdf::Fonts;
 use crate::render::bodies::{internal_path, Bodies};
 use crate::render::cards::{Cards, Items};
 use crate::render::globals::Globals;
+use crate::render::social::CardText;
 use crate::render::theme::Theme;
 use crate::resolve::Catalogue;
 
@@ -28,6 +29,12 @@ pub struct PageOut {
     /// Files that go with the page, by name inside its folder
     /// (`sessions.ics`, `grid.json`).
     pub files: Vec<(String, Vec<u8>)>,
+    /// Card images that go with the page, by name inside its folder:
+    /// drawn when written, unless the site being replaced has them
+    /// ([`CardText::bytes`]).
+    pub cards: Vec<(String, CardText)>,
+    /// The page's file itself when it is a card image (`template` is empty).
+    pub card: Option<CardText>,
     /// The page's file itself when it is not made with a template (a feed,
     /// an export): written as it is, and `template` is empty.
     pub bytes: Option<Vec<u8>>,
@@ -44,9 +51,16 @@ impl PageOut {
             template: "",
             context: tera::Context::new(),
             files: Vec::new(),
+            cards: Vec::new(),
+            card: None,
             bytes: Some(bytes),
             lastmod: None,
         }
+    }
+
+    /// A page that is a card image, at `path`.
+    pub fn card(path: String, card: CardText) -> PageOut {
+        PageOut { bytes: None, card: Some(card), ..PageOut::file(path, Vec::new()) }
     }
 }
 
@@ -111,7 +125,16 @@ impl<'a> Context<'a> {
         for (key, value) in extra {
             context.insert_value(key.to_string(), value);
         }
-        PageOut { path, template, context, files: Vec::new(), bytes: None, lastmod: None }
+        PageOut {
+            path,
+            template,
+            context,
+            files: Vec::new(),
+            cards: Vec::new(),
+            card: None,
+            bytes: None,
+            lastmod: None,
+        }
     }
 
     /// The values every template gets (`docs/templates.md`), for the page

@@ -60,6 +60,10 @@ use theme::Theme;
 pub struct Stats {
     pub pages: usize,
     pub files: usize,
+    /// Card images drawn by this render.
+    pub cards_drawn: usize,
+    /// Card images taken whole from the site being replaced.
+    pub cards_reused: usize,
 }
 
 /// Renders the whole site into `sink`. Content problems found while
@@ -118,6 +122,8 @@ struct PageRecord {
     /// The date of its content, for the sitemap.
     lastmod: Option<jiff::civil::Date>,
     written: bool,
+    /// Card images it drew, and took from the site being replaced.
+    cards: (usize, usize),
     problems: Vec<Diagnostic>,
     /// Rendered by this render, not kept from the previous one.
     fresh: bool,
@@ -241,10 +247,14 @@ pub fn render(
     // Page paths inside a language folder (`moocs/x/`): every page exists in
     // every language, which the sitemap lists as alternates. The 404 page
     // counts as a page but is not listed.
-    let mut stats = Stats { pages: 0, files: search_files.len() };
+    let mut stats = Stats { files: search_files.len(), ..Stats::default() };
     let mut sitemap = sitemap::Entries::new();
     for ((l, _), record) in &pages {
         stats.pages += usize::from(record.written);
+        if record.fresh {
+            stats.cards_drawn += record.cards.0;
+            stats.cards_reused += record.cards.1;
+        }
         if let Some(path) = &record.listed {
             sitemap.add(path, *l, record.lastmod);
         }
@@ -295,18 +305,33 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut
         listed: None,
         lastmod: page.lastmod,
         written: false,
+        cards: (0, 0),
         problems: Vec::new(),
         fresh: true,
         template: page.template,
     };
-    for (name, bytes) in &page.files {
-        let path = format!("{lang_dir}{}{name}", page.path);
+    let font = &theme.card_font.0;
+    let mut card = |path: &str, card: &social::CardText| {
+        let (bytes, drawn) = card.bytes(font, sink, path);
+        *(if drawn { &mut record.cards.0 } else { &mut record.cards.1 }) += 1;
+        bytes
+    };
+    let cards: Vec<(String, Vec<u8>)> = (page.cards.iter())
+        .map(|(name, c)| {
+            let path = format!("{lang_dir}{}{name}", page.path);
+            let bytes = card(&path, c);
+            (path, bytes)
+        })
+        .collect();
+    let own = page.card.as_ref().map(|c| card(&file, c));
+    let files = page.files.iter().map(|(name, bytes)| (format!("{lang_dir}{}{name}", page.path), bytes));
+    for (path, bytes) in files.chain(cards.iter().map(|(path, bytes)| (path.clone(), bytes))) {
         match sink.put(&path, bytes) {
             Ok(()) => record.files.push(path),
             Err(e) => problems.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}"))),
         }
     }
-    if let Some(bytes) = &page.bytes {
+    if let Some(bytes) = page.bytes.as_ref().or(own.as_ref()) {
         match sink.put(&file, bytes) {
             Ok(()) => {
                 record.files.insert(0, file);

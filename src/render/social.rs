@@ -20,6 +20,7 @@ use crate::card_image::{self, Card, Font, HEIGHT, WIDTH};
 use crate::i18n::strings::Ui;
 use crate::i18n::Lang;
 use crate::load::{EntityKind, Institution, Mooc, Parcours};
+use crate::output::Sink;
 use crate::render::globals::template_value;
 use crate::render::parts;
 
@@ -83,11 +84,21 @@ pub struct CardText {
 }
 
 impl CardText {
-    /// Its file name: `card.<hash>.png`, the hash of its text and font.
+    /// Its file name: `card.<hash>.png`, the hash of everything it is
+    /// drawn from: its text and colour, the font, the size and the version
+    /// of the drawing ([`card_image::VERSION`]). A card of that name in the
+    /// site being replaced is that card ([`CardText::bytes`]).
     pub fn file_name(&self, font: &(Font, String)) -> String {
         let colour = [self.colour as u8];
-        let parts: [&[u8]; 5] =
-            [self.title.as_bytes(), self.byline.as_bytes(), self.kicker.as_bytes(), &colour, font.1.as_bytes()];
+        let drawing = [card_image::VERSION, WIDTH, HEIGHT].map(u32::to_le_bytes).concat();
+        let parts: [&[u8]; 6] = [
+            self.title.as_bytes(),
+            self.byline.as_bytes(),
+            self.kicker.as_bytes(),
+            &colour,
+            font.1.as_bytes(),
+            &drawing,
+        ];
         format!("card.{}.png", hash(&parts))
     }
 
@@ -106,6 +117,16 @@ impl CardText {
         card_image::png(&card, font)
     }
 
+    /// The card's bytes for the file `path` of the site (named by
+    /// [`CardText::file_name`]): the same file of the site being replaced
+    /// when `sink` has it whole, else the card drawn. `true` when drawn.
+    pub fn bytes(&self, font: &Font, sink: &dyn Sink, path: &str) -> (Vec<u8>, bool) {
+        match sink.previous(path).filter(|b| whole_png(b)) {
+            Some(bytes) => (bytes, false),
+            None => (self.png(font), true),
+        }
+    }
+
     /// Its image, at `folder` (a root-relative URL ending with `/`).
     fn image(&self, lang: &Lang, folder: &str, font: &(Font, String)) -> SocialImage {
         SocialImage {
@@ -115,6 +136,13 @@ impl CardText {
             height: Some(HEIGHT),
         }
     }
+}
+
+/// Whether `bytes` are a PNG file to its end (a file cut short by a
+/// killed copy is drawn again).
+fn whole_png(bytes: &[u8]) -> bool {
+    const IEND: [u8; 12] = [0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82];
+    bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.ends_with(&IEND)
 }
 
 /// A colour for `key`.
@@ -198,13 +226,13 @@ fn raster(url: &str) -> bool {
 /// The image of an entity's page: its raster cover, else its drawn card
 /// (`card` in this language and in the default language's text). Returns
 /// the image and, when the page must write its card, the card's file name
-/// and bytes.
+/// and what it says (drawn when written, `render::write_page`).
 fn image<'a, T: EntityKind>(
     lang: &Lang<'a>,
     e: &'a T,
     card: &dyn Fn(bool) -> CardText,
     font: &(Font, String),
-) -> (SocialImage, Option<(String, Vec<u8>)>) {
+) -> (SocialImage, Option<(String, CardText)>) {
     if let Some(cover) = parts::image(lang, e).filter(|c| raster(&c.url)) {
         let url = if cover.url.starts_with('/') { format!("{}{}", lang.origin(), cover.url) } else { cover.url };
         return (SocialImage { url, alt: cover.alt, width: None, height: None }, None);
@@ -217,18 +245,17 @@ fn image<'a, T: EntityKind>(
         return (own.image(lang, &format!("{}{page}", lang.root()), font), None);
     }
     let image = own.image(lang, &lang.url(&page), font);
-    let file = (own.file_name(font), own.png(&font.0));
-    (image, Some(file))
+    (image, Some((own.file_name(font), own)))
 }
 
 /// The image of MOOC `i`'s page, and the card file its page writes.
-pub fn mooc_image(lang: &Lang, i: usize, font: &(Font, String)) -> (SocialImage, Option<(String, Vec<u8>)>) {
+pub fn mooc_image(lang: &Lang, i: usize, font: &(Font, String)) -> (SocialImage, Option<(String, CardText)>) {
     let m = &lang.cat.content.moocs[i];
     image(lang, m, &|translated| mooc_card(lang, i, translated), font)
 }
 
 /// The image of parcours `i`'s page, and the card file its page writes.
-pub fn parcours_image(lang: &Lang, i: usize, font: &(Font, String)) -> (SocialImage, Option<(String, Vec<u8>)>) {
+pub fn parcours_image(lang: &Lang, i: usize, font: &(Font, String)) -> (SocialImage, Option<(String, CardText)>) {
     let p = &lang.cat.content.parcours[i];
     image(lang, p, &|translated| parcours_card(lang, i, translated), font)
 }
@@ -242,7 +269,14 @@ pub fn og_locale(ui: &Ui, code: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::raster;
+    use super::{raster, whole_png};
+
+    #[test]
+    fn a_png_cut_short_is_not_whole() {
+        let png = b"\x89PNG\r\n\x1a\n....\0\0\0\0IEND\xAE\x42\x60\x82";
+        assert!(whole_png(png));
+        assert!(!whole_png(&png[..png.len() - 1]) && !whole_png(&png[1..]) && !whole_png(b""));
+    }
 
     #[test]
     fn only_raster_covers_are_shown_by_social_networks() {

@@ -45,7 +45,7 @@ pub struct SiteCard;
 impl PageKind for SiteCard {
     fn render(&self, ctx: &Context, _: usize, _: &mut Out) -> PageOut {
         let card = social::site_card(&ctx.lang);
-        PageOut::file(card.file_name(ctx.card_font), card.png(&ctx.card_font.0))
+        PageOut::card(card.file_name(ctx.card_font), card)
     }
 
     /// It shows no MOOC.

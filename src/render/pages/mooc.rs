@@ -39,7 +39,7 @@ impl PageKind for Moocs {
         let mut page = ctx.page(path, "mooc.html", &ctx.page_title(t.title), t.summary, vec![("head", head.value())]);
         page.context.insert_value("mooc", template_value(&mooc));
         page.files.push(("sessions.ics".into(), calendar_file(&ctx.lang, t.title, &[i])));
-        page.files.extend(card);
+        page.cards.extend(card);
         page.lastmod = lastmod;
         page
     }

@@ -85,7 +85,7 @@ impl PageKind for Pages {
         );
         page.files.push(("sessions.ics".into(), calendar_file(&ctx.lang, t.title, &moocs)));
         page.files.push((feeds::OWN.into(), feeds::own(&ctx.lang, &moocs, &feed, &path, lastmod)));
-        page.files.extend(card_file);
+        page.cards.extend(card_file);
         if has_brochure(cat, &p.meta.slug) {
             match brochure::pdf(&ctx.lang, Some(i), ctx.fonts) {
                 Ok(pdf) => page.files.push(("brochure.pdf".into(), pdf)),
