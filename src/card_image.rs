@@ -9,7 +9,7 @@
 //! images), raster, because social networks do not show SVG. It is an
 //! indexed PNG (a palette of the background and of each text colour at 127
 //! levels of coverage), a quarter of the bytes of a true-colour one, and
-//! written with the `png` crate's fast compression. Each glyph is drawn
+//! written with the `png` crate's fast compression and the "up" filter. Each glyph is drawn
 //! once per size and quarter of a pixel and kept by the thread ([`glyph`]):
 //! cards use the same few letters again and again.
 //!
@@ -30,7 +30,7 @@ pub const HEIGHT: u32 = 630;
 /// The version of the drawing: part of a card's name (`render::social`),
 /// so that a card drawn by an older build is never taken for a new one.
 /// Raise it with any change to how cards are drawn or encoded.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Space left on every side.
 const MARGIN: f32 = 80.0;
@@ -153,6 +153,12 @@ impl Canvas {
         encoder.set_depth(png::BitDepth::Eight);
         encoder.set_palette(palette);
         encoder.set_compression(png::Compression::Fast);
+        // Each row less the one above it ("up"), rather than the best of
+        // five filters tried on every row: a card is mostly rows of one
+        // colour, which "up" makes zeros. A card is drawn and written in
+        // 0.45 ms instead of 0.77 ms, and weighs 33 kB instead of 28 kB
+        // (docs/decisions.md).
+        encoder.set_filter(png::Filter::Up);
         // Writing into memory cannot fail but for a bad header, which the
         // constants above rule out; an empty file would be the result.
         let written = encoder.write_header().and_then(|mut w| w.write_image_data(&self.pixels));

@@ -310,28 +310,33 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut
         fresh: true,
         template: page.template,
     };
+    // Card images are drawn now, unless the site being replaced has them.
     let font = &theme.card_font.0;
-    let mut card = |path: &str, card: &social::CardText| {
-        let (bytes, drawn) = card.bytes(font, sink, path);
-        *(if drawn { &mut record.cards.0 } else { &mut record.cards.1 }) += 1;
-        bytes
-    };
-    let cards: Vec<(String, Vec<u8>)> = (page.cards.iter())
-        .map(|(name, c)| {
-            let path = format!("{lang_dir}{}{name}", page.path);
-            let bytes = card(&path, c);
-            (path, bytes)
-        })
-        .collect();
-    let own = page.card.as_ref().map(|c| card(&file, c));
-    let files = page.files.iter().map(|(name, bytes)| (format!("{lang_dir}{}{name}", page.path), bytes));
-    for (path, bytes) in files.chain(cards.iter().map(|(path, bytes)| (path.clone(), bytes))) {
-        match sink.put(&path, bytes) {
+    let files = page.files.iter().map(|(name, bytes)| (name, Ok(bytes)));
+    let cards = page.cards.iter().map(|(name, card)| (name, Err(card)));
+    let own = page.card.as_ref().map(|card| (&file, Err(card)));
+    for (name, what) in files.chain(cards).chain(own) {
+        let path = if page.card.is_some() { file.clone() } else { format!("{lang_dir}{}{name}", page.path) };
+        let written = match what {
+            Ok(bytes) => sink.put(&path, bytes),
+            Err(card) => card.write(font, sink, &path).map(|drawn| {
+                *(if drawn { &mut record.cards.0 } else { &mut record.cards.1 }) += 1;
+            }),
+        };
+        match written {
+            Ok(()) if page.card.is_some() => {
+                record.files.insert(0, path);
+                record.written = true;
+            }
             Ok(()) => record.files.push(path),
             Err(e) => problems.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}"))),
         }
     }
-    if let Some(bytes) = page.bytes.as_ref().or(own.as_ref()) {
+    if page.card.is_some() {
+        record.problems = problems;
+        return record;
+    }
+    if let Some(bytes) = &page.bytes {
         match sink.put(&file, bytes) {
             Ok(()) => {
                 record.files.insert(0, file);

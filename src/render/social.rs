@@ -117,14 +117,14 @@ impl CardText {
         card_image::png(&card, font)
     }
 
-    /// The card's bytes for the file `path` of the site (named by
+    /// Writes the card to `sink` at `path` (its name is
     /// [`CardText::file_name`]): the same file of the site being replaced
-    /// when `sink` has it whole, else the card drawn. `true` when drawn.
-    pub fn bytes(&self, font: &Font, sink: &dyn Sink, path: &str) -> (Vec<u8>, bool) {
-        match sink.previous(path).filter(|b| whole_png(b)) {
-            Some(bytes) => (bytes, false),
-            None => (self.png(font), true),
+    /// when it is there whole, else the card drawn. `true` when drawn.
+    pub fn write(&self, font: &Font, sink: &dyn Sink, path: &str) -> std::io::Result<bool> {
+        if sink.reuse(path, &whole_png) {
+            return Ok(false);
         }
+        sink.put(path, &self.png(font)).map(|()| true)
     }
 
     /// Its image, at `folder` (a root-relative URL ending with `/`).
@@ -138,8 +138,8 @@ impl CardText {
     }
 }
 
-/// Whether `bytes` are a PNG file to its end (a file cut short by a
-/// killed copy is drawn again).
+/// Whether `bytes` (a file's first 8 and last 12) are those of a PNG file
+/// to its end (a file cut short is drawn again).
 fn whole_png(bytes: &[u8]) -> bool {
     const IEND: [u8; 12] = [0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82];
     bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.ends_with(&IEND)
@@ -273,7 +273,7 @@ mod tests {
 
     #[test]
     fn a_png_cut_short_is_not_whole() {
-        let png = b"\x89PNG\r\n\x1a\n....\0\0\0\0IEND\xAE\x42\x60\x82";
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\0IEND\xAE\x42\x60\x82";
         assert!(whole_png(png));
         assert!(!whole_png(&png[..png.len() - 1]) && !whole_png(&png[1..]) && !whole_png(b""));
     }
