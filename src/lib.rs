@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::config::Config;
-use crate::diagnostic::{has_errors, Diagnostic, Diagnostics};
+use crate::diagnostic::{has_errors, problems, texts, Diagnostic, Diagnostics};
 use crate::output::{NullSink, Sink};
 use crate::render::theme::Theme;
 use crate::render::Stats;
@@ -49,6 +49,8 @@ pub struct Options {
     pub write: bool,
     /// Also list the entities that have no translation file.
     pub missing_translations: bool,
+    /// Minify HTML, CSS and JavaScript as they are written (`--minify`).
+    pub minify: bool,
 }
 
 /// A finished run: what was produced and the problems found.
@@ -122,25 +124,27 @@ pub fn brochure(opts: &Options, which: &BrochureOptions) -> Report {
         });
         let parcours = catalogue.content.parcours.position(slug);
         if !catalogue.config.languages.contains(&lang) {
-            let known = catalogue.config.languages.join(", ");
+            let known = catalogue.config.languages.iter().map(|l| format!("`{l}`")).collect();
             out.push(
-                Diagnostic::usage(Path::new("vitrine.toml"), format!("`{lang}` is not a language of this site"))
-                    .with_hint(format!("use --lang with one of: {known}")),
+                Diagnostic::about(Path::new("vitrine.toml"), problems::brochure_unknown_language(&lang))
+                    .with_hint(texts::use_lang_one_of(diagnostic::Arg::List(known, diagnostic::Joint::Or))),
             );
         } else if !slug.is_empty() && parcours.is_none() {
             let slugs = catalogue.content.parcours.iter().map(|p| p.meta.slug.as_str());
-            let hint = diagnostic::did_you_mean(slug, slugs)
-                .unwrap_or_else(|| "name a file of content/parcours/ without `.md`".into());
+            let hint = diagnostic::did_you_mean(slug, slugs).unwrap_or_else(texts::name_a_parcours_file);
             out.push(
-                Diagnostic::usage(Path::new("content/parcours"), format!("there is no parcours `{slug}`"))
+                Diagnostic::about(Path::new("content/parcours"), problems::brochure_unknown_parcours(slug))
                     .with_hint(hint),
             );
         } else if !has_errors(&out) {
             let lang = i18n::Lang::new(&catalogue, &lang, &theme.strings);
-            let written = render::brochure::pdf(&lang, parcours, &theme.fonts)
-                .and_then(|bytes| std::fs::write(&report.output, bytes).map_err(|e| e.to_string()));
-            if let Err(e) = written {
-                out.push(Diagnostic::usage(&report.output, format!("cannot write the brochure: {e}")));
+            match render::brochure::pdf(&lang, parcours, &theme.fonts) {
+                Err(problem) => out.push(Diagnostic::about(Path::new("vitrine.toml"), problem)),
+                Ok(bytes) => {
+                    if let Err(e) = std::fs::write(&report.output, bytes) {
+                        out.push(Diagnostic::about(&report.output, problems::cannot_write(&e)));
+                    }
+                }
             }
         }
     }
@@ -220,7 +224,7 @@ fn write(
                 Destination::Folder(staging, dir)
             }
             Err(e) => {
-                out.push(Diagnostic::usage(target, format!("cannot prepare the output folder: {e}")));
+                out.push(Diagnostic::about(target, problems::output_unwritable(&e)));
                 return Stats::default();
             }
         },
@@ -230,6 +234,8 @@ fn write(
         Destination::Memory(memory) => *memory,
         Destination::Folder(_, dir) => dir,
     };
+    let minifying = output::minify::Minifying(sink);
+    let sink: &dyn Sink = if opts.minify { &minifying } else { sink };
     let stats = render::render_all(catalogue, theme, sink, out);
     timer.lap("render+write");
     timer.note(&format!("card images: {} drawn, {} reused", stats.cards_drawn, stats.cards_reused));
@@ -237,7 +243,7 @@ fn write(
         if has_errors(out) {
             staging.abort();
         } else if let Err(e) = staging.commit() {
-            out.push(Diagnostic::usage(target, format!("cannot put the new site in place: {e}")));
+            out.push(Diagnostic::about(target, problems::output_not_swapped(&e)));
         }
         timer.lap("commit");
     }
@@ -250,8 +256,12 @@ pub(crate) fn setup(opts: &Options, out: &mut Vec<Diagnostic>) -> Option<(Config
     let config = Config::load(&opts.root, opts.base_url.as_deref(), out)?;
     match calendar::today::resolve_today(opts.today, opts.source_date_epoch.as_deref(), &config.timezone) {
         Ok(today) => Some((config, today)),
-        Err(msg) => {
-            out.push(Diagnostic::usage(Path::new("SOURCE_DATE_EPOCH"), msg));
+        Err(e) => {
+            let problem = match e {
+                calendar::today::EpochError::NotANumber(value) => problems::bad_source_date_epoch(value),
+                calendar::today::EpochError::OutOfRange(error) => problems::source_date_epoch_out_of_range(error),
+            };
+            out.push(Diagnostic::about(Path::new("SOURCE_DATE_EPOCH"), problem));
             None
         }
     }
@@ -311,13 +321,11 @@ pub(crate) fn finish(out: Vec<Diagnostic>) -> Vec<Diagnostic> {
 /// `content/`. Paths are compared once resolved (`..`, symlinks).
 fn check_output_location(root: &Path, target: &Path) -> Result<(), Diagnostic> {
     if target.exists() && !target.is_dir() {
-        return Err(Diagnostic::usage(target, "the output must be a folder, and this is a file")
-            .with_hint("choose another --output, such as `public`"));
+        return Err(Diagnostic::about(target, problems::output_is_a_file()).with_hint(texts::choose_output()));
     }
     let (root, target) = (resolved(root), resolved(target));
     if root.starts_with(&target) || target.starts_with(root.join("content")) {
-        return Err(Diagnostic::usage(&target, "the output folder would replace the site's own files")
-            .with_hint("choose an output folder such as `public` that holds only the generated site"));
+        return Err(Diagnostic::about(&target, problems::output_holds_site()).with_hint(texts::choose_output()));
     }
     Ok(())
 }

@@ -139,7 +139,7 @@ fn problems_in_the_sections_are_reported_at_their_place_with_a_hint() {
     );
     let err = check_fails(&root);
     for want in [
-        "`compliance` is \"full\", but a rate of 80 % of criteria met makes it \"partial\"",
+        "`compliance` is \"full\", but a rate of 80% of criteria met makes it \"partial\"",
         "unknown key `page` in [accessibility]",
         "did you mean `pages`?",
         "the accessibility statement needs a way to reach the site's team",

@@ -45,6 +45,7 @@ fn options(root: &Path) -> Options {
         drafts: false,
         write: true,
         missing_translations: false,
+        minify: false,
     }
 }
 
@@ -231,7 +232,9 @@ fn check(fixture: &str, seed: u64, steps: usize) {
         let preview = session.preview(&changed(&root, &before));
         let (report, update) = session.rebuild();
         let (full_report, full) = vitrine::build_in_memory(&opts);
-        let json = |r: &vitrine::Report| r.diagnostics.iter().map(|d| d.to_json().to_string()).collect::<Vec<_>>();
+        let json = |r: &vitrine::Report| {
+            r.diagnostics.iter().map(|d| d.to_json(vitrine::diagnostic::Locale::En).to_string()).collect::<Vec<_>>()
+        };
         let context = format!("{fixture}, seed {seed}, after: {}", done.join("; "));
         assert_eq!(json(&report), json(&full_report), "problems differ ({context})");
         match (update, full) {

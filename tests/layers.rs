@@ -7,9 +7,10 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// From the ground up. `lib` is the crate root (`src/lib.rs`: the pipeline
-/// and its `Options`, `Report`…), which `serve` drives.
+/// and its `Options`, `Report`…), which `serve` drives. `cli` is the
+/// binary's (`src/main.rs` and `src/cli/`), above everything.
 const LAYERS: &[&[&str]] = &[
-    &["diagnostic", "calendar", "card_image", "output", "scaffold", "pdf"],
+    &["diagnostic", "calendar", "card_image", "output", "pdf"],
     &["base"],
     &["config", "markdown"],
     &["load"],
@@ -18,7 +19,8 @@ const LAYERS: &[&[&str]] = &[
     &["search"],
     &["render"],
     &["lib"],
-    &["serve", "check"],
+    &["serve", "check", "scaffold"],
+    &["cli"],
 ];
 
 fn layer(module: &str) -> Option<usize> {

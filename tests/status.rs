@@ -11,7 +11,7 @@ const TODAY: Date = date(2026, 11, 23);
 /// `"2026-11-02"`, `"2026-T3"`, `"2026-Q3"` or `"2026-09"`, parsed the way
 /// content files are.
 fn when(s: &str) -> When {
-    parse_when(s).unwrap_or_else(|e| panic!("test data `{s}`: {e}"))
+    parse_when(s).unwrap_or_else(|e| panic!("test data `{s}`: {e:?}"))
 }
 
 fn day(s: &str) -> Date {

@@ -102,6 +102,7 @@ fn vitrine(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vitrine"))
         .args(args)
         .env_remove("SOURCE_DATE_EPOCH")
+        .env("VITRINE_LANG", "en")
         .output()
         .expect("run the vitrine binary")
 }
@@ -869,7 +870,7 @@ fn cases() -> Vec<Case> {
             mooc!("level = \"beginer\"\n"),
             ERROR,
             "content/moocs/cours.md:7:9",
-            "`level` must be one of `beginner`, `intermediate`, `advanced`, not `beginer`",
+            "`level` must be one of `beginner`, `intermediate` or `advanced`, not `beginer`",
             Some("did you mean `beginner`?"),
         ),
         case(
@@ -1186,7 +1187,7 @@ fn cases() -> Vec<Case> {
             mooc!("\n", "[[sessions]]\n", "start = 2026-09-14\n", "end = 2026-12-13\n", "pacing = \"selfpaced\"\n"),
             ERROR,
             "content/moocs/cours.md:11:10",
-            "`pacing` must be one of `instructor`, `self`, not `selfpaced`",
+            "`pacing` must be one of `instructor` or `self`, not `selfpaced`",
             None,
         ),
         case(
@@ -1261,7 +1262,7 @@ fn cases() -> Vec<Case> {
             parcours!("core = [\"rage\", \"paludisme\"]\n", "core_required = 3\n"),
             ERROR,
             "content/parcours/decouverte.md:7:17",
-            "`core_required` is 3, but this parcours has 2 core MOOC(s)",
+            "`core_required` is 3, but this parcours has 2 core MOOCs",
             Some("from 0 to 2"),
         ),
         case(
@@ -1308,7 +1309,7 @@ fn cases() -> Vec<Case> {
             parcours!("credential = \"diplome\"\n"),
             ERROR,
             "content/parcours/decouverte.md:6:14",
-            "`credential` must be one of `certificate`, `diploma`, `ects`, `none`, not `diplome`",
+            "`credential` must be one of `certificate`, `diploma`, `ects` or `none`, not `diplome`",
             Some("did you mean `diploma`?"),
         ),
         case(
@@ -1317,7 +1318,7 @@ fn cases() -> Vec<Case> {
             parcours!("progression = \"ordonnee\"\n"),
             ERROR,
             "content/parcours/decouverte.md:6:15",
-            "`progression` must be one of `any`, `ordered`, not `ordonnee`",
+            "`progression` must be one of `any` or `ordered`, not `ordonnee`",
             Some("did you mean `ordered`?"),
         ),
         // --- Platforms and institutions -------------------------------------------
@@ -1327,7 +1328,7 @@ fn cases() -> Vec<Case> {
             "+++\ntitle = \"FUN-MOOC\"\nurl = \"https://www.fun-mooc.fr\"\npacing = [\"instructor\", \"cohort\"]\n+++\n",
             ERROR,
             "content/platforms/fun-mooc.md:4:25",
-            "`pacing` items are `instructor` or `self`, not `cohort`",
+            "items of `pacing` are `instructor` or `self`, not `cohort`",
             None,
         ),
         case(
@@ -1477,7 +1478,7 @@ fn cases() -> Vec<Case> {
             "+++\ntitle = \"Calendrier\"\nparcours = \"decouverte\"\ngranularity = \"months\"\n+++\n",
             ERROR,
             "content/schedules/calendrier.md:4:15",
-            "`granularity` must be one of `quarter`, `month`, not `months`",
+            "`granularity` must be one of `quarter` or `month`, not `months`",
             Some("did you mean `month`?"),
         ),
         // --- Links in bodies -------------------------------------------------------
@@ -1646,7 +1647,7 @@ fn cases() -> Vec<Case> {
             ERROR,
             "vitrine.toml:7:20",
             "unknown image format `gif`",
-            Some("use webp, jpeg, png or avif"),
+            Some("use `webp`, `jpeg`, `png` or `avif`"),
         ),
         case(
             "bad image widths",
@@ -1746,7 +1747,11 @@ const BROKEN: &[(&str, &str, &str)] = &[
     (ERROR, "content/institutions/imt.md:4:10", "institution parents form a loop: imt → imt"),
     (ERROR, "content/moocs/paludisme.md:6:17", "there is no institution `institut-pastuer`"),
     (ERROR, "content/moocs/paludisme.md:10:12", "`featured` must be true or false"),
-    (ERROR, "content/moocs/rage.md:8:9", "`level` must be one of `beginner`, `intermediate`, `advanced`, not `expert`"),
+    (
+        ERROR,
+        "content/moocs/rage.md:8:9",
+        "`level` must be one of `beginner`, `intermediate` or `advanced`, not `expert`",
+    ),
     (ERROR, "content/moocs/rage.md:16:13", "`pass_mark` (31) is more than `exam_questions` (30)"),
     (ERROR, "content/moocs/rage.md:20:7", "the session ends (2024-03-09) before it starts (2025-01-06)"),
     (ERROR, "content/moocs/reseaux.md:9:9", "`cover` needs a text alternative in `cover_alt`"),
@@ -1785,7 +1790,7 @@ fn every_problem_is_reported_in_one_run_sorted() {
     let human = vitrine(&["check", "--root", &fixture_dir("broken").display().to_string(), "--today", TODAY]);
     let stderr = String::from_utf8_lossy(&human.stderr);
     assert_eq!(human.status.code(), Some(1));
-    assert!(stderr.contains("12 error(s), 1 warning(s)."), "{stderr}");
+    assert!(stderr.contains("12 errors, 1 warning."), "{stderr}");
     assert!(stderr.contains("content/moocs/rage.md:16:13"), "{stderr}");
 }
 

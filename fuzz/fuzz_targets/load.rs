@@ -35,7 +35,9 @@ fuzz_target!(|data: &[u8]| {
         if let (Some(file), Some(span)) = (&d.file, &d.span) {
             assert!(span.start <= span.end && span.end <= file.text.len(), "{span:?} out of the file");
             assert!(file.text.is_char_boundary(span.start) && file.text.is_char_boundary(span.end));
-            let _ = d.render();
+            for locale in vitrine::diagnostic::Locale::ALL {
+                let _ = d.render(locale);
+            }
         }
     }
     if let Some(e) = entity {

@@ -76,6 +76,7 @@ fuzz_target!(|data: &[u8]| {
         drafts: false,
         write: true,
         missing_translations: true,
+        minify: false,
     };
     let (report, files) = vitrine::build_in_memory(&opts);
     assert_eq!(report.has_errors(), files.is_none());

@@ -14,8 +14,9 @@ use jiff::civil::Date;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use crate::calendar::period::WhenError;
 use crate::calendar::period::{parse_when, When};
-use crate::diagnostic::{did_you_mean, Diagnostic, Out, SourceFile};
+use crate::diagnostic::{did_you_mean, problems, texts, Diagnostic, Msg, Out, Problem, SourceFile};
 
 /// A value with the byte span (in the file) it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,15 +66,17 @@ impl<'a> Fields<'a> {
         self.entry(key).map_or(self.span.clone(), |(_, v)| self.abs(v.span()))
     }
 
-    pub fn err(&self, span: Range<usize>, msg: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(self.file, span, msg)
+    /// `problem` at `span` of this file.
+    pub fn at(&self, span: Range<usize>, problem: Problem) -> Diagnostic {
+        Diagnostic::at(self.file, span, problem)
     }
 
-    /// Every key not in `allowed` is an error at the key, with a suggestion.
-    pub fn check_keys(&self, allowed: &[&str], what: &str, out: &mut Out) {
+    /// Every key not in `allowed` is an error at the key, with a suggestion;
+    /// `what` names the table (`texts::a_kind`, `texts::section`).
+    pub fn check_keys(&self, allowed: &[&str], what: Msg, out: &mut Out) {
         for (key, span) in self.keys() {
             if !allowed.contains(&key) {
-                out.push(self.unknown_key(key, span, allowed, what));
+                out.push(self.unknown_key(key, span, allowed, what.clone()));
             }
         }
     }
@@ -84,26 +87,23 @@ impl<'a> Fields<'a> {
     }
 
     /// "unknown key `key` in `what`", with the nearest allowed key as hint.
-    pub fn unknown_key(&self, key: &str, span: Range<usize>, allowed: &[&str], what: &str) -> Diagnostic {
-        let d = self.err(span, format!("unknown key `{key}` in {what}"));
+    pub fn unknown_key(&self, key: &str, span: Range<usize>, allowed: &[&str], what: Msg) -> Diagnostic {
+        let d = self.at(span, problems::unknown_key(key, what.clone()));
         match did_you_mean(key, allowed.iter().copied()) {
             Some(h) => d.with_hint(h),
-            None => d.with_hint(format!("the keys of {what} are: {}", allowed.join(", "))),
+            None => d.with_hint(texts::keys_are(what, allowed.join(", "))),
         }
     }
 
-    fn wrong_type(&self, key: &str, v: &Spanned<DeValue>, expected: &str) -> Diagnostic {
-        self.err(self.abs(v.span()), format!("`{key}` must be {expected}, not {}", describe(v.get_ref())))
+    fn wrong_type(&self, key: &str, v: &Spanned<DeValue>, expected: Msg) -> Diagnostic {
+        self.at(self.abs(v.span()), problems::wrong_type(key, expected, describe(v.get_ref())))
     }
 
     pub fn missing(&self, key: &str, example: &str, out: &mut Out) {
         if self.partial {
             return;
         }
-        out.push(
-            self.err(self.span.clone(), format!("required key `{key}` is missing"))
-                .with_hint(format!("add a line `{key} = {example}`")),
-        );
+        out.push(self.at(self.span.clone(), problems::missing_key(key)).with_hint(texts::add_line(key, example)));
     }
 
     pub fn str(&self, key: &str, out: &mut Out) -> Option<Sp<String>> {
@@ -111,7 +111,7 @@ impl<'a> Fields<'a> {
         match v.get_ref() {
             DeValue::String(s) => Some(Sp::new(s.to_string(), self.abs(v.span()))),
             _ => {
-                out.push(self.wrong_type(key, v, "text in quotes").with_hint(format!("write `{key} = \"…\"`")));
+                out.push(self.wrong_type(key, v, texts::type_text()).with_hint(texts::write_text(key)));
                 None
             }
         }
@@ -125,7 +125,7 @@ impl<'a> Fields<'a> {
         }
         let s = self.str(key, out)?;
         if s.value.trim().is_empty() {
-            out.push(self.err(s.span.clone(), format!("`{key}` must not be empty")));
+            out.push(self.at(s.span.clone(), problems::empty_value(key)));
             return None;
         }
         Some(s)
@@ -136,13 +136,11 @@ impl<'a> Fields<'a> {
         match v.get_ref() {
             DeValue::Boolean(b) => Some(*b),
             DeValue::String(s) if matches!(s.as_ref(), "true" | "false") => {
-                out.push(
-                    self.wrong_type(key, v, "true or false").with_hint(format!("remove the quotes: `{key} = {s}`")),
-                );
+                out.push(self.wrong_type(key, v, texts::type_bool()).with_hint(texts::remove_quotes(key, s.as_ref())));
                 None
             }
             _ => {
-                out.push(self.wrong_type(key, v, "true or false"));
+                out.push(self.wrong_type(key, v, texts::type_bool()));
                 None
             }
         }
@@ -161,10 +159,10 @@ impl<'a> Fields<'a> {
         match parsed {
             Some(n) => Some(Sp::new(n, self.abs(v.span()))),
             None => {
-                let mut d = self.wrong_type(key, v, "a whole number");
+                let mut d = self.wrong_type(key, v, texts::type_integer());
                 if let DeValue::String(s) = v.get_ref() {
                     if let Ok(n) = s.trim().parse::<i64>() {
-                        d = d.with_hint(format!("remove the quotes: `{key} = {n}`"));
+                        d = d.with_hint(texts::remove_quotes(key, n.to_string()));
                     }
                 }
                 out.push(d);
@@ -177,7 +175,7 @@ impl<'a> Fields<'a> {
     pub fn positive_int(&self, key: &str, out: &mut Out) -> Option<Sp<i64>> {
         let n = self.int(key, out)?;
         if n.value <= 0 {
-            out.push(self.err(n.span.clone(), format!("`{key}` must be greater than 0, it is {}", n.value)));
+            out.push(self.at(n.span.clone(), problems::not_above_zero(key, n.value)));
             return None;
         }
         Some(n)
@@ -193,12 +191,9 @@ impl<'a> Fields<'a> {
         match parsed.filter(|f| f.is_finite()) {
             Some(n) => Some(Sp::new(n, self.abs(v.span()))),
             None => {
-                let mut d = self.wrong_type(key, v, "a number");
+                let mut d = self.wrong_type(key, v, texts::type_number());
                 if let DeValue::String(s) = v.get_ref() {
-                    d = d.with_hint(format!(
-                        "remove the quotes and use a dot for decimals: `{key} = {}`",
-                        s.replace(',', ".")
-                    ));
+                    d = d.with_hint(texts::remove_quotes_decimal(key, s.replace(',', ".")));
                 }
                 out.push(d);
                 None
@@ -210,8 +205,8 @@ impl<'a> Fields<'a> {
     pub fn non_negative(&self, key: &str, zero_ok: bool, out: &mut Out) -> Option<Sp<f64>> {
         let n = self.number(key, out)?;
         if n.value < 0.0 || (!zero_ok && n.value == 0.0) {
-            let bound = if zero_ok { "0 or more" } else { "greater than 0" };
-            out.push(self.err(n.span.clone(), format!("`{key}` must be {bound}")));
+            let problem = if zero_ok { problems::below_zero(key) } else { problems::not_positive(key) };
+            out.push(self.at(n.span.clone(), problem));
             return None;
         }
         Some(n)
@@ -224,8 +219,7 @@ impl<'a> Fields<'a> {
             When::Date(d) => Some(Sp::new(d, when.span)),
             When::Period(p) => {
                 out.push(
-                    self.err(when.span, format!("`{key}` must be an exact date, not the period `{p}`"))
-                        .with_hint(format!("write a date such as `{key} = 2026-09-14`")),
+                    self.at(when.span, problems::not_exact_date(key, p.to_string())).with_hint(texts::write_date(key)),
                 );
                 None
             }
@@ -241,29 +235,26 @@ impl<'a> Fields<'a> {
                 (Some(d), None) => match Date::new(d.year as i16, d.month as i8, d.day as i8) {
                     Ok(date) => Some(Sp::new(When::Date(date), span)),
                     Err(_) => {
-                        out.push(self.err(span, format!("`{key}` is not a real date")));
+                        out.push(self.at(span, problems::not_real_date(key)));
                         None
                     }
                 },
                 _ => {
-                    out.push(
-                        self.err(span, format!("`{key}` must be a date without a time"))
-                            .with_hint(format!("write only the day, e.g. `{key} = 2026-09-14`")),
-                    );
+                    out.push(self.at(span, problems::date_with_time(key)).with_hint(texts::write_day_only(key)));
                     None
                 }
             },
             DeValue::String(s) => match parse_when(s) {
                 Ok(w) => Some(Sp::new(w, span)),
-                Err(msg) => {
-                    out.push(self.err(span, format!("`{key}`: {msg}")).with_hint(
-                        "write a date `2026-09-14`, a quarter `\"2026-T3\"` (or `\"2026-Q3\"`) or a month `\"2026-09\"`",
-                    ));
+                Err(e) => {
+                    out.push(
+                        self.at(span, problems::not_date_or_period(key, when_error(&e))).with_hint(texts::write_when()),
+                    );
                     None
                 }
             },
             _ => {
-                out.push(self.wrong_type(key, v, "a date such as 2026-09-14"));
+                out.push(self.wrong_type(key, v, texts::type_date()));
                 None
             }
         }
@@ -278,9 +269,9 @@ impl<'a> Fields<'a> {
                 for item in items.iter() {
                     match item.get_ref() {
                         DeValue::String(s) => list.push(Sp::new(s.to_string(), self.abs(item.span()))),
-                        other => out.push(self.err(
+                        other => out.push(self.at(
                             self.abs(item.span()),
-                            format!("items of `{key}` must be text in quotes, not {}", describe(other)),
+                            problems::wrong_item_type(key, texts::type_text(), describe(other)),
                         )),
                     }
                 }
@@ -288,12 +279,12 @@ impl<'a> Fields<'a> {
             }
             DeValue::String(s) => {
                 out.push(
-                    self.wrong_type(key, v, "a list").with_hint(format!("put it in brackets: `{key} = [\"{s}\"]`")),
+                    self.wrong_type(key, v, texts::type_list()).with_hint(texts::put_in_brackets(key, s.as_ref())),
                 );
                 None
             }
             _ => {
-                out.push(self.wrong_type(key, v, "a list such as [\"a\", \"b\"]"));
+                out.push(self.wrong_type(key, v, texts::type_list_example()));
                 None
             }
         }
@@ -307,7 +298,7 @@ impl<'a> Fields<'a> {
                 Some(Fields { partial: self.partial, ..Fields::new(self.file, self.offset, t, self.abs(k.span())) })
             }
             _ => {
-                out.push(self.wrong_type(key, v, "a table").with_hint(format!("write a `[{key}]` section")));
+                out.push(self.wrong_type(key, v, texts::type_table()).with_hint(texts::write_section(key)));
                 None
             }
         }
@@ -329,16 +320,16 @@ impl<'a> Fields<'a> {
                             let span = if span.is_empty() { self.abs(k.span()) } else { span };
                             list.push(Fields { partial: self.partial, ..Fields::new(self.file, self.offset, t, span) });
                         }
-                        other => out.push(self.err(
+                        other => out.push(self.at(
                             self.abs(item.span()),
-                            format!("items of `{key}` must be tables, not {}", describe(other)),
+                            problems::wrong_item_type(key, texts::type_table(), describe(other)),
                         )),
                     }
                 }
                 list
             }
             _ => {
-                out.push(self.wrong_type(key, v, "a list of tables").with_hint(format!("write `[[{key}]]` sections")));
+                out.push(self.wrong_type(key, v, texts::type_tables()).with_hint(texts::write_sections(key)));
                 Vec::new()
             }
         }
@@ -350,41 +341,59 @@ impl<'a> Fields<'a> {
         if choices.contains(&s.value.as_str()) {
             return Some(s);
         }
-        let list = choices.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
-        let mut d = self.err(s.span.clone(), format!("`{key}` must be one of {list}, not `{}`", s.value));
+        let mut d = self.at(s.span.clone(), problems::not_one_of(key, either(choices), &s.value));
         d = match did_you_mean(&s.value, choices.iter().copied()) {
             Some(h) => d.with_hint(h),
-            None => d.with_hint(format!("write one of {list}, e.g. `{key} = \"{}\"`", choices[0])),
+            None => d.with_hint(texts::write_one_of(either(choices), key, choices[0])),
         };
         out.push(d);
         None
     }
 }
 
-/// A TOML syntax error, positioned in the file.
+/// `` `a`, `b` or `c` ``: the choices of a key, for messages.
+pub fn either(choices: &[&str]) -> crate::diagnostic::Arg {
+    crate::diagnostic::Arg::List(
+        choices.iter().map(|c| format!("`{c}`")).collect(),
+        crate::diagnostic::message::Joint::Or,
+    )
+}
+
+/// A TOML syntax error, positioned in the file. The parser's own words
+/// (`detail`) are English: they name TOML's grammar.
 pub fn toml_error(file: &Arc<SourceFile>, offset: usize, e: &toml::de::Error) -> Diagnostic {
     let span = e.span().map_or(offset..offset, |s| s.start + offset..s.end + offset);
     let msg = e.message().trim().trim_end_matches('.').to_string();
     // Offset 0 is a whole TOML file (vitrine.toml), not a front matter.
-    let what = if offset == 0 { "this file" } else { "the front matter" };
-    let mut d = Diagnostic::error(file, span, format!("{what} is not valid TOML: {msg}"));
+    let part = if offset == 0 { texts::this_file() } else { texts::the_front_matter() };
+    let mut d = Diagnostic::at(file, span, problems::toml_syntax(part, &msg));
     if msg.contains("duplicate key") {
-        d = d.with_hint("each key is written once: remove one of the two lines, or merge their values");
+        d = d.with_hint(texts::toml_duplicate_key());
     } else if msg.contains("string") || msg.contains("invalid") || msg.contains("expected") {
-        d = d
-            .with_hint("text values need straight double quotes: `title = \"Mon MOOC\"`; dates are written 2024-04-08");
+        d = d.with_hint(texts::toml_quotes());
     }
     d
 }
 
-fn describe(v: &DeValue) -> String {
+/// Why a text is not a date or a period, in words.
+fn when_error(e: &WhenError) -> Msg {
+    match e {
+        WhenError::Neither(t) => texts::when_neither(t.as_str()),
+        WhenError::NotRealDate(t) => texts::when_not_real(t.as_str()),
+        WhenError::BadQuarter(t) => texts::when_bad_quarter(t.as_str()),
+        WhenError::BadMonth(t) => texts::when_bad_month(t.as_str()),
+    }
+}
+
+/// What a TOML value is, in words.
+fn describe(v: &DeValue) -> Msg {
     match v {
-        DeValue::String(s) => format!("the text \"{s}\""),
-        DeValue::Integer(i) => format!("the number {}", i.as_str()),
-        DeValue::Float(f) => format!("the number {}", f.as_str()),
-        DeValue::Boolean(b) => format!("`{b}`"),
-        DeValue::Datetime(d) => format!("the date {d}"),
-        DeValue::Array(_) => "a list".to_string(),
-        DeValue::Table(_) => "a table".to_string(),
+        DeValue::String(s) => texts::found_text(s.as_ref()),
+        DeValue::Integer(i) => texts::found_number(i.as_str()),
+        DeValue::Float(f) => texts::found_number(f.as_str()),
+        DeValue::Boolean(b) => texts::found_bool(b.to_string()),
+        DeValue::Datetime(d) => texts::found_date(d.to_string()),
+        DeValue::Array(_) => texts::found_list(),
+        DeValue::Table(_) => texts::found_table(),
     }
 }

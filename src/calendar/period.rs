@@ -59,10 +59,23 @@ impl fmt::Display for Period {
     }
 }
 
+/// Why a text is not a date or a period (each with the text, trimmed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WhenError {
+    /// Neither a date (2026-09-14) nor a period (2026-T3, 2026-Q3, 2026-09).
+    Neither(String),
+    /// Shaped like a date, but no such day (2026-02-30).
+    NotRealDate(String),
+    /// A quarter other than T1 to T4.
+    BadQuarter(String),
+    /// A month other than 01 to 12.
+    BadMonth(String),
+}
+
 /// Parses `2026-09-14`, `2026-T3`, `2026-Q3` (any case) or `2026-09`.
-pub fn parse_when(text: &str) -> Result<When, String> {
+pub fn parse_when(text: &str) -> Result<When, WhenError> {
     let t = text.trim();
-    let bad = || format!("`{t}` is neither a date (2026-09-14) nor a period (2026-T3, 2026-Q3, 2026-09)");
+    let bad = || WhenError::Neither(t.to_string());
     let mut parts = t.splitn(3, '-');
     let year_s = parts.next().unwrap_or_default();
     let second = parts.next().ok_or_else(bad)?;
@@ -74,12 +87,12 @@ pub fn parse_when(text: &str) -> Result<When, String> {
     if let Some(day_s) = third {
         let month: i8 = second.parse().map_err(|_| bad())?;
         let day: i8 = day_s.parse().map_err(|_| bad())?;
-        return Date::new(year, month, day).map(When::Date).map_err(|_| format!("`{t}` is not a real date"));
+        return Date::new(year, month, day).map(When::Date).map_err(|_| WhenError::NotRealDate(t.to_string()));
     }
     if let Some(q) = second.strip_prefix(['T', 'Q', 't', 'q']) {
         let quarter: i8 = q.parse().map_err(|_| bad())?;
         if !(1..=4).contains(&quarter) {
-            return Err(format!("`{t}`: a quarter is T1, T2, T3 or T4"));
+            return Err(WhenError::BadQuarter(t.to_string()));
         }
         return Ok(When::Period(Period::Quarter { year, quarter }));
     }
@@ -88,7 +101,7 @@ pub fn parse_when(text: &str) -> Result<When, String> {
     }
     let month: i8 = second.parse().map_err(|_| bad())?;
     if !(1..=12).contains(&month) {
-        return Err(format!("`{t}`: a month is 01 to 12"));
+        return Err(WhenError::BadMonth(t.to_string()));
     }
     Ok(When::Period(Period::Month { year, month }))
 }

@@ -5,17 +5,25 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
+/// Why `SOURCE_DATE_EPOCH` gives no date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EpochError {
+    /// Not a number of seconds (the value).
+    NotANumber(String),
+    /// Too far from 1970 (jiff's words).
+    OutOfRange(String),
+}
+
 /// Resolves the build date. `explicit` is `--today`; `epoch` is the value of
 /// `SOURCE_DATE_EPOCH` if set.
-pub fn resolve_today(explicit: Option<Date>, epoch: Option<&str>, tz: &TimeZone) -> Result<Date, String> {
+pub fn resolve_today(explicit: Option<Date>, epoch: Option<&str>, tz: &TimeZone) -> Result<Date, EpochError> {
     if let Some(d) = explicit {
         return Ok(d);
     }
     let ts = match epoch {
         Some(s) => {
-            let secs: i64 =
-                s.trim().parse().map_err(|_| format!("SOURCE_DATE_EPOCH must be a number of seconds, not `{s}`"))?;
-            Timestamp::from_second(secs).map_err(|e| format!("SOURCE_DATE_EPOCH is out of range: {e}"))?
+            let secs: i64 = s.trim().parse().map_err(|_| EpochError::NotANumber(s.to_string()))?;
+            Timestamp::from_second(secs).map_err(|e| EpochError::OutOfRange(e.to_string()))?
         }
         None => Timestamp::now(),
     };

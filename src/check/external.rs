@@ -10,6 +10,8 @@ use std::time::Duration;
 
 use url::Url;
 
+use crate::diagnostic::{cli, Msg};
+
 /// How external links are checked.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -28,7 +30,7 @@ impl Default for Limits {
 }
 
 /// The answer for one URL: `Ok(status)` below 400, else what went wrong.
-pub type Outcome = Result<u16, String>;
+pub type Outcome = Result<u16, Msg>;
 
 /// Checks every URL of `urls`; the outcomes come back in the same order.
 pub fn check(urls: &[String], limits: Limits) -> Vec<Outcome> {
@@ -72,16 +74,11 @@ pub fn check(urls: &[String], limits: Limits) -> Vec<Outcome> {
             });
         }
     });
-    results
-        .into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|o| o.unwrap_or_else(|| Err("not checked".into())))
-        .collect()
+    results.into_inner().unwrap_or_default().into_iter().map(|o| o.unwrap_or_else(|| Err(cli::not_checked()))).collect()
 }
 
 fn ask(agent: &ureq::Agent, url: &str) -> Outcome {
-    let status = |r: Result<ureq::http::Response<ureq::Body>, ureq::Error>| -> Result<u16, String> {
+    let status = |r: Result<ureq::http::Response<ureq::Body>, ureq::Error>| -> Result<u16, Msg> {
         r.map(|resp| resp.status().as_u16()).map_err(describe)
     };
     let mut code = status(agent.head(url).call())?;
@@ -90,16 +87,16 @@ fn ask(agent: &ureq::Agent, url: &str) -> Outcome {
         code = status(agent.get(url).call())?;
     }
     if code >= 400 {
-        return Err(format!("the server answered {code}"));
+        return Err(cli::server_answered(code));
     }
     Ok(code)
 }
 
-fn describe(e: ureq::Error) -> String {
+fn describe(e: ureq::Error) -> Msg {
     match e {
-        ureq::Error::Timeout(_) => "no answer within the time limit".into(),
-        ureq::Error::HostNotFound => "the host does not exist (DNS)".into(),
-        ureq::Error::Io(e) => format!("cannot connect: {e}"),
-        e => e.to_string(),
+        ureq::Error::Timeout(_) => cli::server_silent(),
+        ureq::Error::HostNotFound => cli::host_not_found(),
+        ureq::Error::Io(e) => cli::cannot_connect(&e),
+        e => cli::cannot_connect(e.to_string()),
     }
 }

@@ -14,20 +14,21 @@ use rayon::prelude::*;
 use scraper::Html;
 use url::Url;
 
+use crate::diagnostic::{cli, Msg};
 use crate::output::Files;
 
 /// Attributes that hold one URL.
 const URL_ATTRS: [&str; 7] = ["href", "src", "poster", "action", "cite", "data", "formaction"];
 
 /// A link that leads nowhere, or a link the site must not have.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Broken {
     /// The page it is on (`moocs/x/index.html`).
     pub page: String,
     /// The link as written in the page.
     pub href: String,
-    /// What is wrong, in plain words.
-    pub reason: String,
+    /// What is wrong.
+    pub reason: Msg,
 }
 
 /// What [`check`] found.
@@ -52,7 +53,7 @@ struct Page {
 /// Reads every HTML page of `files` and checks its links. `base_url` is
 /// the site's (`https://moocs.example.org/`), against which the pages'
 /// paths are resolved.
-pub fn check(files: &Files, base_url: &str) -> Result<Links, String> {
+pub fn check(files: &Files, base_url: &str) -> Result<Links, url::ParseError> {
     let base = base(base_url)?;
     let pages: BTreeMap<&str, Page> = files
         .par_iter()
@@ -83,8 +84,8 @@ pub fn check(files: &Files, base_url: &str) -> Result<Links, String> {
 }
 
 /// The base URL, ending with `/` so that pages resolve under it.
-fn base(base_url: &str) -> Result<Url, String> {
-    let mut base = Url::parse(base_url).map_err(|e| format!("the base URL `{base_url}` is not a URL: {e}"))?;
+fn base(base_url: &str) -> Result<Url, url::ParseError> {
+    let mut base = Url::parse(base_url)?;
     if !base.path().ends_with('/') {
         let path = format!("{}/", base.path());
         base.set_path(&path);
@@ -92,8 +93,8 @@ fn base(base_url: &str) -> Result<Url, String> {
     Ok(base)
 }
 
-fn broken(page: &str, href: &str, reason: impl Into<String>) -> Broken {
-    Broken { page: page.to_string(), href: href.to_string(), reason: reason.into() }
+fn broken(page: &str, href: &str, reason: Msg) -> Broken {
+    Broken { page: page.to_string(), href: href.to_string(), reason }
 }
 
 /// `moocs/x/index.html` -> `moocs/x/`, the URL a visitor uses.
@@ -141,7 +142,7 @@ enum Target {
     /// `mailto:`, `tel:` and other links to something else than a page.
     Ignored,
     /// A link a site must not have (`javascript:`, `data:`).
-    Refused(String),
+    Refused(Msg),
     External(String),
     Internal {
         /// Percent-decoded path below the base URL.
@@ -152,10 +153,10 @@ enum Target {
 
 fn classify(base: &Url, page: &Url, href: &str) -> Target {
     if let Some(scheme) = crate::markdown::links::refused_scheme(href) {
-        return Target::Refused(format!("a `{scheme}` link runs or embeds code; a site links to pages"));
+        return Target::Refused(cli::link_runs_code(scheme));
     }
     let Ok(url) = page.join(href) else {
-        return Target::Refused(format!("`{href}` is not a valid URL"));
+        return Target::Refused(cli::link_not_url(href));
     };
     if !matches!(url.scheme(), "http" | "https") {
         return Target::Ignored;
@@ -180,7 +181,7 @@ fn classify(base: &Url, page: &Url, href: &str) -> Target {
 
 /// Whether `path` (below the site root) is a file of the site, and
 /// `fragment` an id of it.
-fn find(files: &Files, pages: &BTreeMap<&str, Page>, path: &str, fragment: Option<&str>) -> Result<(), String> {
+fn find(files: &Files, pages: &BTreeMap<&str, Page>, path: &str, fragment: Option<&str>) -> Result<(), Msg> {
     let file = if path.is_empty() || path.ends_with('/') {
         format!("{path}index.html")
     } else if files.contains_key(path) {
@@ -190,14 +191,14 @@ fn find(files: &Files, pages: &BTreeMap<&str, Page>, path: &str, fragment: Optio
         format!("{path}/index.html")
     };
     if !files.contains_key(&file) {
-        return Err(format!("there is no page or file at /{path}"));
+        return Err(cli::link_no_page(path));
     }
     let (Some(fragment), Some(page)) = (fragment, pages.get(file.as_str())) else { return Ok(()) };
     // `#top` goes to the top of any page (HTML standard).
     if page.ids.contains(fragment) || fragment.eq_ignore_ascii_case("top") {
         return Ok(());
     }
-    Err(format!("/{path} has no element with id `{fragment}`"))
+    Err(cli::link_no_anchor(path, fragment))
 }
 
 #[cfg(test)]

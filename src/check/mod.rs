@@ -6,16 +6,35 @@
 pub mod external;
 pub mod links;
 
+use std::path::Path;
+
 use crate::config::Config;
+use crate::diagnostic::{problems, Diagnostic};
 use crate::{build_in_memory, Options, Report};
 
 /// Builds the site of `opts` into memory and checks its links; `None`
-/// when the build failed (the report says why).
-pub fn build_and_check(opts: &Options) -> (Report, Option<Result<links::Links, String>>) {
-    let (report, files) = build_in_memory(opts);
+/// when the build failed (the report says why). The broken links are
+/// problems of the report.
+pub fn build_and_check(opts: &Options) -> (Report, Option<links::Links>) {
+    let (mut report, files) = build_in_memory(opts);
     let Some(files) = files else { return (report, None) };
-    let mut ignored = Vec::new();
-    let base = Config::load(&opts.root, opts.base_url.as_deref(), &mut ignored).map(|c| c.base_url);
-    let checked = base.ok_or_else(|| "cannot read vitrine.toml".to_string()).and_then(|b| links::check(&files, &b));
-    (report, Some(checked))
+    let mut problems = Vec::new();
+    let Some(config) = Config::load(&opts.root, opts.base_url.as_deref(), &mut problems) else {
+        report.diagnostics.extend(problems);
+        return (report, None);
+    };
+    match links::check(&files, &config.base_url) {
+        Ok(links) => {
+            for b in &links.broken {
+                let problem = problems::broken_link(&b.href, b.reason.clone());
+                report.diagnostics.push(Diagnostic::about(Path::new(&b.page), problem));
+            }
+            (report, Some(links))
+        }
+        Err(e) => {
+            let problem = problems::bad_base_url(&config.base_url, e.to_string());
+            report.diagnostics.push(Diagnostic::about(Path::new("vitrine.toml"), problem));
+            (report, None)
+        }
+    }
 }

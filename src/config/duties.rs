@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 
 use crate::base::fields::{Fields, Sp};
-use crate::diagnostic::Out;
+use crate::diagnostic::{problems, texts, Arg, Msg, Out};
 
 /// The compliance levels of the RGAA (and of EN 301 549).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,11 +157,11 @@ pub fn accessibility(f: &Fields, default: &str, languages: &[String], out: &mut 
     let t = f.table("accessibility", out)?;
     let others: Vec<&str> = languages.iter().map(String::as_str).filter(|l| *l != default).collect();
     let allowed: Vec<&str> = ACCESSIBILITY_KEYS.iter().copied().chain(others.iter().copied()).collect();
-    t.check_keys(&allowed, "[accessibility]", out);
+    t.check_keys(&allowed, texts::section("accessibility"), out);
     let rate = t.number("rate", out).filter(|r| {
         let ok = (0.0..=100.0).contains(&r.value);
         if !ok {
-            out.push(t.err(r.span.clone(), "`rate` is a percentage of criteria met: from 0 to 100"));
+            out.push(t.at(r.span.clone(), problems::rate_out_of_range()));
         }
         ok
     });
@@ -171,17 +171,13 @@ pub fn accessibility(f: &Fields, default: &str, languages: &[String], out: &mut 
             let given = level_of(&l.value);
             let by_rate = Compliance::of_rate(r.value);
             if given != by_rate {
+                let rate = Arg::Decimal(
+                    r.value,
+                    (0..2).find(|&d| (r.value * 10f64.powi(d)).fract() == 0.0).unwrap_or(2) as usize,
+                );
                 out.push(
-                    t.err(
-                        l.span.clone(),
-                        format!(
-                            "`compliance` is \"{}\", but a rate of {} % of criteria met makes it \"{}\"",
-                            l.value,
-                            r.value,
-                            by_rate.key()
-                        ),
-                    )
-                    .with_hint("under the RGAA: 100 % is \"full\", 50 % or more \"partial\", less \"none\""),
+                    t.at(l.span.clone(), problems::compliance_contradicts_rate(&l.value, rate, by_rate.key()))
+                        .with_hint(texts::rgaa_levels()),
                 );
             }
             given
@@ -201,17 +197,14 @@ pub fn accessibility(f: &Fields, default: &str, languages: &[String], out: &mut 
     let contact_url = address(&t, "contact_url", Kinds::Web, out);
     let contact_address = t.str("contact_address", out).map(|s| s.value);
     if !["contact_email", "contact_url", "contact_address"].iter().any(|k| t.has(k)) {
-        out.push(
-            t.err(t.span.clone(), "the accessibility statement needs a way to reach the site's team")
-                .with_hint("add `contact_email = \"…\"`, `contact_url = \"https://…\"` or `contact_address = \"…\"`"),
-        );
+        out.push(t.at(t.span.clone(), problems::statement_without_contact()).with_hint(texts::add_statement_contact()));
     }
     let pages = t.str_list("pages", out).unwrap_or_default();
     for p in &pages {
         if !p.value.starts_with('/') {
             out.push(
-                t.err(p.span.clone(), format!("`{}` is not a path of the site", p.value))
-                    .with_hint(format!("write it from the site's root, e.g. \"/{}\"", p.value.trim_start_matches('/'))),
+                t.at(p.span.clone(), problems::not_site_path(&p.value))
+                    .with_hint(texts::write_from_root(format!("/{}", p.value.trim_start_matches('/')))),
             );
         }
     }
@@ -219,7 +212,7 @@ pub fn accessibility(f: &Fields, default: &str, languages: &[String], out: &mut 
     texts.insert(default.to_string(), accessibility_texts(&t, out));
     for lang in others {
         if let Some(tr) = t.table(lang, out) {
-            tr.check_keys(ACCESSIBILITY_TEXT_KEYS, &format!("[accessibility.{lang}]"), out);
+            tr.check_keys(ACCESSIBILITY_TEXT_KEYS, texts::section(format!("accessibility.{lang}")), out);
             texts.insert(lang.to_string(), accessibility_texts(&tr, out));
         }
     }
@@ -261,7 +254,7 @@ fn accessibility_texts(t: &Fields, out: &mut Out) -> AccessibilityTexts {
 /// `[legal]`, when the file has it.
 pub fn legal(f: &Fields, out: &mut Out) -> Option<Legal> {
     let t = f.table("legal", out)?;
-    t.check_keys(LEGAL_KEYS, "[legal]", out);
+    t.check_keys(LEGAL_KEYS, texts::section("legal"), out);
     let req = |key: &str, out: &mut Out| t.req_str(key, out).map(|s| s.value).unwrap_or_default();
     let contact = if t.has("contact") {
         address(&t, "contact", Kinds::Either, out).unwrap_or_default()
@@ -285,7 +278,7 @@ pub fn legal(f: &Fields, out: &mut Out) -> Option<Legal> {
 /// `[analytics]`, when the file has it.
 pub fn analytics(f: &Fields, out: &mut Out) -> Option<Analytics> {
     let t = f.table("analytics", out)?;
-    t.check_keys(ANALYTICS_KEYS, "[analytics]", out);
+    t.check_keys(ANALYTICS_KEYS, texts::section("analytics"), out);
     if !t.has("counter") {
         t.missing("counter", "\"/stats/count?p={path}\"", out);
         return None;
@@ -294,8 +287,8 @@ pub fn analytics(f: &Fields, out: &mut Out) -> Option<Analytics> {
     let on_site = s.value.starts_with('/') && !s.value.starts_with("//");
     if !on_site && !s.value.starts_with("https://") {
         out.push(
-            t.err(s.span, "`counter` must be a path of the site (`/…`) or an address starting with https://")
-                .with_hint("e.g. `counter = \"/stats/count?p={path}\"`"),
+            t.at(s.span, problems::counter_not_path_or_https())
+                .with_hint(texts::for_example("counter = \"/stats/count?p={path}\"")),
         );
         return None;
     }
@@ -308,7 +301,7 @@ fn list(t: &Fields, key: &str, out: &mut Out) -> Vec<String> {
     let mut texts = Vec::with_capacity(items.len());
     for Sp { value, span } in items {
         if value.trim().is_empty() {
-            out.push(t.err(span, format!("the items of `{key}` must not be empty")));
+            out.push(t.at(span, problems::empty_item(key)));
         } else {
             texts.push(value);
         }
@@ -337,17 +330,17 @@ enum Kinds {
 fn address(t: &Fields, key: &str, kinds: Kinds, out: &mut Out) -> Option<String> {
     let s = t.str(key, out)?;
     let (email, web) = (is_email(&s.value), is_web_address(&s.value));
-    let (ok, what, example) = match kinds {
-        Kinds::Email => (email, "an e-mail address", "accessibilite@example.org"),
-        Kinds::Web => (web, "a web address starting with https://", "https://example.org/…"),
-        Kinds::Either => (email || web, "an e-mail address or a web address", "contact@example.org"),
+    let (ok, what, example): (bool, fn() -> Msg, &str) = match kinds {
+        Kinds::Email => (email, texts::an_email_address, "accessibilite@example.org"),
+        Kinds::Web => (web, texts::a_web_address, "https://example.org/…"),
+        Kinds::Either => (email || web, texts::an_email_or_web_address, "contact@example.org"),
     };
     if ok {
         return Some(s.value);
     }
     out.push(
-        t.err(s.span, format!("`{key}` must be {what}, not `{}`", s.value))
-            .with_hint(format!("e.g. `{key} = \"{example}\"`")),
+        t.at(s.span, problems::bad_address(key, what(), &s.value))
+            .with_hint(texts::for_example(format!("{key} = \"{example}\""))),
     );
     None
 }

@@ -12,8 +12,8 @@ use std::sync::Arc;
 use jiff::tz::TimeZone;
 use toml::de::DeTable;
 
-use crate::base::fields::{toml_error, Fields, Sp};
-use crate::diagnostic::{Diagnostic, Out, SourceFile};
+use crate::base::fields::{either, toml_error, Fields, Sp};
+use crate::diagnostic::{problems, texts, Diagnostic, Out, SourceFile};
 
 /// Image settings (used by the image pipeline; validated now).
 #[derive(Debug, Clone)]
@@ -118,6 +118,7 @@ const KEYS: &[&str] = &[
 ];
 const IMAGE_KEYS: &[&str] = &["widths", "formats", "quality"];
 const OPEN_DATA_KEYS: &[&str] = &["licence", "licence_url", "csv_separator"];
+const IMAGE_FORMATS: [&str; 4] = ["webp", "jpeg", "png", "avif"];
 
 impl Config {
     /// The site's title in `lang`: `title_<lang>` when set, else `title`.
@@ -137,9 +138,7 @@ impl Config {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
-                out.push(Diagnostic::usage(&path, format!("cannot read the site configuration: {e}")).with_hint(
-                    "run vitrine in a site folder, pass --root DIR, or create a site with `vitrine new DIR`",
-                ));
+                out.push(Diagnostic::about(&path, problems::config_unreadable(&e)).with_hint(texts::run_in_site()));
                 return None;
             }
         };
@@ -163,8 +162,8 @@ impl Config {
             None => match f.req_str("base_url", out) {
                 Some(s) if !(s.value.starts_with("http://") || s.value.starts_with("https://")) => {
                     out.push(
-                        f.err(s.span, "`base_url` must be a full address starting with https:// or http://")
-                            .with_hint("e.g. `base_url = \"https://moocs.example.org\"`"),
+                        f.at(s.span, problems::base_url_not_absolute())
+                            .with_hint(texts::for_example("base_url = \"https://moocs.example.org\"")),
                     );
                     String::new()
                 }
@@ -178,8 +177,7 @@ impl Config {
             Some(s) => {
                 if !crate::base::slug::is_lang_code(&s.value) {
                     out.push(
-                        f.err(s.span.clone(), format!("`{}` is not a language code", s.value))
-                            .with_hint("use a two-letter ISO 639-1 code such as `fr` or `en`"),
+                        f.at(s.span.clone(), problems::bad_language_code(&s.value)).with_hint(texts::use_iso_639()),
                     );
                 }
                 s.value
@@ -189,21 +187,15 @@ impl Config {
         if let Some(list) = f.str_list("languages", out) {
             for l in list {
                 if !crate::base::slug::is_lang_code(&l.value) {
-                    out.push(
-                        f.err(l.span, format!("`{}` is not a language code", l.value))
-                            .with_hint("use two-letter ISO 639-1 codes such as `fr` or `en`"),
-                    );
+                    out.push(f.at(l.span, problems::bad_language_code(&l.value)).with_hint(texts::use_iso_639()));
                 } else if !languages.contains(&l.value) {
                     languages.push(l.value);
                 }
             }
             if !languages.contains(&default_language) {
                 out.push(
-                    f.err(
-                        f.value_span("languages"),
-                        format!("`languages` must include the default language `{default_language}`"),
-                    )
-                    .with_hint(format!("add \"{default_language}\" to the list")),
+                    f.at(f.value_span("languages"), problems::languages_without_default(&default_language))
+                        .with_hint(texts::add_to_list(&default_language)),
                 );
             }
         }
@@ -220,10 +212,7 @@ impl Config {
             Some(s) => match TimeZone::get(&s.value) {
                 Ok(tz) => (s.value, tz),
                 Err(_) => {
-                    out.push(
-                        f.err(s.span, format!("unknown timezone `{}`", s.value))
-                            .with_hint("use an IANA name such as `Europe/Paris` or `UTC`"),
-                    );
+                    out.push(f.at(s.span, problems::unknown_timezone(&s.value)).with_hint(texts::use_iana_name()));
                     ("UTC".to_string(), TimeZone::UTC)
                 }
             },
@@ -231,22 +220,22 @@ impl Config {
         let mut images =
             Images { widths: vec![320, 640, 1280], formats: vec!["webp".into(), "jpeg".into()], quality: 80 };
         if let Some(t) = f.table("images", out) {
-            t.check_keys(IMAGE_KEYS, "[images]", out);
+            t.check_keys(IMAGE_KEYS, texts::section("images"), out);
             if let Some(q) = t.int("quality", out) {
                 match u8::try_from(q.value) {
                     Ok(v) if (1..=100).contains(&v) => images.quality = v,
-                    _ => out.push(t.err(q.span, "`quality` must be between 1 and 100")),
+                    _ => out.push(t.at(q.span, problems::quality_out_of_range())),
                 }
             }
             if let Some(list) = t.str_list("formats", out) {
                 images.formats.clear();
                 for fmt in list {
-                    if ["webp", "jpeg", "png", "avif"].contains(&fmt.value.as_str()) {
+                    if IMAGE_FORMATS.contains(&fmt.value.as_str()) {
                         images.formats.push(fmt.value);
                     } else {
                         out.push(
-                            t.err(fmt.span, format!("unknown image format `{}`", fmt.value))
-                                .with_hint("use webp, jpeg, png or avif"),
+                            t.at(fmt.span, problems::unknown_image_format(&fmt.value))
+                                .with_hint(texts::use_one_of(either(&IMAGE_FORMATS))),
                         );
                     }
                 }
@@ -268,7 +257,7 @@ impl Config {
         let legal = duties::legal(&f, out);
         let analytics = duties::analytics(&f, out);
         let brochure = f.table("brochure", out).map(|t| {
-            t.check_keys(&["parcours"], "[brochure]", out);
+            t.check_keys(&["parcours"], texts::section("brochure"), out);
             Brochure { parcours: t.str_list("parcours", out), file: file.clone() }
         });
         Some(Config {
@@ -295,16 +284,13 @@ impl Config {
 
 /// `[open_data]`.
 fn open_data(t: &Fields, out: &mut Out) -> OpenData {
-    t.check_keys(OPEN_DATA_KEYS, "[open_data]", out);
+    t.check_keys(OPEN_DATA_KEYS, texts::section("open_data"), out);
     let licence = t.str("licence", out).map(|s| s.value).filter(|s| !s.trim().is_empty());
     let licence_url = t.str("licence_url", out).and_then(|s| {
         if s.value.starts_with("https://") || s.value.starts_with("http://") {
             Some(s.value)
         } else {
-            out.push(
-                t.err(s.span, "`licence_url` must be a full address starting with https:// or http://")
-                    .with_hint("e.g. `licence_url = \"https://www.etalab.gouv.fr/licence-ouverte-open-licence/\"`"),
-            );
+            out.push(t.at(s.span, problems::licence_url_not_absolute()).with_hint(texts::licence_url_example()));
             None
         }
     });
@@ -313,10 +299,7 @@ fn open_data(t: &Fields, out: &mut Out) -> OpenData {
         Some(s) if s.value == ";" => b';',
         Some(s) if s.value == "," => b',',
         Some(s) => {
-            out.push(
-                t.err(s.span, format!("`csv_separator` is `\";\"` or `\",\"`, not `{}`", s.value))
-                    .with_hint("`;` for Excel in French (and most European) settings, `,` for Excel in English"),
-            );
+            out.push(t.at(s.span, problems::csv_separator_unknown(&s.value)).with_hint(texts::csv_separator_choice()));
             b';'
         }
     };
@@ -340,13 +323,13 @@ fn check_keys(f: &Fields, default: &str, languages: &[String], out: &mut Out) {
             continue;
         }
         let d = match key.strip_prefix("title_").filter(|code| crate::base::slug::is_lang_code(code)) {
-            Some(code) if code == default => f
-                .err(span, format!("`{key}` is not needed: `{code}` is the default language, whose title is `title`"))
-                .with_hint("remove this line (or move its text to `title`)"),
+            Some(code) if code == default => {
+                f.at(span, problems::title_for_default_language(key, code)).with_hint(texts::remove_or_move_to_title())
+            }
             Some(code) => f
-                .err(span, format!("unknown key `{key}` in vitrine.toml: `{code}` is not one of `languages`"))
-                .with_hint(format!("add \"{code}\" to `languages`, or remove this line")),
-            None => f.unknown_key(key, span, &allowed, "vitrine.toml"),
+                .at(span, problems::title_for_unknown_language(key, code))
+                .with_hint(texts::add_language_or_remove(code)),
+            None => f.unknown_key(key, span, &allowed, texts::section_file("vitrine.toml")),
         };
         out.push(d);
     }
@@ -358,10 +341,7 @@ fn titles(f: &Fields, default: &str, languages: &[String], out: &mut Out) -> BTr
     for (key, lang) in title_keys(default, languages) {
         let Some(s) = f.str(&key, out) else { continue };
         if s.value.trim().is_empty() {
-            out.push(
-                f.err(s.span, format!("`{key}` must not be empty"))
-                    .with_hint(format!("write the site's title in `{lang}`, or remove the line to show `title`")),
-            );
+            out.push(f.at(s.span, problems::empty_value(&key)).with_hint(texts::write_title_in(&lang)));
             continue;
         }
         titles.insert(lang, s.value);
@@ -379,7 +359,7 @@ fn parse_widths(t: &Fields, out: &mut Out) -> Vec<u32> {
         .map(|s| s.trim().parse::<u32>().ok().filter(|w| *w > 0))
         .collect();
     widths.unwrap_or_else(|| {
-        out.push(t.err(span, "`widths` must be a list of positive whole numbers, e.g. [320, 640, 1280]"));
+        out.push(t.at(span, problems::widths_not_positive()));
         Vec::new()
     })
 }

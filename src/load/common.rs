@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::base::fields::{Fields, Sp};
 use crate::base::slug::{is_lang_code, is_slug, slugify};
-use crate::diagnostic::Out;
+use crate::diagnostic::{problems, texts, Out};
 
 /// A list of language codes, each checked, with a hint for "FR" or "french".
 pub fn lang_list(f: &Fields, key: &str, out: &mut Out) -> Vec<Sp<String>> {
@@ -17,13 +17,13 @@ pub fn lang_list(f: &Fields, key: &str, out: &mut Out) -> Vec<Sp<String>> {
             }
             let lower = l.value.trim().to_lowercase();
             let hint = if is_lang_code(&lower) {
-                format!("write it in lowercase: `{lower}`")
+                texts::write_lowercase(&lower)
             } else if lower.len() == 2 && lower.bytes().all(|b| b.is_ascii_lowercase()) {
-                format!("`{lower}` is not in ISO 639-1; codes are such as `fr`, `en`, `es`")
+                texts::not_in_iso_639(&lower)
             } else {
-                "use two-letter ISO 639-1 codes such as `fr`, `en`, `es`".to_string()
+                texts::use_iso_639()
             };
-            out.push(f.err(l.span.clone(), format!("`{}` is not a language code", l.value)).with_hint(hint));
+            out.push(f.at(l.span.clone(), problems::bad_language_code(&l.value)).with_hint(hint));
             false
         })
         .collect()
@@ -46,21 +46,22 @@ fn check_ref_shape(f: &Fields, s: &Sp<String>, out: &mut Out) -> bool {
         return true;
     }
     out.push(
-        f.err(s.span.clone(), format!("`{}` is not a slug", s.value))
-            .with_hint(format!("entities are named by their file name, e.g. `{}`", slugify(&s.value))),
+        f.at(s.span.clone(), problems::bad_reference_slug(&s.value)).with_hint(texts::named_by_file(slugify(&s.value))),
     );
     false
 }
+
+/// The longest `summary`, in characters.
+pub const SUMMARY_LIMIT: usize = 300;
 
 /// `summary`: plain text, at most 300 characters.
 pub fn summary(f: &Fields, required: bool, out: &mut Out) -> String {
     let s = if required { f.req_str("summary", out) } else { f.str("summary", out) };
     let Some(s) = s else { return String::new() };
     let n = s.value.chars().count();
-    if n > 300 {
+    if n > SUMMARY_LIMIT {
         out.push(
-            f.err(s.span.clone(), format!("`summary` is {n} characters long; the limit is 300"))
-                .with_hint("shorten it; the body below the front matter has room for details"),
+            f.at(s.span.clone(), problems::summary_too_long(n, SUMMARY_LIMIT)).with_hint(texts::shorten_summary()),
         );
     }
     s.value.trim().to_string()
@@ -78,17 +79,14 @@ pub fn url(f: &Fields, key: &str, out: &mut Out) -> Option<String> {
             Ok(u) if u.as_str().trim_end_matches('/') == s.value.trim_end_matches('/') => Some(s.value),
             Ok(u) => Some(u.to_string()),
             Err(e) => {
-                out.push(
-                    f.err(s.span, format!("`{key}` is not a valid web address: {e}"))
-                        .with_hint(format!("copy the address from the browser's address bar: `{key} = \"https://…\"`")),
-                );
+                out.push(f.at(s.span, problems::bad_url(key, e.to_string())).with_hint(texts::copy_address(key)));
                 None
             }
         };
     }
     out.push(
-        f.err(s.span, format!("`{key}` must be a web address starting with https://"))
-            .with_hint(format!("e.g. `{key} = \"https://{}\"`", s.value.trim_start_matches('/'))),
+        f.at(s.span, problems::not_web_address(key))
+            .with_hint(texts::web_address_example(key, s.value.trim_start_matches('/'))),
     );
     None
 }
@@ -117,14 +115,11 @@ pub fn image(f: &Fields, key: &str, alt_key: &str, out: &mut Out) -> Option<Imag
     match (path, alt) {
         (Some(path), Some(alt)) => Some(Image { path: Some(path), alt: alt.value }),
         (Some(path), None) => {
-            out.push(
-                f.err(path.span.clone(), format!("`{key}` needs a text alternative in `{alt_key}`"))
-                    .with_hint(format!("add `{alt_key} = \"what the image shows\"` for screen-reader users")),
-            );
+            out.push(f.at(path.span.clone(), problems::missing_alt(key, alt_key)).with_hint(texts::add_alt(alt_key)));
             Some(Image { path: Some(path), alt: String::new() })
         }
         (None, Some(alt)) => {
-            out.push(f.err(alt.span, format!("`{alt_key}` is set but there is no `{key}`")).into_warning());
+            out.push(f.at(alt.span, problems::alt_without_image(alt_key, key)));
             None
         }
         (None, None) => None,

@@ -20,7 +20,7 @@ use toml::de::DeTable;
 use crate::base::fields::{toml_error, Fields};
 use crate::base::slug::{is_slug, slugify};
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Out, SourceFile};
+use crate::diagnostic::{problems, texts, Diagnostic, Msg, Out, SourceFile};
 use cache::{ParseCache, Seen};
 
 pub use kinds::{
@@ -162,10 +162,7 @@ fn walk(root: &Path, config: &Config, out: &mut Out) -> Vec<Found> {
     let entries = match sorted_entries(&content) {
         Ok(e) => e,
         Err(e) => {
-            out.push(Diagnostic::file_error(
-                &display_path(root, &content),
-                format!("cannot read the content folder: {e}"),
-            ));
+            out.push(Diagnostic::about(&display_path(root, &content), problems::folder_unreadable(&e)));
             return found;
         }
     };
@@ -178,12 +175,8 @@ fn walk(root: &Path, config: &Config, out: &mut Out) -> Vec<Found> {
             match Kind::of_folder(&name) {
                 Some(kind) => walk_kind(root, &path, kind, config, out, &mut found),
                 None => out.push(
-                    Diagnostic::file_error(
-                        &display_path(root, &path),
-                        format!("`content/{name}/` is not a kind of content vitrine knows; it is ignored"),
-                    )
-                    .with_hint(kind_hint(&name))
-                    .into_warning(),
+                    Diagnostic::about(&display_path(root, &path), problems::unknown_content_folder(&name))
+                        .with_hint(kind_hint(&name)),
                 ),
             }
             continue;
@@ -193,14 +186,8 @@ fn walk(root: &Path, config: &Config, out: &mut Out) -> Vec<Found> {
                 found.push(Found { kind: Kind::Home, path, slug: String::new(), lang, bundle: None })
             }
             _ => out.push(
-                Diagnostic::file_error(
-                    &display_path(root, &path),
-                    "this file is not in a content folder; it is ignored",
-                )
-                .with_hint(
-                    "move it to content/moocs/, content/pages/, … (only `_index.md` belongs at the top of content/)",
-                )
-                .into_warning(),
+                Diagnostic::about(&display_path(root, &path), problems::file_outside_folders())
+                    .with_hint(texts::move_into_folder()),
             ),
         }
     }
@@ -210,17 +197,17 @@ fn walk(root: &Path, config: &Config, out: &mut Out) -> Vec<Found> {
     found
 }
 
-fn kind_hint(name: &str) -> String {
+fn kind_hint(name: &str) -> Msg {
     let folders: Vec<&str> = Kind::ALL.iter().map(|k| k.folder()).filter(|f| !f.is_empty()).collect();
     crate::diagnostic::did_you_mean(name, folders.iter().copied())
-        .unwrap_or_else(|| format!("the folders are {}", folders.join(", ")))
+        .unwrap_or_else(|| texts::content_folders_are(folders.join(", ")))
 }
 
 fn walk_kind(root: &Path, dir: &Path, kind: Kind, config: &Config, out: &mut Out, found: &mut Vec<Found>) {
     let entries = match sorted_entries(dir) {
         Ok(e) => e,
         Err(e) => {
-            out.push(Diagnostic::file_error(&display_path(root, dir), format!("cannot read this folder: {e}")));
+            out.push(Diagnostic::about(&display_path(root, dir), problems::folder_unreadable(&e)));
             return;
         }
     };
@@ -239,12 +226,8 @@ fn walk_kind(root: &Path, dir: &Path, kind: Kind, config: &Config, out: &mut Out
                 found.push(Found { kind, path, slug: stem, lang, bundle: None });
             }
             None => out.push(
-                Diagnostic::file_error(
-                    &display_path(root, &path),
-                    "only Markdown files (`.md`) are read here; this file is ignored",
-                )
-                .with_hint("put images in a bundle folder next to its `index.md`, or in static/")
-                .into_warning(),
+                Diagnostic::about(&display_path(root, &path), problems::not_markdown())
+                    .with_hint(texts::images_in_bundle()),
             ),
         }
     }
@@ -273,12 +256,8 @@ fn walk_bundle(
         check_slug(root, dir, slug, out);
     } else {
         out.push(
-            Diagnostic::file_error(
-                &display_path(root, dir),
-                "this folder has no `index.md`, so it is not a bundle; it is ignored",
-            )
-            .with_hint(format!("a bundle is `{slug}/index.md` with its images beside it"))
-            .into_warning(),
+            Diagnostic::about(&display_path(root, dir), problems::bundle_without_index())
+                .with_hint(texts::bundle_is(slug)),
         );
     }
 }
@@ -298,11 +277,8 @@ fn split_name(name: &str, config: &Config) -> Option<(String, Option<String>)> {
 fn check_slug(root: &Path, path: &Path, slug: &str, out: &mut Out) {
     if source::windows_reserved(slug) {
         out.push(
-            Diagnostic::file_error(
-                &display_path(root, path),
-                format!("`{slug}` is a name Windows keeps for a device: the page's folder cannot exist there"),
-            )
-            .with_hint(format!("rename it, e.g. `{slug}-1` or a longer name")),
+            Diagnostic::about(&display_path(root, path), problems::windows_device_name(slug))
+                .with_hint(texts::rename_device_name(slug)),
         );
     }
     if is_slug(slug) {
@@ -310,11 +286,7 @@ fn check_slug(root: &Path, path: &Path, slug: &str, out: &mut Out) {
     }
     let fixed = slugify(slug);
     out.push(
-        Diagnostic::file_error(
-            &display_path(root, path),
-            format!("`{slug}` is not a valid slug (file names use a-z, 0-9 and single dashes)"),
-        )
-        .with_hint(format!("rename it to `{fixed}`")),
+        Diagnostic::about(&display_path(root, path), problems::bad_file_slug(slug)).with_hint(texts::rename_to(fixed)),
     );
 }
 

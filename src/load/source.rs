@@ -6,8 +6,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::diagnostic::Out;
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::diagnostic::{problems, texts, Arg, Diagnostic, Out, SourceFile};
 
 /// Content files above this size are read, with a warning.
 pub const LARGE_FILE: u64 = 4_000_000;
@@ -19,28 +18,16 @@ pub const MAX_FILE: u64 = 64_000_000;
 /// site at `root`.
 pub fn read(root: &Path, path: &Path, shown: PathBuf, out: &mut Out) -> Option<Arc<SourceFile>> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let mb = |n: u64| format!("{:.1} MB", n as f64 / 1e6);
+    let mb = |n: u64| Arg::Decimal(n as f64 / 1e6, 1);
     if size > MAX_FILE {
         out.push(
-            Diagnostic::file_error(
-                &shown,
-                format!("this file is {}: content files are read up to {}", mb(size), mb(MAX_FILE)),
-            )
-            .with_hint(
-                "a page this big is a mistake (a pasted image or export?): split it, or move the data to static/",
-            ),
+            Diagnostic::about(&shown, problems::file_too_big(mb(size), mb(MAX_FILE)))
+                .with_hint(texts::file_too_big_hint()),
         );
         return None;
     }
     if size > LARGE_FILE {
-        out.push(
-            Diagnostic::file_error(
-                &shown,
-                format!("this file is {}: its page will be as heavy and slow to open", mb(size)),
-            )
-            .with_hint("a page is usually a few kB: look for pasted images or tables, or split the text")
-            .into_warning(),
-        );
+        out.push(Diagnostic::about(&shown, problems::file_large(mb(size))).with_hint(texts::file_large_hint()));
     }
     if let Some(d) = outside(root, path, &shown) {
         out.push(d);
@@ -61,41 +48,20 @@ fn outside(root: &Path, path: &Path, shown: &Path) -> Option<Diagnostic> {
     if real.starts_with(&root) {
         return None;
     }
-    Some(
-        Diagnostic::file_error(
-            shown,
-            format!(
-                "this file is a symbolic link to {}, outside the site folder: it is read, but is not part of the site",
-                real.display()
-            ),
-        )
-        .with_hint("copy the file into content/ so that the site holds everything it publishes")
-        .into_warning(),
-    )
+    Some(Diagnostic::about(shown, problems::link_outside_site(&real)).with_hint(texts::copy_into_content()))
 }
 
 /// "cannot read this file", in plain words for the usual reasons.
 pub fn read_error(shown: &Path, e: &std::io::Error) -> Diagnostic {
     const ELOOP: i32 = if cfg!(target_vendor = "apple") { 62 } else { 40 };
-    let (message, hint) = match e.kind() {
-        std::io::ErrorKind::PermissionDenied => (
-            "cannot read this file: permission denied".to_string(),
-            "give yourself read access (`chmod u+r` on the file), or move it out of content/",
-        ),
-        std::io::ErrorKind::NotFound => (
-            "this symbolic link points to a file that does not exist".to_string(),
-            "remove the link, or copy the file it should point to in its place",
-        ),
-        std::io::ErrorKind::IsADirectory => {
-            ("this is a folder with a `.md` name".to_string(), "rename the folder without `.md`")
-        }
-        _ if e.raw_os_error() == Some(ELOOP) => (
-            "this symbolic link leads back to itself (a loop of links)".to_string(),
-            "remove the link, or replace it with the file itself",
-        ),
-        _ => (format!("cannot read this file: {e}"), "check that the file can be opened by your editor"),
+    let (problem, hint) = match e.kind() {
+        std::io::ErrorKind::PermissionDenied => (problems::unreadable_permission(), texts::give_read_access()),
+        std::io::ErrorKind::NotFound => (problems::unreadable_dangling_link(), texts::fix_dangling_link()),
+        std::io::ErrorKind::IsADirectory => (problems::unreadable_folder_named_md(), texts::rename_folder_without_md()),
+        _ if e.raw_os_error() == Some(ELOOP) => (problems::unreadable_link_loop(), texts::fix_link_loop()),
+        _ => (problems::unreadable(e), texts::open_in_editor()),
     };
-    Diagnostic::file_error(shown, message).with_hint(hint)
+    Diagnostic::about(shown, problem).with_hint(hint)
 }
 
 /// Names Windows keeps for devices, whatever the case and extension: a
@@ -123,15 +89,8 @@ pub fn clashes(entries: &[(&str, &Path, &str, Option<&str>)], shown: impl Fn(&Pa
         let folded = crate::base::slug::slugify(slug);
         match seen.get(&(*kind, folded.clone(), *lang)) {
             Some((first, first_slug)) if first_slug != slug => found.push(
-                Diagnostic::file_error(
-                    &shown(path),
-                    format!(
-                        "`{slug}` and {} differ only by case or accents: on Windows and macOS they are one name, \
-                         and their pages would overwrite each other",
-                        shown(first).display()
-                    ),
-                )
-                .with_hint("give the two a clearly different name (slugs use a-z, 0-9 and dashes)"),
+                Diagnostic::about(&shown(path), problems::name_clash(*slug, &shown(first)))
+                    .with_hint(texts::name_clash_hint()),
             ),
             _ => {
                 seen.insert((*kind, folded, *lang), (path, slug));
@@ -152,22 +111,14 @@ pub fn decode(shown: PathBuf, bytes: Vec<u8>, out: &mut Out) -> Option<Arc<Sourc
             // is right; the rest only serves to show the line.
             let file = SourceFile::new(shown, String::from_utf8_lossy(e.as_bytes()).into_owned());
             let end = file.text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
-            out.push(
-                Diagnostic::error(&file, at..end, "this file is not UTF-8 text: this byte is not a character in UTF-8")
-                    .with_hint(
-                        "save the file as UTF-8 in your editor (it was probably saved as Latin-1 or Windows-1252)",
-                    ),
-            );
+            out.push(Diagnostic::at(&file, at..end, problems::not_utf8()).with_hint(texts::save_as_utf8()));
             return None;
         }
     };
     let nul = memchr::memchr(0, text.as_bytes());
     let file = SourceFile::new(shown, text);
     if let Some(at) = nul {
-        out.push(
-            Diagnostic::error(&file, at..at + 1, "this file holds a NUL character (byte 0), which text never has")
-                .with_hint("the file may be damaged or not a text file: remove the character, or save the file again as UTF-8 text"),
-        );
+        out.push(Diagnostic::at(&file, at..at + 1, problems::nul_character()).with_hint(texts::remove_nul()));
         return None;
     }
     Some(file)
@@ -193,22 +144,14 @@ pub fn split(file: &Arc<SourceFile>, optional: bool) -> Result<Split, Diagnostic
     match first {
         Some(ref r) if is_fence(r) => {}
         Some(r) if text[r.clone()].trim_end() == "---" => {
-            return Err(Diagnostic::error(
-                file,
-                r.start..r.start + 3,
-                "front matter must be TOML between two `+++` lines, not YAML between `---` lines",
-            )
-            .with_hint("replace both `---` lines with `+++` and write the keys as `key = \"value\"`"));
+            return Err(Diagnostic::at(file, r.start..r.start + 3, problems::front_matter_yaml())
+                .with_hint(texts::front_matter_yaml_hint()));
         }
         _ if optional => return Ok(Split { front: start..start, body: start..text.len() }),
         _ => {
             let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-            return Err(Diagnostic::error(
-                file,
-                start..end,
-                "this file has no front matter: it must start with a `+++` line",
-            )
-            .with_hint("start the file with `+++`, the TOML keys (title = \"…\"), then another `+++` line"));
+            return Err(Diagnostic::at(file, start..end, problems::front_matter_missing())
+                .with_hint(texts::front_matter_missing_hint()));
         }
     }
     let open = first.unwrap_or(start..start);
@@ -218,8 +161,8 @@ pub fn split(file: &Arc<SourceFile>, optional: bool) -> Result<Split, Diagnostic
             return Ok(Split { front: front_start..r.start, body: lines.pos..text.len() });
         }
     }
-    Err(Diagnostic::error(file, open.start..open.end, "the front matter is never closed")
-        .with_hint("add a line with only `+++` after the last key"))
+    Err(Diagnostic::at(file, open.start..open.end, problems::front_matter_unclosed())
+        .with_hint(texts::front_matter_unclosed_hint()))
 }
 
 /// Lines as byte ranges without their line break; `pos` is after the break.
@@ -263,7 +206,7 @@ mod tests {
     #[test]
     fn says_why_a_file_cannot_be_read() {
         let d = read_error(Path::new("content/x.md"), &std::io::Error::from(std::io::ErrorKind::PermissionDenied));
-        assert_eq!(d.message, "cannot read this file: permission denied");
+        assert_eq!(d.message.to_string(), "cannot read this file: permission denied");
         assert!(d.hint.is_some_and(|h| h.contains("chmod u+r")));
     }
 
@@ -288,8 +231,8 @@ mod tests {
 
     #[test]
     fn reports_yaml_and_unclosed() {
-        assert!(split(&f("---\ntitle: a\n---\n"), false).unwrap_err().message.contains("YAML"));
-        assert!(split(&f("+++\ntitle = 1\n"), false).unwrap_err().message.contains("never closed"));
+        assert_eq!(split(&f("---\ntitle: a\n---\n"), false).unwrap_err().message.id, "front_matter_yaml");
+        assert_eq!(split(&f("+++\ntitle = 1\n"), false).unwrap_err().message.id, "front_matter_unclosed");
         assert!(split(&f("# hello"), false).is_err());
         assert!(split(&f("# hello"), true).is_ok());
     }

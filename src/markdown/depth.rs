@@ -7,8 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use crate::diagnostic::Diagnostic;
-use crate::diagnostic::Out;
+use crate::diagnostic::{problems, texts, Diagnostic, Out};
 use crate::markdown::Body;
 
 pub const MAX_DEPTH: usize = 100;
@@ -22,12 +21,8 @@ pub fn check(events: &[(Event, Range<usize>)], body: &Body, out: &mut Out) {
                 if depth > MAX_DEPTH {
                     let span = body.range.start + range.start..body.range.start + range.start;
                     out.push(
-                        Diagnostic::warning(
-                            body.file,
-                            span,
-                            format!("lists and quotes are nested more than {MAX_DEPTH} levels deep here"),
-                        )
-                        .with_hint("check the indentation or the `>` signs: a reader can follow a few levels at most"),
+                        Diagnostic::at(body.file, span, problems::deep_nesting(MAX_DEPTH))
+                            .with_hint(texts::deep_nesting_hint()),
                     );
                     return;
                 }

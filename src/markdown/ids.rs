@@ -9,17 +9,16 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag};
 
-use crate::diagnostic::Diagnostic;
-use crate::diagnostic::Out;
+use crate::diagnostic::{problems, texts, Diagnostic, Out};
 use crate::markdown::headings::reserved;
 use crate::markdown::Body;
 
 pub fn make_unique(events: &mut [(Event, Range<usize>)], body: &Body, out: &mut Out) {
     let mut used: HashSet<String> = HashSet::new();
     for (event, range) in events.iter_mut() {
-        let (id, what) = match event {
-            Event::Start(Tag::Heading { id: Some(id), .. }) => (id, "heading id"),
-            Event::Start(Tag::FootnoteDefinition(label)) => (label, "footnote"),
+        let (id, footnote) = match event {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => (id, false),
+            Event::Start(Tag::FootnoteDefinition(label)) => (label, true),
             _ => continue,
         };
         if !used.contains(id.as_ref()) && !reserved(id) {
@@ -30,23 +29,15 @@ pub fn make_unique(events: &mut [(Event, Range<usize>)], body: &Body, out: &mut 
         let free = (1..).map(|n| format!("{written}-{n}")).find(|c| !used.contains(c) && !reserved(c));
         let Some(free) = free else { continue };
         let span = body.range.start + range.start..body.range.start + range.end;
-        let (message, hint) = if reserved(&written) {
-            (
-                format!("the {what} `{written}` is an id the page already uses"),
-                "choose another name: this one was given to something else on the page".to_string(),
-            )
-        } else if what == "footnote" {
-            (
-                format!("the footnote `[^{written}]` is defined twice; links go to the first definition only"),
-                "remove one of the two definitions, or give this one another label".to_string(),
-            )
+        let (problem, hint) = if reserved(&written) {
+            let noun = if footnote { texts::footnote() } else { texts::heading_id() };
+            (problems::id_reserved(noun, &written), texts::id_reserved_hint(&free))
+        } else if footnote {
+            (problems::footnote_twice(&written), texts::footnote_twice_hint(&free))
         } else {
-            (
-                format!("the heading id `{written}` is given twice on this page"),
-                "give each heading its own `{#id}`; links to it go to the first".to_string(),
-            )
+            (problems::heading_id_twice(&written), texts::heading_id_twice_hint(&free))
         };
-        out.push(Diagnostic::warning(body.file, span, message).with_hint(format!("{hint} (it is `{free}` for now)")));
+        out.push(Diagnostic::at(body.file, span, problem).with_hint(hint));
         used.insert(free.clone());
         *id = CowStr::from(free);
     }

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag};
 
-use crate::diagnostic::{Diagnostic, Out};
+use crate::diagnostic::{problems, texts, Diagnostic, Out};
 use crate::markdown::Body;
 
 pub fn resolve(
@@ -22,19 +22,8 @@ pub fn resolve(
         };
         if let Some(scheme) = refused_scheme(dest) {
             let span = body.range.start + range.start..body.range.start + range.end;
-            let hint = if scheme == "data:" {
-                "save the image or file in the bundle folder (or static/) and link to it by its name"
-            } else {
-                "a link leads to a page: write its address, https://…, or `@/moocs/<slug>.md`"
-            };
-            out.push(
-                Diagnostic::error(
-                    body.file,
-                    span,
-                    format!("a `{scheme}` link is not allowed: it would run or embed code"),
-                )
-                .with_hint(hint),
-            );
+            let hint = if scheme == "data:" { texts::save_data_as_file() } else { texts::link_to_a_page() };
+            out.push(Diagnostic::at(body.file, span, problems::refused_link(scheme)).with_hint(hint));
             *dest = CowStr::from("");
             continue;
         }
@@ -54,13 +43,11 @@ pub fn resolve(
             None => {
                 let span = body.range.start + range.start..body.range.start + range.end;
                 let hint = match path.split_once('/') {
-                    Some((kind, slug)) => {
-                        format!("check that content/{kind}/{slug} exists (links are written `@/moocs/<slug>.md`)")
-                    }
-                    None => "internal links are written `@/moocs/<slug>.md`, `@/parcours/<slug>.md`, …".to_string(),
+                    Some((kind, slug)) => texts::check_link_target(format!("content/{kind}/{slug}")),
+                    None => texts::internal_link_form(),
                 };
                 out.push(
-                    Diagnostic::error(body.file, span, format!("link to `@/{target}`, which does not exist"))
+                    Diagnostic::at(body.file, span, problems::dangling_internal_link(format!("@/{target}")))
                         .with_hint(hint),
                 );
             }

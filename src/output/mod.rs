@@ -13,6 +13,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 pub mod memory;
+pub mod minify;
 pub mod sink;
 pub mod swap;
 pub use memory::{Files, MemorySink};

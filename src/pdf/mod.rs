@@ -117,9 +117,20 @@ pub struct Fonts {
     pub bold: Cow<'static, [u8]>,
 }
 
+/// Why a PDF cannot be made. Put in words by the caller (it knows the
+/// language of the run): this layer says no sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PdfError {
+    /// A face of the font (`regular` or `bold`) that does not load, with
+    /// the parser's reason when it gives one.
+    Font { face: &'static str, detail: Option<String> },
+    /// krilla refused the document, for its reason.
+    Write(String),
+}
+
 /// The PDF file of `doc`, or why it cannot be made (a font that does not
 /// load).
-pub fn render(doc: &Doc, fonts: &Fonts) -> Result<Vec<u8>, String> {
+pub fn render(doc: &Doc, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
     let measure = text::Measure::new(fonts)?;
     let laid = layout::lay_out(doc, &measure);
     write::write(doc, &laid, fonts)

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use ttf_parser::Face;
 
-use crate::pdf::{Fonts, Span};
+use crate::pdf::{Fonts, PdfError, Span};
 
 /// The two faces of the document's font, parsed once.
 pub struct Measure<'a> {
@@ -30,9 +30,9 @@ pub struct Piece {
 }
 
 impl<'a> Measure<'a> {
-    pub fn new(fonts: &'a Fonts) -> Result<Measure<'a>, String> {
-        let face = |data: &'a [u8], name: &str| {
-            Face::parse(data, 0).map_err(|e| format!("the brochure's {name} font cannot be read: {e}"))
+    pub fn new(fonts: &'a Fonts) -> Result<Measure<'a>, PdfError> {
+        let face = |data: &'a [u8], face: &'static str| {
+            Face::parse(data, 0).map_err(|e| PdfError::Font { face, detail: Some(e.to_string()) })
         };
         Ok(Measure {
             regular: face(&fonts.regular, "regular")?,

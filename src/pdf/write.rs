@@ -28,7 +28,7 @@ use krilla::text::{Font, TextDirection};
 use krilla::{Data, Document, SerializeSettings};
 
 use crate::pdf::layout::{Item, Kind, Laid, PAGE_H, PAGE_W};
-use crate::pdf::{Doc, Fonts};
+use crate::pdf::{Doc, Fonts, PdfError};
 
 const INK: (u8, u8, u8) = (20, 24, 31);
 const GRAY: (u8, u8, u8) = (88, 96, 108);
@@ -36,13 +36,13 @@ const LINK: (u8, u8, u8) = (10, 70, 160);
 
 /// The document's two fonts for krilla: the theme's bytes, borrowed from
 /// the binary when they are the default theme's (no copy).
-fn fonts(fonts: &Fonts) -> Result<(Font, Font), String> {
-    let font = |bytes: &Cow<'static, [u8]>, name: &str| {
+fn fonts(fonts: &Fonts) -> Result<(Font, Font), PdfError> {
+    let font = |bytes: &Cow<'static, [u8]>, face: &'static str| {
         let data = match bytes {
             Cow::Borrowed(b) => Data::from(*b),
             Cow::Owned(v) => Data::from(v.clone()),
         };
-        Font::new(data, 0).ok_or_else(|| format!("the brochure's {name} font cannot be embedded"))
+        Font::new(data, 0).ok_or(PdfError::Font { face, detail: None })
     };
     Ok((font(&fonts.regular, "regular")?, font(&fonts.bold, "bold")?))
 }
@@ -71,7 +71,7 @@ struct Gathered<'a> {
 }
 
 /// The PDF file of laid-out pages.
-pub fn write(doc: &Doc, laid: &Laid, fonts: &Fonts) -> Result<Vec<u8>, String> {
+pub fn write(doc: &Doc, laid: &Laid, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
     let (regular, bold) = self::fonts(fonts)?;
     let mut document = Document::new_with(SerializeSettings::default());
     let mut children: Vec<Vec<Child>> = laid.nodes.iter().map(|_| Vec::new()).collect();
@@ -85,7 +85,8 @@ pub fn write(doc: &Doc, laid: &Laid, fonts: &Fonts) -> Result<Vec<u8>, String> {
     let mut annotations: Vec<Option<Identifier>> = Vec::new();
     let mut tagged_links = 0;
     for items in &laid.pages {
-        let size = PageSettings::from_wh(PAGE_W, PAGE_H).ok_or("A4 is a page size")?;
+        let size =
+            PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| PdfError::Write(format!("{PAGE_W} × {PAGE_H} pt")))?;
         let mut page = document.start_page_with(size);
         let mut g = Gathered { children: &mut children, links: Vec::new(), tagged_links };
         {
@@ -124,7 +125,7 @@ pub fn write(doc: &Doc, laid: &Laid, fonts: &Fonts) -> Result<Vec<u8>, String> {
             .producer("vitrine".into())
             .creation_date(date),
     );
-    document.finish().map_err(|e| format!("the PDF cannot be written: {e}"))
+    document.finish().map_err(|e| PdfError::Write(format!("{e:?}")))
 }
 
 /// The tag group of node `n`, with its children in reading order.

@@ -11,9 +11,10 @@
 use crate::base::slug::fold;
 use crate::calendar::grid::CellState;
 use crate::calendar::status::Status;
+use crate::diagnostic::{problems, Problem};
 use crate::i18n::Lang;
 use crate::load::{Mooc, Parcours, Schedule};
-use crate::pdf::{self, Block, Cell, Doc, Fonts, Size, Span, Table};
+use crate::pdf::{self, Block, Cell, Doc, Fonts, PdfError, Size, Span, Table};
 use crate::render::calendars::session_dates;
 use crate::render::grid::{self, table::period_short, table::symbol};
 use crate::render::parts;
@@ -22,8 +23,12 @@ use crate::render::parts;
 const PERIODS_PER_TABLE: usize = 16;
 
 /// The brochure of parcours `parcours` (or of every MOOC), in `lang`.
-pub fn pdf(lang: &Lang, parcours: Option<usize>, fonts: &Fonts) -> Result<Vec<u8>, String> {
-    pdf::render(&doc(lang, parcours), fonts)
+pub fn pdf(lang: &Lang, parcours: Option<usize>, fonts: &Fonts) -> Result<Vec<u8>, Problem> {
+    pdf::render(&doc(lang, parcours), fonts).map_err(|e| match e {
+        PdfError::Font { face, detail: Some(detail) } => problems::brochure_font(face, detail),
+        PdfError::Font { face, detail: None } => problems::brochure_font_not_embedded(face),
+        PdfError::Write(detail) => problems::brochure_failed(detail),
+    })
 }
 
 /// What the brochure says, as blocks.

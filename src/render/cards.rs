@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use crate::base::slug::fold;
-use crate::diagnostic::{Diagnostic, Out};
+use crate::diagnostic::{problems, texts, Diagnostic, Out};
 use crate::i18n::Lang;
 use crate::load::Parcours;
 use crate::render::globals::template_value;
@@ -193,7 +193,7 @@ fn render_cards(
             let parts: Vec<String> = html.split(CARD_MARKER).take(count).map(|p| p.trim().to_string()).collect();
             (cards, Ok(parts))
         }
-        Err(e) => (cards, Err(card_error(&e))),
+        Err(e) => (cards, Err(card_error(&e, "cards.html"))),
     }
 }
 
@@ -233,9 +233,9 @@ fn list_item(card: Card, html: Option<String>) -> Item {
     Item { value: template_value(&item), key }
 }
 
-fn card_error(e: &tera::Error) -> Diagnostic {
-    Diagnostic::file_error(Path::new("card.html"), format!("the template failed: {}", render_error(e)))
-        .with_hint("fix the template (see docs/templates.md for the values it gets)")
+fn card_error(e: &tera::Error, page: &str) -> Diagnostic {
+    Diagnostic::about(Path::new("card.html"), problems::template_failed(page, render_error(e)))
+        .with_hint(texts::fix_template())
 }
 
 /// The card of parcours `i` (home page, list of parcours, and the start of

@@ -47,7 +47,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Out};
+use crate::diagnostic::{texts, Diagnostic, Out};
 use crate::output::Sink;
 use crate::resolve::Catalogue;
 use context::{Context, PageOut};
@@ -239,7 +239,7 @@ pub fn render(
             .filter_map(|(path, bytes)| {
                 sink.put(path, bytes)
                     .err()
-                    .map(|e| Diagnostic::usage(Path::new(path), format!("cannot write this file: {e}")))
+                    .map(|e| Diagnostic::about(Path::new(path), crate::diagnostic::problems::cannot_write(&e)))
             })
             .collect::<Vec<_>>(),
     );
@@ -329,7 +329,7 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut
                 record.written = true;
             }
             Ok(()) => record.files.push(path),
-            Err(e) => problems.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}"))),
+            Err(e) => problems.push(Diagnostic::about(Path::new(&path), crate::diagnostic::problems::cannot_write(&e))),
         }
     }
     if page.card.is_some() {
@@ -342,7 +342,7 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut
                 record.files.insert(0, file);
                 record.written = true;
             }
-            Err(e) => problems.push(Diagnostic::usage(Path::new(&file), format!("cannot write this file: {e}"))),
+            Err(e) => problems.push(Diagnostic::about(Path::new(&file), crate::diagnostic::problems::cannot_write(&e))),
         }
         record.problems = problems;
         return record;
@@ -357,14 +357,14 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut
                 record.written = true;
                 record.listed = Some(page.path);
             }
-            Err(e) => problems.push(Diagnostic::usage(Path::new(&file), format!("cannot write this page: {e}"))),
+            Err(e) => problems.push(Diagnostic::about(Path::new(&file), crate::diagnostic::problems::cannot_write(&e))),
         },
         Err(e) => problems.push(
-            Diagnostic::file_error(
+            Diagnostic::about(
                 Path::new(page.template),
-                format!("the template failed on {file}: {}", theme::render_error(&e)),
+                crate::diagnostic::problems::template_failed(&file, theme::render_error(&e)),
             )
-            .with_hint("fix the template (see docs/templates.md for the values it gets)"),
+            .with_hint(texts::fix_template()),
         ),
     }
     record.problems = problems;

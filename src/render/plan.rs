@@ -105,7 +105,7 @@ pub fn plan(old: &Catalogue, new: &Catalogue) -> Plan {
         return Plan::All;
     }
     let changed: Vec<&str> =
-        after.iter().filter(|(slug, files)| before.get(*slug) != Some(files)).map(|(s, _)| *s).collect();
+        after.iter().filter(|(slug, files)| before.get(*slug) != Some(*files)).map(|(s, _)| *s).collect();
     let mut keys = HashSet::new();
     // The pages of every kind that show a changed MOOC, before or after
     // the edit.

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, Out};
+use crate::diagnostic::{problems, texts, Diagnostic, Out};
 use crate::load::Meta;
 use crate::output::Sink;
 use crate::render::context::Context;
@@ -50,7 +50,7 @@ pub fn write(ctx: &Context, theme: &Theme, pages: &sitemap::Entries, sink: &dyn 
     for (path, bytes) in files {
         match sink.put(&path, &bytes) {
             Ok(()) => paths.push(path),
-            Err(e) => out.push(Diagnostic::usage(Path::new(&path), format!("cannot write this file: {e}"))),
+            Err(e) => out.push(Diagnostic::about(Path::new(&path), problems::cannot_write(&e))),
         }
     }
     paths
@@ -66,10 +66,13 @@ fn aliases(ctx: &Context, theme: &Theme, files: &mut Vec<(String, Vec<u8>)>, out
             values.insert_value("target", tera::Value::from(target.as_str()));
             match theme.tera.render("alias.html", &values) {
                 Ok(h) => files.push((file_of("", path.trim_start_matches('/')), h.into_bytes())),
-                Err(e) => out.push(Diagnostic::file_error(
-                    Path::new("alias.html"),
-                    format!("the template failed: {}", theme::render_error(&e)),
-                )),
+                Err(e) => out.push(
+                    Diagnostic::about(
+                        Path::new("alias.html"),
+                        problems::template_failed(&path, theme::render_error(&e)),
+                    )
+                    .with_hint(texts::fix_template()),
+                ),
             }
         }
     }
@@ -86,7 +89,7 @@ fn bundle_files(meta: &Meta, page: &str, files: &mut Vec<(String, Vec<u8>)>, out
         }
         match std::fs::read(&path) {
             Ok(bytes) => files.push((format!("{page}{name}"), bytes)),
-            Err(e) => out.push(Diagnostic::file_error(&path, format!("cannot read this file: {e}"))),
+            Err(e) => out.push(Diagnostic::about(&path, problems::unreadable(&e))),
         }
     }
 }

@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::base::hash::hash;
 use crate::card_image::Font;
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Out};
+use crate::diagnostic::{problems, texts, Diagnostic, Out};
 use crate::i18n::UiStrings;
 use crate::pdf::Fonts;
 
@@ -112,11 +112,8 @@ impl Theme {
         let theme_dir = root.join("themes").join(&config.theme);
         if config.theme != "default" && !theme_dir.is_dir() {
             out.push(
-                Diagnostic::file_error(
-                    Path::new("vitrine.toml"),
-                    format!("theme `{}` not found in themes/", config.theme),
-                )
-                .with_hint("use `theme = \"default\"` or create themes/<name>/templates/"),
+                Diagnostic::about(Path::new("vitrine.toml"), problems::theme_not_found(&config.theme))
+                    .with_hint(texts::theme_not_found_hint()),
             );
             return None;
         }
@@ -135,7 +132,7 @@ impl Theme {
                         let shown = path.strip_prefix(root).unwrap_or(&path).display().to_string();
                         templates.insert(name, (shown, text));
                     }
-                    Err(e) => out.push(Diagnostic::file_error(&path, format!("cannot read this template: {e}"))),
+                    Err(e) => out.push(Diagnostic::about(&path, problems::unreadable(&e))),
                 }
             }
         }
@@ -145,11 +142,8 @@ impl Theme {
         let list: Vec<(String, String)> = templates.iter().map(|(n, (_, t))| (n.clone(), t.clone())).collect();
         if let Err(e) = tera.add_raw_templates(list) {
             out.push(
-                Diagnostic::file_error(
-                    Path::new("templates"),
-                    format!("a template does not compile: {}", error_chain(&e)),
-                )
-                .with_hint("check the {% %} blocks of the template named above"),
+                Diagnostic::about(Path::new("templates"), problems::template_syntax(error_chain(&e)))
+                    .with_hint(texts::template_syntax_hint()),
             );
             return None;
         }
@@ -165,13 +159,13 @@ impl Theme {
                     Ok(bytes) => {
                         statics.insert(name, bytes);
                     }
-                    Err(e) => out.push(Diagnostic::file_error(&path, format!("cannot read this static file: {e}"))),
+                    Err(e) => out.push(Diagnostic::about(&path, problems::unreadable(&e))),
                 }
             }
         }
         let assets = fingerprints(&statics);
         let sources = templates.into_iter().map(|(n, (_, t))| (n, t)).collect();
-        let card_font = card_font(&theme_dir, out)?;
+        let card_font = card_font(root, &theme_dir, out)?;
         let fonts = Fonts {
             regular: font(&theme_dir, "regular.ttf", "brochure/DejaVuSans.ttf", out),
             bold: font(&theme_dir, "bold.ttf", "brochure/DejaVuSans-Bold.ttf", out),
@@ -187,14 +181,14 @@ impl Theme {
 
 /// The font card images are drawn with: the theme's `fonts/card.ttf`, else
 /// the default theme's; with its hash.
-fn card_font(theme_dir: &Path, out: &mut Out) -> Option<(Font, String)> {
+fn card_font(root: &Path, theme_dir: &Path, out: &mut Out) -> Option<(Font, String)> {
     const NAME: &str = "fonts/card.ttf";
     let own = theme_dir.join(NAME);
     let bytes = if own.is_file() {
         match std::fs::read(&own) {
             Ok(bytes) => bytes,
             Err(e) => {
-                out.push(Diagnostic::file_error(&own, format!("cannot read this font: {e}")));
+                out.push(Diagnostic::about(&own, problems::unreadable(&e)));
                 return None;
             }
         }
@@ -206,8 +200,8 @@ fn card_font(theme_dir: &Path, out: &mut Out) -> Option<(Font, String)> {
         Some(font) => Some((font, digest)),
         None => {
             out.push(
-                Diagnostic::file_error(&own, "this is not a TrueType or OpenType font")
-                    .with_hint("put a .ttf or .otf font here (it draws the card images of pages without a cover)"),
+                Diagnostic::about(own.strip_prefix(root).unwrap_or(&own), problems::card_font_not_font())
+                    .with_hint(texts::card_font_what()),
             );
             None
         }
@@ -221,7 +215,7 @@ fn font(theme_dir: &Path, name: &str, embedded: &str, out: &mut Out) -> Cow<'sta
     if own.is_file() {
         match std::fs::read(&own) {
             Ok(bytes) => return Cow::Owned(bytes),
-            Err(e) => out.push(Diagnostic::file_error(&own, format!("cannot read this font: {e}"))),
+            Err(e) => out.push(Diagnostic::about(&own, problems::unreadable(&e))),
         }
     }
     Cow::Borrowed(DEFAULT_THEME.get_file(embedded).map_or(&[][..], |f| f.contents()))
@@ -287,14 +281,7 @@ pub fn warn_links_under(dir: &Path, out: &mut Out) {
             !e.path().strip_prefix(dir).is_ok_and(|rel| rel.to_string_lossy().split('/').any(|p| p.starts_with('.')))
         });
     for link in links {
-        out.push(
-            Diagnostic::file_error(
-                link.path(),
-                "this is a symbolic link: vitrine does not follow links, so it is not published",
-            )
-            .with_hint("copy the file or folder here instead of linking to it")
-            .into_warning(),
-        );
+        out.push(Diagnostic::about(link.path(), problems::static_link()).with_hint(texts::copy_instead_of_link()));
     }
 }
 
@@ -312,10 +299,7 @@ fn load_strings(root: &Path, theme_dir: &Path, config: &Config, out: &mut Out) -
         let mut value = match embedded.map(toml::from_str::<toml::Value>) {
             Some(Ok(v)) => serde_json::to_value(v).unwrap_or(Value::Null),
             Some(Err(e)) => {
-                out.push(Diagnostic::file_error(
-                    Path::new(&name),
-                    format!("the default theme's strings are not valid TOML: {e}"),
-                ));
+                out.push(Diagnostic::about(Path::new(&name), problems::ui_strings_syntax(e.to_string())));
                 Value::Null
             }
             None => Value::Null,
@@ -327,19 +311,15 @@ fn load_strings(root: &Path, theme_dir: &Path, config: &Config, out: &mut Out) -
             let shown = own.strip_prefix(root).unwrap_or(&own).to_path_buf();
             match std::fs::read_to_string(&own).map(|t| toml::from_str::<toml::Value>(&t)) {
                 Ok(Ok(v)) => merge(&mut value, serde_json::to_value(v).unwrap_or(Value::Null)),
-                Ok(Err(e)) => out.push(Diagnostic::file_error(&shown, format!("not valid TOML: {}", e.message()))),
-                Err(e) => out.push(Diagnostic::file_error(&shown, format!("cannot read: {e}"))),
+                Ok(Err(e)) => out.push(Diagnostic::about(&shown, problems::ui_strings_syntax(e.message()))),
+                Err(e) => out.push(Diagnostic::about(&shown, problems::unreadable(&e))),
             }
             file = shown.display().to_string();
         }
         if value.is_null() {
             out.push(
-                Diagnostic::file_error(
-                    Path::new("vitrine.toml"),
-                    format!("no UI strings for language `{lang}`; English ones are used"),
-                )
-                .with_hint(format!("add themes/{}/i18n/{lang}.toml", config.theme))
-                .into_warning(),
+                Diagnostic::about(Path::new("vitrine.toml"), problems::no_ui_strings(lang))
+                    .with_hint(texts::add_file(format!("themes/{}/i18n/{lang}.toml", config.theme))),
             );
             value = DEFAULT_THEME
                 .get_file("i18n/en.toml")
@@ -365,12 +345,8 @@ fn load_strings(root: &Path, theme_dir: &Path, config: &Config, out: &mut Out) -
             let found = key.split('.').try_fold(v, |v, part| v.get(part));
             if found.is_none() {
                 out.push(
-                    Diagnostic::file_error(Path::new(&file), format!("key `{key}` is missing in {file}")).with_hint(
-                        format!(
-                            "add it, translated into `{lang}` (it is in the `{}` strings)",
-                            config.default_language
-                        ),
-                    ),
+                    Diagnostic::about(Path::new(&file), problems::ui_string_missing(key, &file))
+                        .with_hint(texts::add_translated_string(lang, &config.default_language)),
                 );
             }
         }

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::base::fields::Sp;
-use crate::diagnostic::{did_you_mean, Diagnostic, Out, SourceFile};
+use crate::diagnostic::{did_you_mean, problems, texts, Diagnostic, Msg, Out, SourceFile};
 use crate::load::{Content, Entity, Kind};
 use crate::resolve::Catalogue;
 
@@ -40,16 +40,12 @@ impl Checker<'_> {
         let noun = kind.about().noun;
         if self.drafts.contains(kind, &r.value) {
             out.push(
-                Diagnostic::error(
-                    file,
-                    r.span.clone(),
-                    format!("{noun} `{}` is a draft, so it is not in this build", r.value),
-                )
-                .with_hint("remove `draft = true` from it, or build with --drafts"),
+                Diagnostic::at(file, r.span.clone(), problems::reference_to_draft(noun, &r.value))
+                    .with_hint(texts::undraft()),
             );
             return;
         }
-        let mut d = Diagnostic::error(file, r.span.clone(), format!("there is no {noun} `{}`", r.value));
+        let mut d = Diagnostic::at(file, r.span.clone(), problems::no_such_entity(noun, &r.value));
         let mut keys: Vec<&str> = match kind {
             Kind::Subject => self.cat.subjects.iter().map(|s| s.slug.as_str()).collect(),
             _ => self.cat.content.shelf(kind).slugs(),
@@ -57,7 +53,7 @@ impl Checker<'_> {
         keys.sort_unstable();
         d = match did_you_mean(&r.value, keys.iter().copied()) {
             Some(h) => d.with_hint(h),
-            None => d.with_hint(format!("create content/{}/{}.md, or check the spelling", kind.folder(), r.value)),
+            None => d.with_hint(texts::create_or_check_spelling(format!("content/{}/{}.md", kind.folder(), r.value))),
         };
         out.push(d);
     }
@@ -79,12 +75,7 @@ pub fn duplicates(content: &mut Content, translations: &mut Vec<Entity>, out: &m
         shelf.retain(&mut |m| match seen.get(&m.slug) {
             Some(first) => {
                 out.push(
-                    Diagnostic::error(
-                        &m.file,
-                        0..0,
-                        format!("slug `{}` is already used by {}", m.slug, first.display()),
-                    )
-                    .with_hint("rename one of the two files; a slug names exactly one entity"),
+                    Diagnostic::at(&m.file, 0..0, problems::slug_taken(&m.slug, first)).with_hint(texts::rename_one()),
                 );
                 false
             }
@@ -113,12 +104,8 @@ pub fn institution_cycles(content: &Content, out: &mut Out) {
             chain.push(insts[i].meta.slug.clone());
             if i == start {
                 out.push(
-                    Diagnostic::error(
-                        &inst.meta.file,
-                        parent.span.clone(),
-                        format!("institution parents form a loop: {}", chain.join(" → ")),
-                    )
-                    .with_hint("a school's `parent` is its group; remove `parent` from one of them"),
+                    Diagnostic::at(&inst.meta.file, parent.span.clone(), problems::parent_loop(chain.join(" → ")))
+                        .with_hint(texts::parent_loop_hint()),
                 );
                 break;
             }
@@ -138,15 +125,10 @@ pub fn brochure_parcours(cat: &Catalogue, out: &mut Out) {
             continue;
         }
         let names = cat.content.parcours.iter().map(|p| p.meta.slug.as_str());
-        let hint =
-            did_you_mean(&slug.value, names).unwrap_or_else(|| "name a file of content/parcours/ without `.md`".into());
+        let hint = did_you_mean(&slug.value, names).unwrap_or_else(texts::name_a_parcours_file);
         out.push(
-            Diagnostic::error(
-                &b.file,
-                slug.span.clone(),
-                format!("[brochure] names parcours `{}`, which does not exist", slug.value),
-            )
-            .with_hint(hint),
+            Diagnostic::at(&b.file, slug.span.clone(), problems::brochure_no_such_parcours(&slug.value))
+                .with_hint(hint),
         );
     }
 }
@@ -154,41 +136,43 @@ pub fn brochure_parcours(cat: &Catalogue, out: &mut Out) {
 /// Aliases must be safe paths inside the site and must not hide a page.
 pub fn aliases_and_paths(cat: &Catalogue, out: &mut Out) {
     let (l, languages) = (&cat.content, &cat.config.languages);
-    let mut taken: HashMap<String, String> = HashMap::new();
+    let mut taken: HashMap<String, Msg> = HashMap::new();
     for list in ["moocs", "parcours", "schedules", "moocs/open", "open-data", "feeds"] {
-        taken.insert(format!("/{list}/"), format!("the list page /{list}/"));
+        taken.insert(format!("/{list}/"), texts::owner_list_page(format!("/{list}/")));
     }
     for m in &l.moocs {
         for lang in m.languages.iter() {
-            taken.insert(format!("/languages/{}/", lang.value), format!("the list page /languages/{}/", lang.value));
+            let path = format!("/languages/{}/", lang.value);
+            taken.insert(path.clone(), texts::owner_list_page(path));
         }
         if let Some(level) = &m.level {
-            taken.insert(format!("/levels/{level}/"), format!("the list page /levels/{level}/"));
+            let path = format!("/levels/{level}/");
+            taken.insert(path.clone(), texts::owner_list_page(path));
         }
         let reserved = match m.meta.slug.as_str() {
-            "open" => Some("/moocs/open/ lists the MOOCs open for enrolment"),
-            "page" => Some("/moocs/page/2/… are the pages of the full list"),
+            "open" => Some(texts::reserved_open()),
+            "page" => Some(texts::reserved_page()),
             _ => None,
         };
         if let Some(why) = reserved {
             out.push(
-                Diagnostic::error(&m.meta.file, 0..0, format!("a MOOC cannot be called `{}`: {why}", m.meta.slug))
-                    .with_hint(format!("rename the file, e.g. `{}-course.md`", m.meta.slug)),
+                Diagnostic::at(&m.meta.file, 0..0, problems::reserved_mooc_slug(&m.meta.slug, why))
+                    .with_hint(texts::rename_file_to(format!("{}-course.md", m.meta.slug))),
             );
         }
     }
     for file in ["404.html", "sitemap.xml", "robots.txt", "style.css", "syntax.css", "catalogue.json", "catalogue.csv"]
     {
-        taken.insert(format!("/{file}"), format!("vitrine's /{file}"));
+        taken.insert(format!("/{file}"), texts::owner_vitrine_file(format!("/{file}")));
     }
     // The pages of the kinds that have a folder of pages (subjects are
     // named by their label below, free pages have their own rules).
     for e in l.every().filter(|e| !e.kind().about().at_root) {
         let (folder, s) = (e.kind().folder(), &e.meta().slug);
-        taken.insert(format!("/{folder}/{s}/"), format!("the page of {folder}/{s}"));
+        taken.insert(format!("/{folder}/{s}/"), texts::owner_page_of(format!("{folder}/{s}")));
     }
     for s in cat.subjects.iter().map(|s| &s.slug) {
-        taken.insert(format!("/subjects/{s}/"), format!("the page of subject {s}"));
+        taken.insert(format!("/subjects/{s}/"), texts::owner_page_of(format!("subjects/{s}")));
     }
     let reserved = [
         "moocs",
@@ -210,9 +194,9 @@ pub fn aliases_and_paths(cat: &Catalogue, out: &mut Out) {
     // without them keeps its free pages of these names.
     let cfg = &cat.config;
     let duties: Vec<(&str, &str)> = [
-        (cfg.accessibility.is_some(), "accessibility", "[accessibility]"),
-        (cfg.legal.is_some(), "legal-notice", "[legal]"),
-        (cfg.legal.is_some(), "privacy", "[legal]"),
+        (cfg.accessibility.is_some(), "accessibility", "accessibility"),
+        (cfg.legal.is_some(), "legal-notice", "legal"),
+        (cfg.legal.is_some(), "privacy", "legal"),
     ]
     .into_iter()
     .filter_map(|(on, slug, section)| on.then_some((slug, section)))
@@ -220,27 +204,20 @@ pub fn aliases_and_paths(cat: &Catalogue, out: &mut Out) {
     for p in &l.pages {
         if let Some((slug, section)) = duties.iter().find(|(slug, _)| *slug == p.meta.slug) {
             out.push(
-                Diagnostic::error(
-                    &p.meta.file,
-                    0..0,
-                    format!(
-                        "a free page cannot be called `{slug}`: {section} in vitrine.toml makes vitrine write /{slug}/"
-                    ),
-                )
-                .with_hint(format!("rename the file, e.g. `{slug}-info.md`, or remove {section} from vitrine.toml")),
+                Diagnostic::at(&p.meta.file, 0..0, problems::duty_page_slug(*slug, texts::section(*section)))
+                    .with_hint(texts::rename_file_or_remove_section(
+                        format!("{slug}-info.md"),
+                        texts::section(*section),
+                    )),
             );
         }
         if reserved.contains(&p.meta.slug.as_str()) || languages.contains(&p.meta.slug) {
             out.push(
-                Diagnostic::error(
-                    &p.meta.file,
-                    0..0,
-                    format!("a free page cannot be called `{}`: that URL is used by vitrine", p.meta.slug),
-                )
-                .with_hint(format!("rename the file, e.g. `{}-info.md`", p.meta.slug)),
+                Diagnostic::at(&p.meta.file, 0..0, problems::reserved_page_slug(&p.meta.slug))
+                    .with_hint(texts::rename_file_to(format!("{}-info.md", p.meta.slug))),
             );
         }
-        taken.insert(format!("/{}/", p.meta.slug), format!("the page {}", p.meta.slug));
+        taken.insert(format!("/{}/", p.meta.slug), texts::owner_free_page(&p.meta.slug));
     }
     for m in &l.moocs {
         for a in &m.aliases {
@@ -250,29 +227,25 @@ pub fn aliases_and_paths(cat: &Catalogue, out: &mut Out) {
             };
             match normalize_alias(&a.value) {
                 Ok(path) if in_language_folder(&path) => out.push(
-                    Diagnostic::error(
-                        &m.meta.file,
-                        a.span.clone(),
-                        format!("alias `{}` is inside a language folder, whose pages vitrine generates", a.value),
-                    )
-                    .with_hint("aliases are old paths of the default language, e.g. \"/cours/ancien-nom/\""),
+                    Diagnostic::at(&m.meta.file, a.span.clone(), problems::alias_in_language_folder(&a.value))
+                        .with_hint(texts::alias_default_language()),
                 ),
                 Err(why) => out.push(
-                    Diagnostic::error(&m.meta.file, a.span.clone(), format!("alias `{}` {why}", a.value))
-                        .with_hint("write the old path from the site root, e.g. \"/cours/ancien-nom/\""),
+                    Diagnostic::at(&m.meta.file, a.span.clone(), problems::bad_alias(&a.value, alias_error(why)))
+                        .with_hint(texts::alias_from_root()),
                 ),
                 Ok(path) => {
                     if let Some(owner) = taken.get(&path) {
                         out.push(
-                            Diagnostic::error(
+                            Diagnostic::at(
                                 &m.meta.file,
                                 a.span.clone(),
-                                format!("alias `{}` is already {owner}", a.value),
+                                problems::alias_taken(&a.value, owner.clone()),
                             )
-                            .with_hint("remove this alias"),
+                            .with_hint(texts::remove_alias()),
                         );
                     } else {
-                        taken.insert(path, format!("an alias of moocs/{}", m.meta.slug));
+                        taken.insert(path, texts::owner_alias_of(format!("moocs/{}", m.meta.slug)));
                     }
                 }
             }
@@ -280,20 +253,38 @@ pub fn aliases_and_paths(cat: &Catalogue, out: &mut Out) {
     }
 }
 
+/// Why an alias is not a path vitrine can write a redirect at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AliasError {
+    NotFromRoot,
+    NotPlain,
+    Home,
+    Dots,
+}
+
+fn alias_error(e: AliasError) -> Msg {
+    match e {
+        AliasError::NotFromRoot => texts::alias_not_from_root(),
+        AliasError::NotPlain => texts::alias_not_plain(),
+        AliasError::Home => texts::alias_home(),
+        AliasError::Dots => texts::alias_dots(),
+    }
+}
+
 /// `/old/path` -> `/old/path/`; rejects what could escape the output folder.
-pub fn normalize_alias(a: &str) -> Result<String, &'static str> {
+pub fn normalize_alias(a: &str) -> Result<String, AliasError> {
     if !a.starts_with('/') {
-        return Err("must start with `/`");
+        return Err(AliasError::NotFromRoot);
     }
     if a.contains(['?', '#', '\\', '\0']) || a.contains("://") {
-        return Err("must be a plain path, without `?`, `#` or a domain");
+        return Err(AliasError::NotPlain);
     }
     let parts: Vec<&str> = a.split('/').filter(|p| !p.is_empty()).collect();
     if parts.is_empty() {
-        return Err("cannot be the home page");
+        return Err(AliasError::Home);
     }
     if parts.iter().any(|p| *p == "." || *p == "..") {
-        return Err("must not contain `.` or `..`");
+        return Err(AliasError::Dots);
     }
     let last = parts[parts.len() - 1];
     if last.ends_with(".html") {
@@ -308,16 +299,8 @@ pub fn orphan_translations(cat: &Catalogue, out: &mut Out) {
         let (kind, m) = (t.kind(), t.meta());
         if cat.position(kind, &m.slug).is_none() {
             out.push(
-                Diagnostic::error(
-                    &m.file,
-                    0..0,
-                    format!("this translation has no default-language file `{}.md` beside it", m.slug),
-                )
-                .with_hint(format!(
-                    "create content/{}/{}.md first; translations only change the text of an entity",
-                    kind.folder(),
-                    m.slug
-                )),
+                Diagnostic::at(&m.file, 0..0, problems::orphan_translation(&m.slug))
+                    .with_hint(texts::create_default_first(format!("content/{}/{}.md", kind.folder(), m.slug))),
             );
         }
     }

@@ -7,7 +7,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use crate::calendar::period::{Period, When};
-use crate::diagnostic::{Diagnostic, Out};
+use crate::diagnostic::{problems, texts, Diagnostic, Msg, Out};
 use crate::load::kinds::Session;
 use crate::load::{Content, Schedule};
 use crate::resolve::Catalogue;
@@ -27,18 +27,14 @@ pub fn empty_rows(cat: &Catalogue, out: &mut Out) {
             if m.sessions.iter().filter(|x| !x.cancelled).any(|x| in_range(x, lo, hi)) {
                 continue;
             }
-            let range = range_words(s.from.as_ref().map(|p| p.value), s.to.as_ref().map(|p| p.value));
-            let widen = if range.is_empty() { "" } else { ", or widen `from` / `to`" };
+            let (from, to) = (s.from.as_ref().map(|p| p.value), s.to.as_ref().map(|p| p.value));
+            let hint = match (from, to) {
+                (None, None) => texts::add_session(m.meta.file.path.display()),
+                _ => texts::add_session_or_widen(m.meta.file.path.display()),
+            };
             out.push(
-                Diagnostic::warning(
-                    &s.meta.file,
-                    span,
-                    format!("MOOC `{slug}` has no session{range}, so its row in this schedule is empty"),
-                )
-                .with_hint(format!(
-                    "add a session to {} (a planned period such as `start = \"2027-T3\"` is enough){widen}",
-                    m.meta.file.path.display()
-                )),
+                Diagnostic::at(&s.meta.file, span, problems::schedule_empty_row(slug, range_words(from, to)))
+                    .with_hint(hint),
             );
         }
     }
@@ -79,20 +75,14 @@ pub fn sessions_outside(cat: &Catalogue, out: &mut Out) {
                 if start >= lo && end <= hi {
                     continue;
                 }
-                let how = if end < lo || start > hi { "" } else { " in full" };
+                let partly = if end < lo || start > hi { "no" } else { "yes" };
                 out.push(
-                    Diagnostic::warning(
+                    Diagnostic::at(
                         &m.meta.file,
                         x.start.span.clone(),
-                        format!(
-                            "this session falls outside the schedule `{}`{range}, so the grid does not show it{how}",
-                            s.meta.slug
-                        ),
+                        problems::session_outside_schedule(&s.meta.slug, range.clone(), partly),
                     )
-                    .with_hint(format!(
-                        "widen `from` / `to` in {} if this session belongs in the grid",
-                        s.meta.file.path.display()
-                    )),
+                    .with_hint(texts::widen_schedule(s.meta.file.path.display())),
                 );
             }
         }
@@ -120,11 +110,12 @@ fn in_range(s: &Session, lo: Date, hi: Date) -> bool {
     start <= hi && lo <= end
 }
 
-fn range_words(from: Option<Period>, to: Option<Period>) -> String {
+/// The range of a schedule, in words (empty when it has none).
+fn range_words(from: Option<Period>, to: Option<Period>) -> Msg {
     match (from, to) {
-        (Some(f), Some(t)) => format!(" between {f} and {t}"),
-        (Some(f), None) => format!(" from {f} on"),
-        (None, Some(t)) => format!(" up to {t}"),
-        (None, None) => String::new(),
+        (Some(f), Some(t)) => texts::range_between(f.to_string(), t.to_string()),
+        (Some(f), None) => texts::range_from(f.to_string()),
+        (None, Some(t)) => texts::range_up_to(t.to_string()),
+        (None, None) => texts::range_none(),
     }
 }

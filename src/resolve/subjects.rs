@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::base::slug::slugify;
-use crate::diagnostic::{did_you_mean, Diagnostic, Out};
+use crate::diagnostic::{did_you_mean, problems, Diagnostic, Out};
 use crate::load::{Mooc, Shelf, SubjectDoc};
 use crate::resolve::Catalogue;
 
@@ -57,10 +57,10 @@ pub fn subjects(moocs: &[Mooc], docs: &Shelf<SubjectDoc>, found: &[String], out:
             }
             None => {
                 let known: Vec<&str> = by_slug.keys().map(String::as_str).collect();
-                let mut d = Diagnostic::warning(
+                let mut d = Diagnostic::at(
                     &doc.meta.file,
                     crate::load::common::head_span(&doc.meta.file.text),
-                    format!("no MOOC has the subject `{}`, so this subject page is empty", doc.meta.slug),
+                    problems::subject_unused(&doc.meta.slug),
                 );
                 if let Some(h) = did_you_mean(&doc.meta.slug, known) {
                     d = d.with_hint(h);

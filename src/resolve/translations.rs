@@ -14,7 +14,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use crate::calendar::period::{parse_when, When};
-use crate::diagnostic::{Diagnostic, Out, SourceFile};
+use crate::diagnostic::{problems, texts, Arg, Diagnostic, Joint, Out, SourceFile};
 use crate::load::{source, Kind, Meta};
 use crate::resolve::Catalogue;
 
@@ -61,17 +61,11 @@ fn compare(kind: Kind, translation: &Arc<SourceFile>, default: &Arc<SourceFile>,
         // session's `start`), else at the key.
         let span = dv.and_then(|dv| locate(v.get_ref(), dv)).unwrap_or(k.span());
         let span = span.start + offset..span.end + offset;
-        let shown = default.path.display();
+        let shown = &default.path;
+        let text_keys = allowed.iter().filter(|k| **k != "draft").map(|k| format!("`{k}`")).collect();
         out.push(
-            Diagnostic::error(
-                translation,
-                span,
-                format!("`{key}` is not the same as in {shown}: a translation may only change text"),
-            )
-            .with_hint(format!(
-                "remove `{key}` from this file; it comes from {shown} (translate only {})",
-                allowed.iter().filter(|k| **k != "draft").map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-            )),
+            Diagnostic::at(translation, span, problems::translation_changes_structure(key, shown))
+                .with_hint(texts::translate_only(key, shown, Arg::List(text_keys, Joint::And))),
         );
     }
 }
@@ -113,26 +107,22 @@ impl Pair<'_, '_> {
         if labels.len() == originals.len() {
             return;
         }
-        let shown = default.path.display();
-        let there = if originals.is_empty() { "none".to_string() } else { originals.len().to_string() };
+        let shown = &default.path;
         let span = tv.span();
         let hint = if originals.is_empty() {
-            format!("remove `subjects` from this file, or add the subjects to {shown} first")
+            texts::remove_subjects_or_add(shown)
         } else {
             let quoted: Vec<String> = originals.iter().map(|o| format!("\"{o}\"")).collect();
-            format!("write one label for each of {}, in that order", quoted.join(", "))
+            texts::one_label_each(quoted.join(", "))
         };
         out.push(
-        Diagnostic::error(
-            translation,
-            span.start + offset..span.end + offset,
-            format!(
-                "`subjects` has {} here but {there} in {shown}: a translation gives one label per subject, in the same order",
-                plural(labels.len(), "label", "labels")
-            ),
-        )
-        .with_hint(hint),
-    );
+            Diagnostic::at(
+                translation,
+                span.start + offset..span.end + offset,
+                problems::translation_subjects_count(labels.len(), originals.len(), shown),
+            )
+            .with_hint(hint),
+        );
     }
 
     /// A translated `cover_alt` (or `logo_alt`) describes the image of the
@@ -144,24 +134,16 @@ impl Pair<'_, '_> {
             if get(d, image).is_some() || get(t, image).is_some() {
                 continue;
             }
-            let shown = default.path.display();
+            let shown = &default.path;
             out.push(
-                Diagnostic::warning(
+                Diagnostic::at(
                     translation,
                     k.span().start + offset..k.span().end + offset,
-                    format!("`{alt}` is set but {shown} has no `{image}`"),
+                    problems::translation_alt_without_image(alt, shown, image),
                 )
-                .with_hint(format!("add `{image}` to {shown}, or remove `{alt}` from this file")),
+                .with_hint(texts::add_image_or_remove_alt(image, shown, alt)),
             );
         }
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 

@@ -16,6 +16,7 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::diagnostic::{cli, Locale, Msg};
 use crate::{Options, Report};
 use rebuild::Session;
 use state::State;
@@ -31,6 +32,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Quiet time after a change before rebuilding.
     pub debounce: Duration,
+    /// The language of what is printed, and of the problems shown in pages.
+    pub locale: Locale,
 }
 
 /// Why serving stopped.
@@ -39,7 +42,7 @@ pub enum ServeError {
     /// The first build has errors (reported through `report`).
     Content,
     /// The address cannot be used, or files cannot be watched.
-    Io(String),
+    Io(Msg),
 }
 
 /// Builds, serves and rebuilds until the process ends. `report` prints a
@@ -50,7 +53,7 @@ pub fn serve(
     report: impl Fn(&Report, Duration) + Send + 'static,
 ) -> Result<(), ServeError> {
     let server = tiny_http::Server::http((serve.bind, serve.port))
-        .map_err(|e| ServeError::Io(format!("cannot listen on {}:{}: {e}", serve.bind, serve.port)))?;
+        .map_err(|e| ServeError::Io(cli::cannot_listen(format!("{}:{}", serve.bind, serve.port), e.to_string())))?;
     let port = server.server_addr().to_ip().map_or(serve.port, |a| a.port());
     let host = if serve.bind.is_unspecified() { "127.0.0.1".to_string() } else { url_host(serve.bind) };
     let url = format!("http://{host}:{port}/");
@@ -66,9 +69,10 @@ pub fn serve(
 
     let rebuild_state = Arc::clone(&state);
     let timings = std::env::var_os("VITRINE_TIMINGS").is_some();
+    let locale = serve.locale;
     // The rebuild finds the changes by the files' stamps; the paths the
     // watcher saw only pick the preview (`preview.rs`).
-    let _watcher = watch::watch(&opts.root, serve.debounce, move |changed| {
+    let _watcher = watch::watch(&opts.root, serve.debounce, locale, move |changed| {
         let started = Instant::now();
         if let Some(pages) = session.preview(&changed) {
             if timings {
@@ -80,21 +84,18 @@ pub fn serve(
         report(&result, started.elapsed());
         match update {
             Some(update) => rebuild_state.publish(update.files, &update.changed),
-            None => rebuild_state.fail(result.diagnostics.iter().map(|d| d.to_json()).collect()),
+            None => rebuild_state.fail(result.diagnostics.iter().map(|d| d.to_json(locale)).collect()),
         }
     })
     .map_err(ServeError::Io)?;
 
     if !serve.bind.is_loopback() {
-        eprintln!(
-            "warning: serving on {}: other machines on the network can read this site and its drafts",
-            serve.bind
-        );
+        eprintln!("{}", cli::serving_to_network(serve.bind.to_string()).render(locale));
     }
-    eprintln!("Serving on {url} (Ctrl+C to stop)");
+    eprintln!("{}", cli::serving_on(&url).render(locale));
     if serve.open {
         if let Err(e) = open::that_detached(&url) {
-            eprintln!("warning: cannot open a browser: {e}");
+            eprintln!("{}", cli::cannot_open_browser(&e).render(locale));
         }
     }
     for request in server.incoming_requests() {

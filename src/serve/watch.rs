@@ -17,6 +17,8 @@ use std::time::Duration;
 use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 use notify::{EventKind, RecursiveMode, Watcher};
 
+use crate::diagnostic::{cli, severity_word, Locale, Msg, Severity};
+
 /// The quiet time after an event that completes a file (see above).
 pub const SETTLE: Duration = Duration::from_millis(2);
 
@@ -54,8 +56,9 @@ pub fn relevant(root: &Path, path: &Path) -> bool {
 pub fn watch(
     root: &Path,
     debounce: Duration,
+    locale: Locale,
     mut on_change: impl FnMut(Vec<PathBuf>) + Send + 'static,
-) -> Result<Watching, String> {
+) -> Result<Watching, Msg> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let (tx, rx) = mpsc::channel::<(Vec<PathBuf>, bool)>();
     let filter_root = root.clone();
@@ -71,8 +74,8 @@ pub fn watch(
             }
         }
     })
-    .map_err(|e| format!("cannot watch files: {e}"))?;
-    watcher.watch(&root, RecursiveMode::NonRecursive).map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    .map_err(|e| cli::cannot_watch(&root, e.to_string()))?;
+    watcher.watch(&root, RecursiveMode::NonRecursive).map_err(|e| cli::cannot_watch(&root, e.to_string()))?;
     let watcher = std::sync::Arc::new(std::sync::Mutex::new(watcher));
     let mut watched = [false; FOLDERS.len()];
     watch_new_folders(&watcher, &root, &mut watched)?;
@@ -86,7 +89,7 @@ pub fn watch(
             // A folder created since (`static/` of a new site) is watched
             // from now on.
             if let Err(e) = watch_new_folders(&watcher, &root, &mut watched) {
-                eprintln!("warning: {e}");
+                eprintln!("{}: {}", severity_word(Severity::Warning, locale), e.render(locale));
             }
             changed.sort();
             changed.dedup();
@@ -105,12 +108,12 @@ fn watch_new_folders(
     watcher: &std::sync::Mutex<notify::RecommendedWatcher>,
     root: &Path,
     watched: &mut [bool; FOLDERS.len()],
-) -> Result<(), String> {
+) -> Result<(), Msg> {
     for (i, folder) in FOLDERS.iter().enumerate() {
         let dir = root.join(folder);
         if !watched[i] && dir.is_dir() {
-            let mut w = watcher.lock().map_err(|_| "the file watcher failed".to_string())?;
-            w.watch(&dir, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
+            let mut w = watcher.lock().map_err(|_| cli::watcher_failed())?;
+            w.watch(&dir, RecursiveMode::Recursive).map_err(|e| cli::cannot_watch(&dir, e.to_string()))?;
             watched[i] = true;
         }
     }

@@ -7,7 +7,7 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use crate::calendar::period::When;
-use crate::diagnostic::{Diagnostic, Out};
+use crate::diagnostic::{problems, texts, Diagnostic, Out};
 use crate::load::common::Image;
 use crate::load::kinds::{Mooc, Session};
 use crate::load::{Loaded, Meta, Parcours, Schedule};
@@ -43,14 +43,13 @@ fn image(root: &Path, meta: &Meta, img: Option<&Image>, out: &mut Out) {
     }
     let clean = path.trim_start_matches("./").trim_start_matches('/');
     let (file, shown) = match &meta.bundle {
-        Some(dir) if !path.starts_with('/') => (dir.join(clean), format!("the bundle folder of `{}`", meta.slug)),
-        _ => (root.join("static").join(clean), "static/".to_string()),
+        Some(dir) if !path.starts_with('/') => (dir.join(clean), texts::bundle_folder_of(&meta.slug)),
+        _ => (root.join("static").join(clean), texts::static_folder()),
     };
     if clean.split('/').any(|p| p == "..") || !file.is_file() {
         out.push(
-            Diagnostic::error(&meta.file, at.span.clone(), format!("image `{path}` not found in {shown}")).with_hint(
-                "check the file name (case matters), or put the image in static/ or beside index.md in a bundle",
-            ),
+            Diagnostic::at(&meta.file, at.span.clone(), problems::image_not_found(path, shown))
+                .with_hint(texts::check_image_name()),
         );
     }
 }
@@ -62,20 +61,19 @@ fn mooc(m: &Mooc, out: &mut Out) {
     let file = &m.meta.file;
     if !m.platform_key && (m.sessions.is_empty() || m.sessions.iter().any(|s| s.platform.is_none())) {
         out.push(
-            Diagnostic::error(file, m.head.clone(), "required key `platform` is missing")
-                .with_hint("add `platform = \"fun-mooc\"` (or name a platform in every session)"),
+            Diagnostic::at(file, m.head.clone(), problems::missing_key("platform")).with_hint(texts::add_platform()),
         );
     }
     if let Some(c) = &m.certificate {
         if let (Some(pass), Some(total)) = (&c.pass_mark, &c.exam_questions) {
             if pass.value > total.value {
                 out.push(
-                    Diagnostic::error(
+                    Diagnostic::at(
                         file,
                         pass.span.clone(),
-                        format!("`pass_mark` ({}) is more than `exam_questions` ({})", pass.value, total.value),
+                        problems::pass_mark_above_questions(pass.value, total.value),
                     )
-                    .with_hint("the pass mark counts correct answers, so it cannot exceed the number of questions"),
+                    .with_hint(texts::pass_mark_hint()),
                 );
             }
         }
@@ -85,12 +83,8 @@ fn mooc(m: &Mooc, out: &mut Out) {
     }
     if let Some(s) = m.sessions.get(MANY_SESSIONS) {
         out.push(
-            Diagnostic::warning(
-                file,
-                s.start.span.clone(),
-                format!("this MOOC has {} sessions: its page and calendar list every one", m.sessions.len()),
-            )
-            .with_hint(format!("more than {MANY_SESSIONS} sessions is likely a mistake of a script or a copy")),
+            Diagnostic::at(file, s.start.span.clone(), problems::many_sessions(m.sessions.len()))
+                .with_hint(texts::many_sessions_hint(MANY_SESSIONS)),
         );
     }
     overlaps(m, out);
@@ -102,46 +96,34 @@ fn session(m: &Mooc, s: &Session, out: &mut Out) {
         When::Date(d) if d == Date::MIN => {}
         When::Date(start) => match &s.end {
             None if !s.self_paced => out.push(
-                Diagnostic::error(
-                    file,
-                    s.start.span.clone(),
-                    "this instructor-paced session has a start date but no `end`",
-                )
-                .with_hint("add `end = YYYY-MM-DD`, or `pacing = \"self\"` for a self-paced course"),
+                Diagnostic::at(file, s.start.span.clone(), problems::session_without_end())
+                    .with_hint(texts::add_end_or_self_paced()),
             ),
             Some(end) if end.value < start => out.push(
-                Diagnostic::error(
-                    file,
-                    end.span.clone(),
-                    format!("the session ends ({}) before it starts ({start})", end.value),
-                )
-                .with_hint("check the year and month of `start` and `end`"),
+                Diagnostic::at(file, end.span.clone(), problems::session_ends_before_start(end.value, start))
+                    .with_hint(texts::check_start_and_end()),
             ),
             _ => {}
         },
         When::Period(p) => {
             if let Some(end) = &s.end {
                 out.push(
-                    Diagnostic::error(
-                        file,
-                        end.span.clone(),
-                        format!("a session planned for `{p}` has no exact dates yet, so it cannot have an `end`"),
-                    )
-                    .with_hint("give an exact `start` date, or remove `end`"),
+                    Diagnostic::at(file, end.span.clone(), problems::planned_session_with_end(p.to_string()))
+                        .with_hint(texts::exact_start_or_no_end()),
                 );
             }
         }
     }
-    for (a, b, what) in [(&s.enrollment_start, &s.enrollment_end, "enrolment"), (&s.exam_start, &s.exam_end, "exam")] {
+    let windows = [
+        (&s.enrollment_start, &s.enrollment_end, texts::enrolment_window()),
+        (&s.exam_start, &s.exam_end, texts::exam_window()),
+    ];
+    for (a, b, what) in windows {
         if let (Some(a), Some(b)) = (a, b) {
             if b.value < a.value {
                 out.push(
-                    Diagnostic::error(
-                        file,
-                        b.span.clone(),
-                        format!("the {what} window ends ({}) before it starts ({})", b.value, a.value),
-                    )
-                    .with_hint("swap the two dates or fix the year"),
+                    Diagnostic::at(file, b.span.clone(), problems::window_ends_before_start(what, b.value, a.value))
+                        .with_hint(texts::swap_dates()),
                 );
             }
         }
@@ -149,8 +131,8 @@ fn session(m: &Mooc, s: &Session, out: &mut Out) {
     if let (Some(es), Some(end)) = (&s.enrollment_start, &s.end) {
         if es.value > end.value {
             out.push(
-                Diagnostic::error(file, es.span.clone(), "enrolment opens after the session has ended")
-                    .with_hint("check `enrollment_start`"),
+                Diagnostic::at(file, es.span.clone(), problems::enrolment_after_end())
+                    .with_hint(texts::check_key("enrollment_start")),
             );
         }
     }
@@ -181,16 +163,12 @@ fn overlaps(m: &Mooc, out: &mut Out) {
         if let Some((a, _)) = first {
             let (line, _) = m.meta.file.line_col(a.start.span.start);
             out.push(
-                Diagnostic::error(
+                Diagnostic::at(
                     &m.meta.file,
                     b.start.span.clone(),
-                    format!(
-                        "the session starting {} overlaps the session starting {} (line {line})",
-                        describe_start(b),
-                        describe_start(a)
-                    ),
+                    problems::sessions_overlap(describe_start(b), describe_start(a), line),
                 )
-                .with_hint("sessions of one MOOC must not overlap: fix the dates, or mark one `cancelled = true`"),
+                .with_hint(texts::sessions_overlap_hint()),
             );
         }
     }
@@ -208,30 +186,22 @@ fn parcours(p: &Parcours, out: &mut Out) {
     for (i, m) in p.moocs.iter().enumerate() {
         if p.moocs[..i].iter().any(|o| o.value == m.value) {
             out.push(
-                Diagnostic::error(file, m.span.clone(), format!("`{}` is listed twice in `moocs`", m.value))
-                    .with_hint("remove the second one"),
+                Diagnostic::at(file, m.span.clone(), problems::listed_twice(&m.value, "moocs"))
+                    .with_hint(texts::remove_second()),
             );
         }
     }
     if !p.moocs.is_empty() && p.moocs.len() < 3 {
         out.push(
-            Diagnostic::warning(
-                file,
-                p.moocs_span.clone(),
-                format!("this parcours has only {} MOOC(s); a parcours usually groups at least 3", p.moocs.len()),
-            )
-            .with_hint("add MOOCs to `moocs`, or present these as separate MOOCs"),
+            Diagnostic::at(file, p.moocs_span.clone(), problems::small_parcours(p.moocs.len()))
+                .with_hint(texts::small_parcours_hint()),
         );
     }
     for c in &p.core {
         if !p.moocs.iter().any(|m| m.value == c.value) {
             out.push(
-                Diagnostic::error(
-                    file,
-                    c.span.clone(),
-                    format!("core MOOC `{}` is not in this parcours' `moocs`", c.value),
-                )
-                .with_hint(format!("add \"{}\" to `moocs`, or remove it from `core`", c.value)),
+                Diagnostic::at(file, c.span.clone(), problems::core_not_in_moocs(&c.value))
+                    .with_hint(texts::add_to_moocs_or_remove(&c.value)),
             );
         }
     }
@@ -239,43 +209,27 @@ fn parcours(p: &Parcours, out: &mut Out) {
     if let Some(cr) = &p.core_required {
         if p.core.is_empty() {
             out.push(
-                Diagnostic::error(
-                    file,
-                    cr.span.clone(),
-                    "`core_required` is set, but this parcours has no `core` MOOCs",
-                )
-                .with_hint("list the star MOOCs in `core`, or remove `core_required`"),
+                Diagnostic::at(file, cr.span.clone(), problems::core_required_without_core())
+                    .with_hint(texts::core_required_needs_core()),
             );
         } else if cr.value < 0 || cr.value > core {
             out.push(
-                Diagnostic::error(
-                    file,
-                    cr.span.clone(),
-                    format!("`core_required` is {}, but this parcours has {core} core MOOC(s)", cr.value),
-                )
-                .with_hint(format!("set `core_required` to a number from 0 to {core}")),
+                Diagnostic::at(file, cr.span.clone(), problems::core_required_out_of_range(cr.value, core))
+                    .with_hint(texts::core_required_between(core)),
             );
         }
     }
     if let Some(req) = &p.required {
         // The core MOOCs needed: `core_required` of them, else all.
-        let (needed, what) = match &p.core_required {
-            Some(cr) if (0..=core).contains(&cr.value) => (cr.value, "`core_required`"),
-            _ => (core, "the number of core MOOCs"),
-        };
         let total = p.moocs.len() as i64;
+        let (needed, problem) = match &p.core_required {
+            Some(cr) if (0..=core).contains(&cr.value) => {
+                (cr.value, problems::required_out_of_range_core_required(req.value, cr.value, total))
+            }
+            _ => (core, problems::required_out_of_range(req.value, core, total)),
+        };
         if req.value < needed || req.value > total {
-            out.push(
-                Diagnostic::error(
-                    file,
-                    req.span.clone(),
-                    format!(
-                        "`required` is {}, but it must be between {what} ({needed}) and the number of MOOCs ({total})",
-                        req.value
-                    ),
-                )
-                .with_hint(format!("set `required` to a number from {needed} to {total}")),
-            );
+            out.push(Diagnostic::at(file, req.span.clone(), problem).with_hint(texts::required_between(needed, total)));
         }
     }
 }
@@ -285,17 +239,17 @@ fn schedule(s: &Schedule, out: &mut Out) {
     let same_kind = std::mem::discriminant(&from.value) == std::mem::discriminant(&to.value);
     if !same_kind {
         out.push(
-            Diagnostic::error(&s.meta.file, to.span.clone(), "`from` and `to` must both be quarters or both be months")
-                .with_hint("e.g. from = \"2024-T2\", to = \"2027-T4\""),
+            Diagnostic::at(&s.meta.file, to.span.clone(), problems::schedule_mixed_periods())
+                .with_hint(texts::for_example("from = \"2024-T2\", to = \"2027-T4\"")),
         );
     } else if from.value.first_day() > to.value.first_day() {
         out.push(
-            Diagnostic::error(
+            Diagnostic::at(
                 &s.meta.file,
                 from.span.clone(),
-                format!("`from` ({}) is after `to` ({})", from.value, to.value),
+                problems::schedule_from_after_to(from.value.to_string(), to.value.to_string()),
             )
-            .with_hint("swap the two periods"),
+            .with_hint(texts::swap_periods()),
         );
     }
 }

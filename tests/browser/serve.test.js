@@ -28,12 +28,15 @@ describe('vitrine serve in the browser', { timeout: 180_000 }, () => {
     root = path.join(tmp, 'site');
     copyDir(path.join(REPO_ROOT, 'tests', 'fixtures', 'minimal'), root);
     server = spawn(vitrine(), ['serve', '--root', root, '--port', '0', '--today', '2026-11-23'],
-      { stdio: ['ignore', 'pipe', 'pipe'] });
+      // Its lines in English (the fixture's language is French): the test
+      // counts "Rebuilt" lines.
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VITRINE_LANG: 'en' } });
     url = await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`vitrine serve did not start:\n${log}`)), 60_000);
       const read = (chunk) => {
         log += chunk;
-        const m = log.match(/Serving on (http:\/\/127\.0\.0\.1:\d+)\//);
+        // Only the address is read from the line that says where it serves.
+        const m = log.match(/(http:\/\/127\.0\.0\.1:\d+)\//);
         if (m) { clearTimeout(timer); resolve(m[1]); }
       };
       server.stdout.on('data', read);

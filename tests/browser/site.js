@@ -43,8 +43,12 @@ function vitrineBinary() {
   return path.join(target, 'release', process.platform === 'win32' ? 'vitrine.exe' : 'vitrine');
 }
 
-/** Builds the site of `root` (default: the repository's own) into a fresh temporary folder; returns that folder. */
-function buildSite(root = REPO_ROOT) {
+/**
+ * Builds the site of `root` (default: the repository's own) into a fresh
+ * temporary folder, with `args` added to `vitrine build` (`--minify`);
+ * returns that folder.
+ */
+function buildSite(root = REPO_ROOT, args = []) {
   const bin = vitrineBinary();
   if (!fs.existsSync(bin)) {
     throw new Error(`${bin} does not exist: run \`cargo build --release\` first ` +
@@ -53,7 +57,7 @@ function buildSite(root = REPO_ROOT) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-browser-'));
   const output = path.join(tmp, 'site');
   try {
-    execFileSync(bin, ['build', '--root', root, '--output', output, '--today', TODAY], {
+    execFileSync(bin, ['build', '--root', root, '--output', output, '--today', TODAY, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
     });
@@ -150,16 +154,16 @@ async function launchBrowser() {
 }
 
 /**
- * Builds and serves the site (of `root`, default: the repository's own) and
- * starts Chromium; call once per test file.
+ * Builds and serves the site (of `root`, default: the repository's own,
+ * built with `args` added) and starts Chromium; call once per test file.
  * Returns { baseUrl, siteDir, browser, blocked, newPage(options),
  * closePage(page), close() }; newPage's options: width, height,
  * javaScriptEnabled, intercept, colorScheme ('light' or 'dark').
  * Pages only ever reach 127.0.0.1: any other request is aborted and recorded
  * in `blocked`.
  */
-async function startSite({ root } = {}) {
-  const site = buildSite(root);
+async function startSite({ root, args } = {}) {
+  const site = buildSite(root, args);
   let server;
   let browser;
   try {
@@ -277,7 +281,7 @@ function sitePages(siteDir) {
         const rel = path.relative(siteDir, file).split(path.sep).join('/');
         const url = '/' + rel.replace(/(^|\/)index\.html$/, '$1');
         const head = fs.readFileSync(file, 'utf8').slice(0, 2000);
-        (/<meta http-equiv="refresh"/i.test(head) ? redirects : pages).push(url);
+        (/http-equiv=["']?refresh/i.test(head) ? redirects : pages).push(url);
       }
     }
   })(siteDir);

@@ -105,10 +105,12 @@ pub fn site_with_links_out(dir: &TempDir) -> PathBuf {
 // ---------------------------------------------------------------------------
 // Running the binary.
 
-/// The `vitrine` binary, with no `SOURCE_DATE_EPOCH` inherited.
+/// The `vitrine` binary, with no `SOURCE_DATE_EPOCH` inherited, speaking
+/// English (`VITRINE_LANG=en`): the tests of behaviour read English
+/// messages; those of the French ones ask for French (`tests/messages.rs`).
 pub fn vitrine() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_vitrine"));
-    cmd.env_remove("SOURCE_DATE_EPOCH");
+    cmd.env_remove("SOURCE_DATE_EPOCH").env("VITRINE_LANG", "en");
     cmd
 }
 

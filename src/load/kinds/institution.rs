@@ -2,7 +2,7 @@
 //! school, a research body; a school may belong to a group (`parent`).
 
 use crate::base::fields::{Fields, Sp};
-use crate::diagnostic::Out;
+use crate::diagnostic::{problems, texts, Out};
 use crate::load::common::{self, Image};
 use crate::load::kinds::{About, EntityKind, Kind, Ref, Shown};
 use crate::load::Meta;
@@ -26,7 +26,7 @@ pub struct Institution {
 /// The values of `category`, the default first.
 pub const CATEGORIES: &[&str] = &["education", "higher-education", "organization"];
 
-const KEYS: &[&str] =
+pub const KEYS: &[&str] =
     &["title", "short_title", "url", "logo", "logo_alt", "parent", "country", "category", "draft", "updated"];
 
 /// The keys a translation may change.
@@ -44,19 +44,12 @@ impl EntityKind for Institution {
     }
 
     fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Institution {
-        f.check_keys(KEYS, "an institution", out);
+        f.check_keys(KEYS, texts::a_kind(Self::ABOUT.noun), out);
         let country = f.str("country", out).and_then(|c| {
             if c.value.len() == 2 && c.value.bytes().all(|b| b.is_ascii_uppercase()) {
                 Some(c.value)
             } else {
-                out.push(
-                    f.err(
-                        c.span,
-                        format!("`country` must be a two-letter ISO 3166 code such as FR, not `{}`", c.value),
-                    )
-                    .with_hint("e.g. `country = \"FR\"`")
-                    .into_warning(),
-                );
+                out.push(f.at(c.span, problems::bad_country(&c.value)).with_hint(texts::country_example()));
                 None
             }
         });

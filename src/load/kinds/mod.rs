@@ -21,6 +21,16 @@ mod platform;
 mod schedule;
 mod subject;
 
+/// The front-matter keys of each kind (what `vitrine new` writes them all of).
+pub mod keys {
+    pub use super::institution::KEYS as INSTITUTION;
+    pub use super::mooc::{CERTIFICATE_KEYS as CERTIFICATE, KEYS as MOOC, SESSION_KEYS as SESSION};
+    pub use super::page::KEYS as PAGE;
+    pub use super::parcours::KEYS as PARCOURS;
+    pub use super::platform::KEYS as PLATFORM;
+    pub use super::schedule::KEYS as SCHEDULE;
+}
+
 use std::collections::HashMap;
 use std::fmt::Debug;
 
@@ -43,7 +53,8 @@ pub struct About {
     /// Its folder of `content/` (`moocs`); empty for the home page, the
     /// one file at the top of `content/`.
     pub folder: &'static str,
-    /// How messages name one entity of the kind (`MOOC`, `platform`).
+    /// How messages name the kind (`MOOC`, `platform`, `home`): the key by
+    /// which the catalogues choose its noun in each language (`a_kind`).
     pub noun: &'static str,
     /// The front-matter keys a translation may change; every other key is
     /// structure, which comes from the default-language file.

@@ -8,12 +8,12 @@ use jiff::civil::Date;
 use crate::base::fields::{Fields, Sp};
 use crate::base::slug::slugify;
 use crate::calendar::period::When;
-use crate::diagnostic::Out;
+use crate::diagnostic::{problems, texts, Out};
 use crate::load::common::{self, Image};
 use crate::load::kinds::{About, EntityKind, Kind, Ref, Shown};
 use crate::load::Meta;
 
-const KEYS: &[&str] = &[
+pub const KEYS: &[&str] = &[
     "title",
     "summary",
     "languages",
@@ -38,9 +38,9 @@ const KEYS: &[&str] = &[
     "draft",
     "updated",
 ];
-const CERTIFICATE_KEYS: &[&str] =
+pub const CERTIFICATE_KEYS: &[&str] =
     &["free_attestation", "price", "currency", "proctored", "exam_minutes", "exam_questions", "pass_mark", "ects"];
-const SESSION_KEYS: &[&str] = &[
+pub const SESSION_KEYS: &[&str] = &[
     "start",
     "end",
     "enrollment_start",
@@ -132,7 +132,7 @@ impl EntityKind for Mooc {
     }
 
     fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Mooc {
-        f.check_keys(KEYS, "a MOOC", out);
+        f.check_keys(KEYS, texts::a_kind(Self::ABOUT.noun), out);
         let title = f.req_str("title", out).map(|s| s.value).unwrap_or_default();
         let summary = common::summary(f, true, out);
         if !f.has("languages") {
@@ -144,14 +144,14 @@ impl EntityKind for Mooc {
             && f.str_list("languages", &mut Vec::new()).is_some_and(|l| l.is_empty())
         {
             out.push(
-                f.err(f.value_span("languages"), "`languages` must name at least one language")
-                    .with_hint("e.g. `languages = [\"fr\"]`"),
+                f.at(f.value_span("languages"), problems::empty_list("languages", "language"))
+                    .with_hint(texts::for_example("languages = [\"fr\"]")),
             );
         }
         if !f.has("institutions") {
             f.missing("institutions", "[\"institut-pasteur\"]", out);
         } else if f.str_list("institutions", &mut Vec::new()).is_some_and(|l| l.is_empty()) {
-            out.push(f.err(f.value_span("institutions"), "`institutions` must name at least one institution"));
+            out.push(f.at(f.value_span("institutions"), problems::empty_list("institutions", "institution")));
         }
         let subjects = f.str_list("subjects", out).unwrap_or_default();
         for s in &subjects {
@@ -160,12 +160,11 @@ impl EntityKind for Mooc {
                 // file's label, so any script will do, but not nothing.
                 if s.value.trim().is_empty() {
                     out.push(
-                        f.err(s.span.clone(), "a translated subject label must not be empty")
-                            .with_hint("write the subject's name in this language"),
+                        f.at(s.span.clone(), problems::empty_subject_label()).with_hint(texts::translate_subject()),
                     );
                 }
             } else if slugify(&s.value).is_empty() {
-                out.push(f.err(s.span.clone(), "a subject needs at least one letter or digit"));
+                out.push(f.at(s.span.clone(), problems::subject_without_letters()));
             }
         }
         let certificate = f.table("certificate", out).map(|c| certificate(&c, out));
@@ -203,17 +202,12 @@ fn strings(f: &Fields, key: &str, out: &mut Out) -> Vec<String> {
 }
 
 fn certificate(c: &Fields, out: &mut Out) -> Certificate {
-    c.check_keys(CERTIFICATE_KEYS, "[certificate]", out);
+    c.check_keys(CERTIFICATE_KEYS, texts::section("certificate"), out);
     let currency = match c.str("currency", out) {
         Some(s) if s.value.len() == 3 && s.value.bytes().all(|b| b.is_ascii_uppercase()) => s.value,
         Some(s) => {
-            out.push(
-                c.err(s.span, format!("`currency` must be an ISO 4217 code such as EUR or USD, not `{}`", s.value))
-                    .with_hint(format!(
-                        "write `currency = \"{}\"`",
-                        s.value.trim().to_uppercase().chars().take(3).collect::<String>()
-                    )),
-            );
+            let fixed: String = s.value.trim().to_uppercase().chars().take(3).collect();
+            out.push(c.at(s.span, problems::bad_currency(&s.value)).with_hint(texts::write_currency(fixed)));
             "EUR".to_string()
         }
         None => "EUR".to_string(),
@@ -231,7 +225,7 @@ fn certificate(c: &Fields, out: &mut Out) -> Certificate {
 }
 
 fn session(s: &Fields, out: &mut Out) -> Session {
-    s.check_keys(SESSION_KEYS, "a session", out);
+    s.check_keys(SESSION_KEYS, texts::a_session(), out);
     let start = match s.when("start", out) {
         Some(w) => w,
         None => {
@@ -246,7 +240,7 @@ fn session(s: &Fields, out: &mut Out) -> Session {
     let enrollments = s.int("enrollments", out).and_then(|n| match u64::try_from(n.value) {
         Ok(v) => Some(v),
         Err(_) => {
-            out.push(s.err(n.span, "`enrollments` cannot be negative"));
+            out.push(s.at(n.span, problems::negative_count("enrollments")));
             None
         }
     });

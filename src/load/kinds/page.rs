@@ -2,7 +2,7 @@
 //! home page (`content/_index.md`).
 
 use crate::base::fields::Fields;
-use crate::diagnostic::Out;
+use crate::diagnostic::{texts, Out};
 use crate::load::kinds::{About, EntityKind, Shown};
 use crate::load::{common, Meta};
 
@@ -16,6 +16,9 @@ pub struct Page {
     pub menu: bool,
 }
 
+/// The front-matter keys of a free page.
+pub const KEYS: &[&str] = &["title", "summary", "weight", "menu", "draft", "updated"];
+
 impl EntityKind for Page {
     const ABOUT: About = About::at_root("pages", "page", &["title", "summary", "draft", "updated"]);
 
@@ -24,7 +27,7 @@ impl EntityKind for Page {
     }
 
     fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Page {
-        f.check_keys(&["title", "summary", "weight", "menu", "draft", "updated"], "a page", out);
+        f.check_keys(KEYS, texts::a_kind(Self::ABOUT.noun), out);
         Page {
             title: f.req_str("title", out).map(|s| s.value).unwrap_or_default(),
             summary: common::summary(f, false, out),
@@ -50,14 +53,14 @@ pub struct Home {
 }
 
 impl EntityKind for Home {
-    const ABOUT: About = About::at_root("", "page", &["title", "summary", "updated"]);
+    const ABOUT: About = About::at_root("", "home", &["title", "summary", "updated"]);
 
     fn shown(&self) -> Shown<'_> {
         Shown { title: &self.title, summary: &self.summary, image: None }
     }
 
     fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Home {
-        f.check_keys(&["title", "summary", "updated"], "the home page (_index.md)", out);
+        f.check_keys(&["title", "summary", "updated"], texts::a_kind(Self::ABOUT.noun), out);
         Home {
             title: f.str("title", out).map(|s| s.value).unwrap_or_default(),
             summary: common::summary(f, false, out),

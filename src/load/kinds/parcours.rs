@@ -2,7 +2,7 @@
 //! to a credential.
 
 use crate::base::fields::{Fields, Sp};
-use crate::diagnostic::Out;
+use crate::diagnostic::{problems, texts, Out};
 use crate::load::common::{self, Image};
 use crate::load::kinds::{About, EntityKind, Kind, Ref, Shown};
 use crate::load::Meta;
@@ -34,7 +34,7 @@ pub struct Parcours {
     pub cover: Option<Image>,
 }
 
-const KEYS: &[&str] = &[
+pub const KEYS: &[&str] = &[
     "title",
     "short_title",
     "summary",
@@ -91,14 +91,13 @@ impl EntityKind for Parcours {
     }
 
     fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Parcours {
-        f.check_keys(KEYS, "a parcours", out);
+        f.check_keys(KEYS, texts::a_kind(Self::ABOUT.noun), out);
         for (key, noun) in [("institutions", "institution"), ("moocs", "MOOC")] {
             if !f.has(key) {
                 f.missing(key, "[\"…\"]", out);
             } else if f.str_list(key, &mut Vec::new()).is_some_and(|l| l.is_empty()) {
                 out.push(
-                    f.err(f.value_span(key), format!("`{key}` must name at least one {noun}"))
-                        .with_hint(format!("list the slugs of its {noun}s, e.g. `{key} = [\"…\"]`")),
+                    f.at(f.value_span(key), problems::empty_list(key, noun)).with_hint(texts::list_slugs(key, noun)),
                 );
             }
         }

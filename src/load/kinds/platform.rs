@@ -1,7 +1,7 @@
 //! A platform (`content/platforms/<slug>.md`): where MOOCs are taught.
 
-use crate::base::fields::Fields;
-use crate::diagnostic::Out;
+use crate::base::fields::{either, Fields};
+use crate::diagnostic::{problems, texts, Out};
 use crate::load::common::{self, Image};
 use crate::load::kinds::{About, EntityKind, Shown};
 use crate::load::Meta;
@@ -22,7 +22,7 @@ pub struct Platform {
     pub certification: Option<String>,
 }
 
-const KEYS: &[&str] = &[
+pub const KEYS: &[&str] = &[
     "title",
     "url",
     "summary",
@@ -51,7 +51,7 @@ impl EntityKind for Platform {
     }
 
     fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Platform {
-        f.check_keys(KEYS, "a platform", out);
+        f.check_keys(KEYS, texts::a_kind(Self::ABOUT.noun), out);
         if !f.has("url") {
             f.missing("url", "\"https://…\"", out);
         }
@@ -60,7 +60,7 @@ impl EntityKind for Platform {
             if ["instructor", "self"].contains(&p.value.as_str()) {
                 pacing.push(p.value);
             } else {
-                out.push(f.err(p.span, format!("`pacing` items are `instructor` or `self`, not `{}`", p.value)));
+                out.push(f.at(p.span, problems::item_not_one_of("pacing", either(&["instructor", "self"]), &p.value)));
             }
         }
         Platform {
@@ -75,7 +75,7 @@ impl EntityKind for Platform {
             learners: f.int("learners", out).and_then(|n| match u64::try_from(n.value) {
                 Ok(v) => Some(v),
                 Err(_) => {
-                    out.push(f.err(n.span, "`learners` cannot be negative"));
+                    out.push(f.at(n.span, problems::negative_count("learners")));
                     None
                 }
             }),

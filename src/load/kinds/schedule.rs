@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use crate::base::fields::{Fields, Sp};
 use crate::calendar::period::{Period, When};
-use crate::diagnostic::Out;
+use crate::diagnostic::{problems, texts, Out};
 use crate::load::kinds::{About, EntityKind, Kind, Ref, Shown};
 use crate::load::{common, Meta};
 
@@ -23,7 +23,7 @@ pub struct Schedule {
     pub note: Option<String>,
 }
 
-const KEYS: &[&str] =
+pub const KEYS: &[&str] =
     &["title", "parcours", "moocs", "granularity", "from", "to", "version", "note", "draft", "updated"];
 
 /// The keys a translation may change.
@@ -43,7 +43,7 @@ impl EntityKind for Schedule {
     }
 
     fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Schedule {
-        f.check_keys(KEYS, "a schedule", out);
+        f.check_keys(KEYS, texts::a_kind(Self::ABOUT.noun), out);
         let monthly = f.choice("granularity", &["quarter", "month"], out).is_some_and(|g| g.value == "month");
         let period = |key: &str, out: &mut Out| -> Option<Sp<Period>> {
             let w = f.when(key, out)?;
@@ -52,8 +52,8 @@ impl EntityKind for Schedule {
                 When::Date(d) => {
                     let p = if monthly { Period::month_of(d) } else { Period::quarter_of(d) };
                     out.push(
-                        f.err(w.span.clone(), format!("`{key}` must be a period, not a date"))
-                            .with_hint(format!("write `{key} = \"{p}\"`")),
+                        f.at(w.span.clone(), problems::period_not_date(key))
+                            .with_hint(texts::write_value(key, format!("\"{p}\""))),
                     );
                     None
                 }
@@ -66,8 +66,8 @@ impl EntityKind for Schedule {
         let no_rows = !f.has("moocs") || f.str_list("moocs", &mut Vec::new()).is_some_and(|l| l.is_empty());
         if !f.has("parcours") && no_rows && !f.partial {
             out.push(
-                f.err(f.span.clone(), "a schedule needs rows: set `parcours` or `moocs`")
-                    .with_hint("e.g. `parcours = \"dnm2ip\"`"),
+                f.at(f.span.clone(), problems::schedule_without_rows())
+                    .with_hint(texts::for_example("parcours = \"dnm2ip\"")),
             );
         }
         Schedule {

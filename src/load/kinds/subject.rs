@@ -3,7 +3,7 @@
 //! describes one, and gives its label.
 
 use crate::base::fields::Fields;
-use crate::diagnostic::Out;
+use crate::diagnostic::{texts, Out};
 use crate::load::kinds::{About, EntityKind, Shown};
 use crate::load::{common, Meta};
 
@@ -28,7 +28,7 @@ impl EntityKind for SubjectDoc {
     }
 
     fn parse(f: &Fields, meta: Meta, out: &mut Out) -> SubjectDoc {
-        f.check_keys(KEYS, "a subject", out);
+        f.check_keys(KEYS, texts::a_kind(Self::ABOUT.noun), out);
         SubjectDoc {
             title: f.req_str("title", out).map(|s| s.value).unwrap_or_default(),
             summary: common::summary(f, false, out),

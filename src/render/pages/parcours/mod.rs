@@ -89,10 +89,7 @@ impl PageKind for Pages {
         if has_brochure(cat, &p.meta.slug) {
             match brochure::pdf(&ctx.lang, Some(i), ctx.fonts) {
                 Ok(pdf) => page.files.push(("brochure.pdf".into(), pdf)),
-                Err(e) => out.push(Diagnostic::file_error(
-                    std::path::Path::new("vitrine.toml"),
-                    format!("the brochure of parcours `{}` cannot be made: {e}", p.meta.slug),
-                )),
+                Err(problem) => out.push(Diagnostic::about(&p.meta.file.path, problem)),
             }
         }
         page.lastmod = lastmod;

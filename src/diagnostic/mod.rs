@@ -3,8 +3,11 @@
 //! Every stage pushes [`Diagnostic`]s into a [`Diagnostics`] list instead of
 //! stopping at the first problem, so that `vitrine check` reports everything
 //! in one run. A diagnostic points into the file the writer edits (byte span,
-//! then 1-based line and column computed from it) and is rendered like
-//! rustc's messages (with codespan-reporting) or as JSON for CI.
+//! then 1-based line and column computed from it), carries a stable code and
+//! a message that is put in words only when printed, in English or French
+//! ([`message`]): rendered like rustc's messages (with codespan-reporting),
+//! or as JSON for CI. The problems and their codes are in [`problems`], the
+//! other words (hints, parts of messages, lines of the command) in [`texts`].
 
 use std::fmt;
 use std::ops::Range;
@@ -12,6 +15,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Serialize;
+
+pub mod cli;
+pub mod explain;
+pub mod message;
+pub mod problems;
+pub mod texts;
+
+pub use message::{Arg, Joint, Locale, Msg};
+pub use problems::{Kind, Problem};
 
 /// How bad a problem is: errors fail the build, warnings do not (unless
 /// `--deny-warnings`).
@@ -63,68 +75,58 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-/// One problem, with its location, a plain-words message and a hint.
+/// One problem, with its location, its code, what it says and a hint. What
+/// it says is a [`Msg`], put in words in a language only when printed
+/// ([`Diagnostic::render`], [`Diagnostic::to_json`]).
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// The stable code (`E012`), explained by `vitrine explain E012`.
+    pub code: &'static str,
     pub file: Option<Arc<SourceFile>>,
     /// Path of a file we could not read (no text to point into).
     pub path: Option<PathBuf>,
     pub span: Option<Range<usize>>,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Msg,
+    /// Boxed: most diagnostics are in lists, and a small one moves fast.
+    pub hint: Option<Box<Msg>>,
     /// Not a problem in content but in how vitrine was run or with the
     /// file system (exit code 2 rather than 1).
     pub usage: bool,
 }
 
 impl Diagnostic {
-    pub fn error(file: &Arc<SourceFile>, span: Range<usize>, message: impl Into<String>) -> Self {
-        Self::at(Severity::Error, file, span, message)
+    /// `problem` at `span` of `file`.
+    pub fn at(file: &Arc<SourceFile>, span: Range<usize>, problem: Problem) -> Self {
+        Diagnostic { file: Some(Arc::clone(file)), span: Some(span), ..Self::new(problem) }
     }
 
-    pub fn warning(file: &Arc<SourceFile>, span: Range<usize>, message: impl Into<String>) -> Self {
-        Self::at(Severity::Warning, file, span, message)
+    /// `problem` with a whole file or folder (unreadable, misplaced), or,
+    /// for a usage problem, with what vitrine was given (`vitrine.toml`,
+    /// the output folder, `SOURCE_DATE_EPOCH`).
+    pub fn about(path: &Path, problem: Problem) -> Self {
+        Diagnostic { path: Some(path.to_path_buf()), ..Self::new(problem) }
     }
 
-    fn at(severity: Severity, file: &Arc<SourceFile>, span: Range<usize>, message: impl Into<String>) -> Self {
+    fn new(problem: Problem) -> Self {
+        let severity = match problem.kind {
+            Kind::Warning => Severity::Warning,
+            Kind::Error | Kind::Usage => Severity::Error,
+        };
         Diagnostic {
             severity,
-            file: Some(Arc::clone(file)),
-            path: None,
-            span: Some(span),
-            message: message.into(),
-            hint: None,
-            usage: false,
-        }
-    }
-
-    /// A problem with how vitrine was run or with the file system (missing
-    /// `vitrine.toml`, unwritable output, bad `SOURCE_DATE_EPOCH`).
-    pub fn usage(path: &Path, message: impl Into<String>) -> Self {
-        Diagnostic { usage: true, ..Self::file_error(path, message) }
-    }
-
-    /// A problem with a whole file or folder (unreadable, misplaced).
-    pub fn file_error(path: &Path, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
+            code: problem.code,
             file: None,
-            path: Some(path.to_path_buf()),
+            path: None,
             span: None,
-            message: message.into(),
+            message: problem.msg,
             hint: None,
-            usage: false,
+            usage: problem.kind == Kind::Usage,
         }
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
-        self
-    }
-
-    pub fn into_warning(mut self) -> Self {
-        self.severity = Severity::Warning;
+    pub fn with_hint(mut self, hint: Msg) -> Self {
+        self.hint = Some(Box::new(hint));
         self
     }
 
@@ -144,6 +146,15 @@ impl Diagnostic {
         }
     }
 
+    /// 1-based (line, column) of the end of the span (the column after its
+    /// last character), when the problem has a position.
+    pub fn end_line_col(&self) -> Option<(usize, usize)> {
+        match (&self.file, &self.span) {
+            (Some(f), Some(span)) => Some(f.line_col(span.end.max(span.start))),
+            _ => None,
+        }
+    }
+
     /// `path:line:column`, the form editors and CI annotate.
     pub fn location(&self) -> String {
         match self.line_col() {
@@ -152,14 +163,14 @@ impl Diagnostic {
         }
     }
 
-    fn sort_key(&self) -> (String, usize, Severity, String) {
+    fn sort_key(&self) -> (String, usize, Severity, &'static str, String) {
         let start = self.span.as_ref().map_or(0, |s| s.start);
-        (self.display_path(), start, self.severity, self.message.clone())
+        (self.display_path(), start, self.severity, self.code, format!("{:?}", self.message.args))
     }
 
-    /// Renders like rustc: header, location, the source line with a caret,
-    /// and the hint.
-    pub fn render(&self) -> String {
+    /// Renders like rustc, in `locale`: header with the code, location, the
+    /// source line with a caret, and the hint.
+    pub fn render(&self, locale: Locale) -> String {
         use codespan_reporting::diagnostic::{Diagnostic as CsDiag, Label};
         use codespan_reporting::files::SimpleFile;
         use codespan_reporting::term;
@@ -168,57 +179,98 @@ impl Diagnostic {
             Severity::Error => CsDiag::error(),
             Severity::Warning => CsDiag::warning(),
         };
-        let notes: Vec<String> = self.hint.iter().map(|h| format!("hint: {h}")).collect();
+        let message = self.message.render(locale);
+        let hint_word = texts::hint_label().render(locale);
+        let notes: Vec<String> = self.hint.iter().map(|h| format!("{hint_word} {}", h.render(locale))).collect();
         match (&self.file, &self.span) {
             (Some(file), Some(span)) => {
                 let simple = SimpleFile::new(file.path.display().to_string(), file.text.as_str());
                 let end = span.end.max(span.start).min(file.text.len());
                 let start = span.start.min(end);
                 let diag = head
-                    .with_message(&self.message)
+                    .with_code(self.code)
+                    .with_message(&message)
                     .with_labels(vec![Label::primary((), start..end)])
                     .with_notes(notes);
                 let config = term::Config::default();
-                term::emit_into_string(&config, &simple, &diag).unwrap_or_else(|_| self.to_string() + "\n")
+                term::emit_into_string(&config, &simple, &diag)
+                    .map(|text| localise_severity(text, self.severity, locale))
+                    .unwrap_or_else(|_| self.line(locale) + "\n")
             }
             _ => {
-                let sev = match self.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                };
-                let mut out = format!("{sev}: {}\n  --> {}\n", self.message, self.location());
+                let mut out =
+                    format!("{}{message}\n  --> {}\n", header(self.severity, self.code, locale), self.location());
                 for n in notes {
                     out.push_str(&format!("  = {n}\n"));
                 }
+                out.push('\n');
                 out
             }
         }
     }
 
-    pub fn to_json(&self) -> serde_json::Value {
+    /// One line: `path:line:column: error[E012]: message (hint: …)`.
+    pub fn line(&self, locale: Locale) -> String {
+        let mut line =
+            format!("{}: {}{}", self.location(), header(self.severity, self.code, locale), self.message.render(locale));
+        if let Some(h) = &self.hint {
+            line.push_str(&format!(" ({} {})", texts::hint_label().render(locale), h.render(locale)));
+        }
+        line
+    }
+
+    /// The JSON object of `--format json` (docs/diagnostics.md, "JSON").
+    pub fn to_json(&self, locale: Locale) -> serde_json::Value {
         let (line, column) = self.line_col().map_or((None, None), |(l, c)| (Some(l), Some(c)));
+        let (end_line, end_column) = self.end_line_col().map_or((None, None), |(l, c)| (Some(l), Some(c)));
         serde_json::json!({
+            "code": self.code,
             "severity": self.severity,
             "path": self.display_path(),
             "line": line,
             "column": column,
-            "message": self.message,
-            "hint": self.hint,
+            "end_line": end_line,
+            "end_column": end_column,
+            "message": self.message.render(locale),
+            "hint": self.hint.as_ref().map(|h| h.render(locale)),
         })
     }
 }
 
+/// `error`, `warning` in `locale` (`erreur`, `avertissement`).
+pub fn severity_word(severity: Severity, locale: Locale) -> String {
+    match severity {
+        Severity::Error => texts::error_label().render(locale),
+        Severity::Warning => texts::warning_label().render(locale),
+    }
+}
+
+/// codespan-reporting writes `error[E012]:` in English; the word is put in
+/// `locale`'s, and French sets a no-break space before the colon.
+fn localise_severity(text: String, severity: Severity, locale: Locale) -> String {
+    let english = match severity {
+        Severity::Error => "error[",
+        Severity::Warning => "warning[",
+    };
+    match text.strip_prefix(english).and_then(|rest| rest.split_once("]: ")) {
+        Some((code, rest)) => format!("{}{rest}", header(severity, code, locale)),
+        None => text,
+    }
+}
+
+/// `error[E012]: ` (`erreur[E012] : `).
+pub fn header(severity: Severity, code: &str, locale: Locale) -> String {
+    let colon = match locale {
+        Locale::En => ":",
+        Locale::Fr => "\u{a0}:",
+    };
+    format!("{}[{code}]{colon} ", severity_word(severity, locale))
+}
+
+/// In English, on one line (logs and tests).
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{}: {sev}: {}", self.location(), self.message)?;
-        if let Some(h) = &self.hint {
-            write!(f, " (hint: {h})")?;
-        }
-        Ok(())
+        f.write_str(&self.line(Locale::En))
     }
 }
 
@@ -278,7 +330,12 @@ impl IntoIterator for Diagnostics {
 }
 
 /// "did you mean `x`?" for the closest candidate, if close enough.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Msg> {
+    closest(word, candidates).map(texts::did_you_mean)
+}
+
+/// The candidate closest to `word`, if close enough to be what was meant.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word_l = word.trim().to_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {
@@ -288,7 +345,7 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
         }
     }
     match best {
-        Some((score, c)) if score >= 0.8 => Some(format!("did you mean `{c}`?")),
+        Some((score, c)) if score >= 0.8 => Some(c),
         _ => None,
     }
 }
