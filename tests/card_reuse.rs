@@ -22,6 +22,7 @@ fn options(root: &Path, out: &Path) -> Options {
         drafts: false,
         write: true,
         missing_translations: false,
+        minify: false,
     }
 }
 
