@@ -7,6 +7,7 @@
 
 pub mod base;
 pub mod calendar;
+pub mod card_image;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
@@ -227,7 +228,7 @@ fn write(
         Some(memory) => Destination::Memory(memory),
         None => match output::Staging::new(target) {
             Ok(staging) => {
-                let dir = output::DirSink::new(staging.dir.clone());
+                let dir = output::DirSink::replacing(staging.dir.clone(), target);
                 Destination::Folder(staging, dir)
             }
             Err(e) => {
@@ -245,6 +246,7 @@ fn write(
     let sink: &dyn Sink = if opts.minify { &minifying } else { sink };
     let stats = render::render_all(catalogue, pictures, theme, sink, out);
     timer.lap("render+write");
+    timer.note(&format!("card images: {} drawn, {} reused", stats.cards_drawn, stats.cards_reused));
     if let Destination::Folder(staging, _) = destination {
         if has_errors(out) {
             staging.abort();
@@ -350,6 +352,13 @@ pub(crate) struct Timer(Option<std::cell::Cell<std::time::Instant>>);
 impl Timer {
     pub(crate) fn new() -> Self {
         Timer(std::env::var_os("VITRINE_TIMINGS").map(|_| std::cell::Cell::new(std::time::Instant::now())))
+    }
+
+    /// A line of figures, beside the timings.
+    pub(crate) fn note(&self, what: &str) {
+        if self.0.is_some() {
+            eprintln!("timing: {what}");
+        }
     }
 
     pub(crate) fn lap(&self, stage: &str) {

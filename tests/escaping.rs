@@ -258,3 +258,47 @@ fn no_alias_image_path_or_link_reaches_outside_the_output_folder() {
     );
     assert_eq!(common::entry_names(&tmp.path), ["out", "secret.jpg", "site"]);
 }
+
+/// Issue 17: the hostile title reaches the JSON-LD, the head's tags, the
+/// feeds, `catalogue.json` and `catalogue.csv` exactly as written, and
+/// inert: no `<`, `>` or `&` inside the JSON-LD's script element.
+#[test]
+fn structured_data_head_tags_feeds_and_open_data_hold_the_hostile_title_as_text() {
+    let tmp = TempDir::new("escaping-findable");
+    let site = built_escaping_site(&tmp);
+    let raw = text(&site["moocs/rage/index.html"]);
+    let block = raw.split("<script type=\"application/ld+json\">").nth(1).expect("JSON-LD").split("</script>").next();
+    let block = block.expect("closed by its own end tag");
+    assert!(!block.contains(['<', '>', '&']), "written \\u003c, \\u003e, \\u0026: {block}");
+    let course: serde_json::Value = serde_json::from_str(block).expect("JSON");
+    assert_eq!(course["name"], HOSTILE);
+    assert_eq!(course["description"], HOSTILE);
+    assert_eq!(course["coursePrerequisites"], HOSTILE);
+
+    let doc = Html::parse_document(raw);
+    let meta = |attr: &str, name: &str| -> String {
+        let sel = Selector::parse(&format!("meta[{attr}=\"{name}\"]")).expect("selector");
+        doc.select(&sel).next().and_then(|m| m.value().attr("content")).unwrap_or_default().to_string()
+    };
+    assert!(meta("property", "og:title").starts_with(HOSTILE));
+    assert_eq!(meta("property", "og:description"), HOSTILE);
+    assert_eq!(meta("name", "twitter:description"), HOSTILE);
+    assert_eq!(meta("property", "og:image:alt"), HOSTILE, "the drawn card's text alternative");
+
+    for path in ["feeds/moocs.xml", "en/feeds/moocs.xml", "institutions/institut-pasteur/atom.xml"] {
+        let feed = feed_rs::parser::parse(&site[path][..]).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let titles: Vec<&str> =
+            feed.entries.iter().filter_map(|e| e.title.as_ref()).map(|t| t.content.as_str()).collect();
+        assert!(titles.contains(&HOSTILE), "{path}: {titles:?}");
+    }
+
+    let data: serde_json::Value = serde_json::from_slice(&site["catalogue.json"]).expect("JSON");
+    let rage = data["moocs"].as_array().unwrap().iter().find(|m| m["slug"] == "rage").expect("rage");
+    assert_eq!((rage["title"].as_str(), rage["summary"].as_str()), (Some(HOSTILE), Some(HOSTILE)));
+
+    let csv = &site["catalogue.csv"];
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&csv[3..]);
+    let title = reader.headers().unwrap().iter().position(|h| h == "title").unwrap();
+    let titles: Vec<String> = reader.records().map(|r| r.unwrap()[title].to_string()).collect();
+    assert!(titles.iter().any(|t| t == HOSTILE), "{titles:?}");
+}

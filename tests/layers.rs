@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// and its `Options`, `Report`…), which `serve` drives. `cli` is the
 /// binary's (`src/main.rs` and `src/cli/`), above everything.
 const LAYERS: &[&[&str]] = &[
-    &["diagnostic", "calendar", "output", "pdf"],
+    &["diagnostic", "calendar", "card_image", "output", "pdf"],
     &["base"],
     &["config", "markdown"],
     &["load"],

@@ -78,6 +78,9 @@ pub struct Config {
     /// allow-list (`markdown::sanitize`): scripts, frames, styles and event
     /// attributes are removed. Default `false`: raw HTML is kept.
     pub safe_html: bool,
+    /// `[open_data]`: the licence of `/catalogue.json` and `/catalogue.csv`
+    /// and the CSV file's separator.
+    pub open_data: OpenData,
     /// `[accessibility]`: the accessibility statement at `/accessibility/`.
     pub accessibility: Option<duties::Accessibility>,
     /// `[legal]`: the legal notice and the privacy page.
@@ -86,6 +89,25 @@ pub struct Config {
     pub analytics: Option<duties::Analytics>,
     /// `[brochure]`: the build writes the PDF brochure of these parcours.
     pub brochure: Option<Brochure>,
+}
+
+/// `[open_data]` of `vitrine.toml` (`docs/writing-content.md`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenData {
+    /// The licence's name, shown on the open data page and written in
+    /// `catalogue.json`; `None`: the site states none.
+    pub licence: Option<String>,
+    /// The licence's text, a URL.
+    pub licence_url: Option<String>,
+    /// Between the fields of `catalogue.csv`: `;` (the default, what Excel
+    /// expects where the decimal separator is a comma) or `,`.
+    pub csv_separator: u8,
+}
+
+impl Default for OpenData {
+    fn default() -> Self {
+        OpenData { licence: None, licence_url: None, csv_separator: b';' }
+    }
 }
 
 /// `[brochure]`: which parcours get a PDF brochure beside their page.
@@ -119,6 +141,7 @@ const KEYS: &[&str] = &[
     "paginate_by",
     "safe_html",
     "cache_dir",
+    "open_data",
     "accessibility",
     "legal",
     "analytics",
@@ -126,6 +149,7 @@ const KEYS: &[&str] = &[
 ];
 const IMAGE_KEYS: &[&str] = &["widths", "formats", "quality", "max_pixels"];
 const IMAGE_FORMATS: [&str; 3] = ["webp", "jpeg", "png"];
+const OPEN_DATA_KEYS: &[&str] = &["licence", "licence_url", "csv_separator"];
 
 impl Config {
     /// The site's title in `lang`: `title_<lang>` when set, else `title`.
@@ -274,6 +298,7 @@ impl Config {
             Some(s) => s.value,
             None => DEFAULT_CACHE_DIR.to_string(),
         };
+        let open_data = f.table("open_data", out).map(|t| open_data(&t, out)).unwrap_or_default();
         let failed = out[errors_before..].iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
         out.extend(key_problems);
         if failed {
@@ -303,12 +328,37 @@ impl Config {
             search,
             paginate_by,
             safe_html,
+            open_data,
             accessibility,
             legal,
             analytics,
             brochure,
         })
     }
+}
+
+/// `[open_data]`.
+fn open_data(t: &Fields, out: &mut Out) -> OpenData {
+    t.check_keys(OPEN_DATA_KEYS, texts::section("open_data"), out);
+    let licence = t.str("licence", out).map(|s| s.value).filter(|s| !s.trim().is_empty());
+    let licence_url = t.str("licence_url", out).and_then(|s| {
+        if s.value.starts_with("https://") || s.value.starts_with("http://") {
+            Some(s.value)
+        } else {
+            out.push(t.at(s.span, problems::licence_url_not_absolute()).with_hint(texts::licence_url_example()));
+            None
+        }
+    });
+    let csv_separator = match t.str("csv_separator", out) {
+        None => b';',
+        Some(s) if s.value == ";" => b';',
+        Some(s) if s.value == "," => b',',
+        Some(s) => {
+            out.push(t.at(s.span, problems::csv_separator_unknown(&s.value)).with_hint(texts::csv_separator_choice()));
+            b';'
+        }
+    };
+    OpenData { licence, licence_url, csv_separator }
 }
 
 /// `title_<lang>` for each configured language but the default one, whose

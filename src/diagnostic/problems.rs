@@ -188,6 +188,8 @@ problems! {
     Error E058 unknown_image_format(format);
     Warning W019 avif_not_written();
     Error E059 base_url_not_absolute();
+    Error E069 licence_url_not_absolute();
+    Error E071 csv_separator_unknown(value);
 
     // The theme and its templates.
     Error E060 theme_not_found(name);
@@ -197,6 +199,7 @@ problems! {
     Error E063 ui_strings_syntax(detail);
     Warning W017 no_ui_strings(lang);
     Error E064 ui_string_missing(key, file);
+    Error E072 card_font_not_font();
 
     // What a public site must publish (`[accessibility]`, `[legal]`,
     // `[analytics]`), and the brochure.
@@ -209,7 +212,7 @@ problems! {
     Error E068 brochure_font_not_embedded(face);
     Error E068 brochure_failed(detail);
     /// `pixels` and `limit` are [`super::texts::pixel_count`] or [`super::texts::megapixel_count`].
-    Error E069 image_too_large(path, width, height, pixels, limit);
+    Error E073 image_too_large(path, width, height, pixels, limit);
 
     // The built site (`vitrine check --links`).
     Error E070 broken_link(href, reason);

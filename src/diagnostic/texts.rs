@@ -185,6 +185,9 @@ texts! {
     add_language_or_remove(code);
     write_title_in(lang);
     use_iana_name();
+    licence_url_example();
+    csv_separator_choice();
+    card_font_what();
     theme_not_found_hint();
     template_syntax_hint();
     fix_template();

@@ -116,7 +116,7 @@ mod tests {
 
     fn meta(bundle: Option<PathBuf>) -> Meta {
         let file = SourceFile::new("x.md".into(), String::new());
-        Meta { slug: "x".into(), file, body: 0..0, draft: false, bundle, lang: None }
+        Meta { slug: "x".into(), file, body: 0..0, draft: false, bundle, lang: None, updated: None }
     }
 
     #[test]

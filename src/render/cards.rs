@@ -158,9 +158,14 @@ impl Cards {
     /// List items sorted by title (accent-insensitive). Lists hold
     /// thousands of items, so they do not carry the whole card.
     pub fn by_title_of(&self, list: &[usize]) -> tera::Value {
+        self.items(&self.sorted(list))
+    }
+
+    /// The MOOCs of `list` sorted by title (accent-insensitive).
+    pub fn sorted(&self, list: &[usize]) -> Vec<usize> {
         let mut sorted = list.to_vec();
         sorted.sort_unstable_by_key(|&i| self.rank[i]);
-        self.items(&sorted)
+        sorted
     }
 }
 

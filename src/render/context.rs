@@ -4,6 +4,9 @@
 //! takes a [`Context`] and makes [`PageOut`]s; what only one kind of page
 //! needs stays in that kind's file.
 
+use jiff::civil::Date;
+
+use crate::card_image::Font;
 use crate::diagnostic::Out;
 use crate::i18n::Lang;
 use crate::images::Pictures;
@@ -14,6 +17,7 @@ use crate::render::bodies::{internal_path, Bodies};
 use crate::render::cards::{Cards, Items};
 use crate::render::globals::Globals;
 use crate::render::pictures;
+use crate::render::social::CardText;
 use crate::render::theme::Theme;
 use crate::render::values::Image;
 use crate::resolve::Catalogue;
@@ -28,6 +32,39 @@ pub struct PageOut {
     /// Files that go with the page, by name inside its folder
     /// (`sessions.ics`, `grid.json`, a made cover).
     pub files: Vec<(String, Vec<u8>)>,
+    /// Card images that go with the page, by name inside its folder:
+    /// drawn when written, unless the site being replaced has them
+    /// ([`CardText::bytes`]).
+    pub cards: Vec<(String, CardText)>,
+    /// The page's file itself when it is a card image (`template` is empty).
+    pub card: Option<CardText>,
+    /// The page's file itself when it is not made with a template (a feed,
+    /// an export): written as it is, and `template` is empty.
+    pub bytes: Option<Vec<u8>>,
+    /// The date of the content the page shows (`lastmod` in the sitemap;
+    /// see `render::dates`), if it has one.
+    pub lastmod: Option<Date>,
+}
+
+impl PageOut {
+    /// A page that is a file made without a template, at `path`.
+    pub fn file(path: String, bytes: Vec<u8>) -> PageOut {
+        PageOut {
+            path,
+            template: "",
+            context: tera::Context::new(),
+            files: Vec::new(),
+            cards: Vec::new(),
+            card: None,
+            bytes: Some(bytes),
+            lastmod: None,
+        }
+    }
+
+    /// A page that is a card image, at `path`.
+    pub fn card(path: String, card: CardText) -> PageOut {
+        PageOut { bytes: None, card: Some(card), ..PageOut::file(path, Vec::new()) }
+    }
 }
 
 /// One language's context.
@@ -44,6 +81,8 @@ pub struct Context<'a> {
     bodies: Option<&'a Bodies>,
     /// The pictures of the site's images (`src/images/`).
     pub pictures: &'a Pictures,
+    /// The theme's font for card images (`render::social`).
+    pub card_font: &'a (Font, String),
     /// The theme's fonts, for the brochures of parcours pages.
     pub fonts: &'a Fonts,
 }
@@ -65,7 +104,7 @@ impl<'a> Context<'a> {
         let lang = Lang::new(cat, code, &theme.strings);
         let globals = Globals::new(&lang, theme);
         let cards = Cards::new(&lang, theme, pictures, &globals.strings(), reuse, out);
-        Context { cat, lang, cards, globals, bodies, pictures, fonts: &theme.fonts }
+        Context { cat, lang, cards, globals, bodies, pictures, card_font: &theme.card_font, fonts: &theme.fonts }
     }
 
     /// A cover or logo as the page shows it ([`pictures::image`]).
@@ -97,7 +136,16 @@ impl<'a> Context<'a> {
         for (key, value) in extra {
             context.insert_value(key.to_string(), value);
         }
-        PageOut { path, template, context, files: Vec::new() }
+        PageOut {
+            path,
+            template,
+            context,
+            files: Vec::new(),
+            cards: Vec::new(),
+            card: None,
+            bytes: None,
+            lastmod: None,
+        }
     }
 
     /// The values every template gets (`docs/templates.md`), for the page

@@ -29,6 +29,8 @@ pub mod brochure;
 pub mod calendars;
 pub mod cards;
 pub mod context;
+pub mod dates;
+pub mod feeds;
 pub mod globals;
 pub mod grid;
 pub mod pages;
@@ -38,10 +40,12 @@ pub mod plan;
 pub mod preview;
 pub mod site_files;
 pub mod sitemap;
+pub mod social;
+pub mod structured;
 pub mod theme;
 pub mod values;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -62,6 +66,10 @@ pub struct Stats {
     pub files: usize,
     /// What making the pictures did (their files count in `files`).
     pub images: crate::images::Stats,
+    /// Card images drawn by this render.
+    pub cards_drawn: usize,
+    /// Card images taken whole from the site being replaced.
+    pub cards_reused: usize,
 }
 
 /// Renders the whole site into `sink`, with the files of `pictures`.
@@ -121,7 +129,11 @@ struct PageRecord {
     files: Vec<String>,
     /// Its path in the sitemap (inside the language folder), if listed.
     listed: Option<String>,
+    /// The date of its content, for the sitemap.
+    lastmod: Option<jiff::civil::Date>,
     written: bool,
+    /// Card images it drew, and took from the site being replaced.
+    cards: (usize, usize),
     problems: Vec<Diagnostic>,
     /// Rendered by this render, not kept from the previous one.
     fresh: bool,
@@ -192,9 +204,11 @@ pub fn render(
     let mut pages = HashMap::new();
     let mut todo: Vec<(usize, Key, Job)> = Vec::new();
     // Page by page, each in every language: the languages of one page
-    // share its entity and body, which stay in the cache between them.
+    // share its entity and body, which stay in the cache between them. A
+    // file of the whole site is made in the default language, the first.
     for (key, job) in plan::jobs(cat) {
-        for l in 0..contexts.len() {
+        let languages = if job.kind.once() { 1 } else { contexts.len() };
+        for l in 0..languages {
             match kept.remove(&(l, key.clone())) {
                 Some(record) if !plan.wants(&key) => {
                     pages.insert((l, key.clone()), PageRecord { fresh: false, ..record });
@@ -260,11 +274,17 @@ pub fn render(
     // Page paths inside a language folder (`moocs/x/`): every page exists in
     // every language, which the sitemap lists as alternates. The 404 page
     // counts as a page but is not listed.
-    let mut stats = Stats { pages: 0, files: search_files.len(), images: Default::default() };
-    let mut sitemap: BTreeSet<String> = BTreeSet::new();
-    for record in pages.values() {
+    let mut stats = Stats { files: search_files.len(), ..Stats::default() };
+    let mut sitemap = sitemap::Entries::new();
+    for ((l, _), record) in &pages {
         stats.pages += usize::from(record.written);
-        sitemap.extend(record.listed.iter().cloned());
+        if record.fresh {
+            stats.cards_drawn += record.cards.0;
+            stats.cards_reused += record.cards.1;
+        }
+        if let Some(path) = &record.listed {
+            sitemap.add(path, *l, record.lastmod);
+        }
         out.extend(record.problems.iter().cloned());
     }
     let default = contexts.iter().find(|c| c.lang.code == cat.config.default_language).unwrap_or(&contexts[0]);
@@ -312,17 +332,49 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut
     let mut record = PageRecord {
         files: Vec::new(),
         listed: None,
+        lastmod: page.lastmod,
         written: false,
+        cards: (0, 0),
         problems: Vec::new(),
         fresh: true,
         template: page.template,
     };
-    for (name, bytes) in &page.files {
-        let path = format!("{lang_dir}{}{name}", page.path);
-        match sink.put(&path, bytes) {
+    // Card images are drawn now, unless the site being replaced has them.
+    let font = &theme.card_font.0;
+    let files = page.files.iter().map(|(name, bytes)| (name, Ok(bytes)));
+    let cards = page.cards.iter().map(|(name, card)| (name, Err(card)));
+    let own = page.card.as_ref().map(|card| (&file, Err(card)));
+    for (name, what) in files.chain(cards).chain(own) {
+        let path = if page.card.is_some() { file.clone() } else { format!("{lang_dir}{}{name}", page.path) };
+        let written = match what {
+            Ok(bytes) => sink.put(&path, bytes),
+            Err(card) => card.write(font, sink, &path).map(|drawn| {
+                *(if drawn { &mut record.cards.0 } else { &mut record.cards.1 }) += 1;
+            }),
+        };
+        match written {
+            Ok(()) if page.card.is_some() => {
+                record.files.insert(0, path);
+                record.written = true;
+            }
             Ok(()) => record.files.push(path),
             Err(e) => problems.push(Diagnostic::about(Path::new(&path), crate::diagnostic::problems::cannot_write(&e))),
         }
+    }
+    if page.card.is_some() {
+        record.problems = problems;
+        return record;
+    }
+    if let Some(bytes) = &page.bytes {
+        match sink.put(&file, bytes) {
+            Ok(()) => {
+                record.files.insert(0, file);
+                record.written = true;
+            }
+            Err(e) => problems.push(Diagnostic::about(Path::new(&file), crate::diagnostic::problems::cannot_write(&e))),
+        }
+        record.problems = problems;
+        return record;
     }
     // Rendered as bytes, which go to the file as they are: `Tera::render`
     // would check them all again to return a String.

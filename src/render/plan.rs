@@ -168,7 +168,7 @@ const CARD_TEMPLATES: [&str; 2] = ["card.html", "cards.html"];
 /// that defines components (`components.html`): any template may call a
 /// component, so every page may then differ.
 pub fn changed_templates(old: &Theme, new: &Theme) -> Option<HashSet<String>> {
-    if old.strings != new.strings || old.statics != new.statics {
+    if old.strings != new.strings || old.statics != new.statics || old.card_font.1 != new.card_font.1 {
         return None;
     }
     let names: BTreeSet<&String> = old.sources.keys().chain(new.sources.keys()).collect();

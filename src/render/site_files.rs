@@ -3,7 +3,6 @@
 //! (and their fingerprinted copies), alias redirects and the files of
 //! bundles, beside their page (but the images published as pictures).
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::diagnostic::{problems, texts, Diagnostic, Out};
@@ -29,7 +28,7 @@ pub fn file_of(lang_dir: &str, path: &str) -> String {
 /// `ctx` is the default language's: alias pages redirect to its pages.
 /// `pages` are the paths of the site's pages in a language folder, which
 /// the sitemap lists in every language.
-pub fn write(ctx: &Context, theme: &Theme, pages: &BTreeSet<String>, sink: &dyn Sink, out: &mut Out) -> Vec<String> {
+pub fn write(ctx: &Context, theme: &Theme, pages: &sitemap::Entries, sink: &dyn Sink, out: &mut Out) -> Vec<String> {
     let cat = ctx.cat;
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     files.push(("sitemap.xml".into(), sitemap::sitemap_xml(cat, pages).into_bytes()));

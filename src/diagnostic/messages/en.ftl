@@ -662,3 +662,10 @@ s_mooc_3 = third-mooc
 s_parcours = my-parcours
 s_schedule = schedule
 s_page = about
+
+licence_url_not_absolute = `licence_url` must be a full address starting with https:// or http://
+licence_url_example = e.g. `licence_url = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"`
+csv_separator_unknown = `csv_separator` is `";"` or `","`, not `{ $value }`
+csv_separator_choice = `;` for Excel in French (and most European) settings, `,` for Excel in English
+card_font_not_font = this is not a TrueType or OpenType font
+card_font_what = put a .ttf or .otf font here (it draws the card images of pages without a cover)

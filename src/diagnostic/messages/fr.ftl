@@ -686,3 +686,10 @@ s_mooc_3 = troisieme-mooc
 s_parcours = mon-parcours
 s_schedule = calendrier
 s_page = a-propos
+
+licence_url_not_absolute = `licence_url` doit être une adresse complète qui commence par https:// ou http://
+licence_url_example = par exemple `licence_url = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"`
+csv_separator_unknown = `csv_separator` vaut `";"` ou `","`, pas `{ $value }`
+csv_separator_choice = `;` pour Excel en français (et dans la plupart des réglages européens), `,` pour Excel en anglais
+card_font_not_font = ce n'est pas une police TrueType ou OpenType
+card_font_what = mettez ici une police .ttf ou .otf (elle dessine les images de partage des pages sans couverture)

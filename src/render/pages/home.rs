@@ -8,6 +8,8 @@ use crate::render::cards::parcours_card;
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
 use crate::render::pages::{one, PageKind};
+use crate::render::social::Head;
+use crate::render::{dates, structured};
 use crate::resolve::Catalogue;
 
 pub struct Home;
@@ -29,7 +31,8 @@ impl PageKind for Home {
         let shown_title = if title.is_empty() { site_title.to_string() } else { title.clone() };
         let parcours: Vec<serde_json::Value> =
             (0..cat.content.parcours.len()).map(|i| parcours_card(&ctx.lang, i)).collect();
-        ctx.page(
+        let head = Head { json_ld: Some(structured::site::website(&ctx.lang, summary)), ..Head::default() };
+        let mut page = ctx.page(
             String::new(),
             "index.html",
             site_title,
@@ -39,8 +42,14 @@ impl PageKind for Home {
                 ("featured", ctx.cards.by_title_of(&featured)),
                 ("open_now", ctx.cards.by_title_of(&open)),
                 ("parcours", tv(parcours.into())),
+                ("head", head.value()),
             ],
-        )
+        );
+        let shown = featured.iter().chain(&open).copied().collect::<Vec<_>>();
+        let own = cat.home().and_then(|h| dates::updated(&ctx.lang, h));
+        let parcours = cat.content.parcours.iter().map(|p| dates::updated(&ctx.lang, p));
+        page.lastmod = dates::of_moocs(&ctx.lang, &shown, parcours.chain([own]));
+        page
     }
 
     /// It shows the MOOCs that are featured or open for enrolment.

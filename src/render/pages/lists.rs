@@ -14,6 +14,8 @@ use crate::load::Mooc;
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
 use crate::render::pages::{one, PageKind};
+use crate::render::social::Head;
+use crate::render::{dates, structured};
 use crate::resolve::Catalogue;
 
 /// Languages MOOCs are taught in, sorted by code.
@@ -91,7 +93,8 @@ impl PageKind for FullList {
 
     fn render(&self, ctx: &Context, i: usize, _: &mut Out) -> PageOut {
         let n = i + 2;
-        let list = ctx.cards.by_title_of(&page_moocs(ctx, n));
+        let moocs = page_moocs(ctx, n);
+        let list = ctx.cards.items(&moocs);
         let title = ctx.lang.label("nav", "moocs");
         let heading = ctx
             .lang
@@ -99,7 +102,9 @@ impl PageKind for FullList {
             .replace("{title}", &title)
             .replace("{current}", &n.to_string())
             .replace("{total}", &page_count(ctx.cat).to_string());
-        ctx.page(
+        let first = (n - 1) * ctx.cat.config.paginate_by.max(1) + 1;
+        let head = Head { json_ld: structured::site::courses(&ctx.lang, &title, &moocs, first), ..Head::default() };
+        let mut page = ctx.page(
             page_path(n),
             "facet.html",
             &ctx.page_title(&heading),
@@ -109,21 +114,28 @@ impl PageKind for FullList {
                 ("moocs", list),
                 ("pagination", tv(pagination(ctx, n))),
                 ("total", tv(json!(ctx.cat.content.moocs.len()))),
+                ("head", head.value()),
             ],
-        )
+        );
+        page.lastmod = dates::of_moocs(&ctx.lang, &moocs, []);
+        page
     }
 }
 
 /// A static list of MOOCs (`facet.html`).
 fn facet_list(ctx: &Context, path: String, heading: String, list: &[usize]) -> PageOut {
     let title = ctx.page_title(&heading);
-    ctx.page(
+    let sorted = ctx.cards.sorted(list);
+    let head = Head { json_ld: structured::site::courses(&ctx.lang, &heading, &sorted, 1), ..Head::default() };
+    let mut page = ctx.page(
         path,
         "facet.html",
         &title,
         "",
-        vec![("heading", tv(json!(heading))), ("moocs", ctx.cards.by_title_of(list))],
-    )
+        vec![("heading", tv(json!(heading))), ("moocs", ctx.cards.items(&sorted)), ("head", head.value())],
+    );
+    page.lastmod = dates::of_moocs(&ctx.lang, &sorted, []);
+    page
 }
 
 /// The MOOCs that have one value of a field, a page per value some MOOC

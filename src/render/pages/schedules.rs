@@ -12,7 +12,7 @@ use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
 use crate::render::grid::{self, Grid};
 use crate::render::pages::{slugs, PageKind};
-use crate::render::parts;
+use crate::render::{dates, parts};
 use crate::resolve::Catalogue;
 
 /// `/schedules/<slug>/`.
@@ -26,6 +26,8 @@ impl PageKind for Pages {
     fn render(&self, ctx: &Context, i: usize, out: &mut Out) -> PageOut {
         let (mut page, grid) = page(ctx, i, out);
         page.files = files(ctx, i, &grid);
+        let s = &ctx.cat.content.schedules[i];
+        page.lastmod = dates::of_moocs(&ctx.lang, &grid::rows(ctx.cat, i), [s.version, dates::updated(&ctx.lang, s)]);
         page
     }
 
@@ -83,13 +85,16 @@ impl PageKind for List {
             })
             .collect();
         let title = ctx.lang.label("nav", "schedules");
-        ctx.page(
+        let mut page = ctx.page(
             "schedules/".into(),
             "schedules.html",
             &ctx.page_title(&title),
             "",
             vec![("schedules", tv(list.into()))],
-        )
+        );
+        let own = schedules.iter().flat_map(|s| [s.version, dates::updated(&ctx.lang, s)]);
+        page.lastmod = dates::latest(ctx.cat.today, own);
+        page
     }
 }
 

@@ -5,6 +5,7 @@
 
 use std::marker::PhantomData;
 
+use jiff::civil::Date;
 use serde_json::{json, Map, Value};
 
 use crate::diagnostic::Out;
@@ -12,7 +13,8 @@ use crate::load::{Institution, Kind, Platform};
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
 use crate::render::pages::PageKind;
-use crate::render::{parts, pictures};
+use crate::render::social::Head;
+use crate::render::{dates, feeds, parts, pictures, structured};
 use crate::resolve::{Catalogue, Subject};
 
 /// A kind of term.
@@ -39,6 +41,27 @@ pub trait Term: Sync + 'static {
     fn made(_ctx: &Context, _i: usize) -> Option<(String, Vec<u8>)> {
         None
     }
+
+    /// The `updated` of term `i` (and of its translation in this language).
+    fn updated(ctx: &Context, i: usize) -> Option<Date>;
+
+    /// The `head` of the page of term `i`, titled `title`, at `path`, listing
+    /// `moocs` (by title) whose latest date is `date`, and the files beside
+    /// it: the list of its courses.
+    fn head(ctx: &Context, i: usize, page: &TermPage) -> (Head, Vec<(String, Vec<u8>)>) {
+        let _ = i;
+        let json_ld = structured::site::courses(&ctx.lang, page.title, &page.moocs, 1);
+        (Head { json_ld, ..Head::default() }, Vec::new())
+    }
+}
+
+/// What [`Term::head`] reads of a term's page.
+pub struct TermPage<'a> {
+    pub title: &'a str,
+    pub path: &'a str,
+    /// Its MOOCs, by title.
+    pub moocs: Vec<usize>,
+    pub date: Option<Date>,
 }
 
 /// The pages of a kind of term.
@@ -60,15 +83,19 @@ impl<T: Term> PageKind for TermPages<T> {
         let (mut value, title, description) = T::value(ctx, i, out);
         value.insert("slug".into(), json!(slug));
         value.insert("url".into(), json!(ctx.lang.url(&path)));
-        let moocs = ctx.cards.by_title_of(T::moocs(cat, i));
+        let sorted = ctx.cards.sorted(T::moocs(cat, i));
+        let date = dates::of_moocs(&ctx.lang, &sorted, [T::updated(ctx, i)]);
+        let (head, files) = T::head(ctx, i, &TermPage { title, path: &path, moocs: sorted.clone(), date });
         let mut page = ctx.page(
-            path,
+            path.clone(),
             T::TEMPLATE,
             &ctx.page_title(title),
             description,
-            vec![(T::NAME, tv(value.into())), ("moocs", moocs)],
+            vec![(T::NAME, tv(value.into())), ("moocs", ctx.cards.items(&sorted)), ("head", head.value())],
         );
+        page.files = files;
         page.files.extend(T::made(ctx, i));
+        page.lastmod = date;
         page
     }
 
@@ -125,6 +152,10 @@ impl Term for Platform {
     fn made(ctx: &Context, i: usize) -> Option<(String, Vec<u8>)> {
         pictures::made_file(&ctx.lang, &ctx.cat.content.platforms[i])
     }
+
+    fn updated(ctx: &Context, i: usize) -> Option<Date> {
+        dates::updated(&ctx.lang, &ctx.cat.content.platforms[i])
+    }
 }
 
 impl Term for Institution {
@@ -164,6 +195,19 @@ impl Term for Institution {
     fn made(ctx: &Context, i: usize) -> Option<(String, Vec<u8>)> {
         pictures::made_file(&ctx.lang, &ctx.cat.content.institutions[i])
     }
+
+    fn updated(ctx: &Context, i: usize) -> Option<Date> {
+        dates::updated(&ctx.lang, &ctx.cat.content.institutions[i])
+    }
+
+    /// An institution's page is its organisation and its courses, with
+    /// its own feed.
+    fn head(ctx: &Context, i: usize, page: &TermPage) -> (Head, Vec<(String, Vec<u8>)>) {
+        let feed = feeds::own_link(&ctx.lang, page.title, page.path);
+        let file = feeds::own(&ctx.lang, &page.moocs, &feed, page.path, page.date);
+        let json_ld = structured::site::institution(&ctx.lang, i, &page.moocs);
+        (Head { json_ld: Some(json_ld), feeds: vec![feed], ..Head::default() }, vec![(feeds::OWN.into(), file)])
+    }
 }
 
 impl Term for Subject {
@@ -192,5 +236,9 @@ impl Term for Subject {
         };
         let value = json!({"label": label, "label_lang": label_lang, "content_lang": text_lang, "body_html": body});
         (table(value), label, summary)
+    }
+
+    fn updated(ctx: &Context, i: usize) -> Option<Date> {
+        ctx.cat.subject_doc(&ctx.cat.subjects[i]).and_then(|d| dates::updated(&ctx.lang, d))
     }
 }
