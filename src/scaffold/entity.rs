@@ -144,6 +144,7 @@ pub fn entity_text(kind: NewKind, slug: &str, site: &Site) -> String {
     w.blank();
     w.key("title", t::f_title(), &quoted(&title_of(slug)));
     w.key("draft", t::f_draft(), "false");
+    w.optional("updated", t::f_updated(), "2026-09-30");
     match kind {
         NewKind::Mooc => mooc(&mut w, site),
         NewKind::Parcours => parcours(&mut w, site),

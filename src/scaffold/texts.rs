@@ -41,6 +41,7 @@ texts! {
     f_short_title();
     f_summary();
     f_draft();
+    f_updated();
     f_cover();
     f_cover_alt();
     f_logo();
