@@ -286,6 +286,7 @@ fn institution(w: &mut Writer) {
     w.optional("logo_alt", t::f_logo_alt(), &quoted("…"));
     w.optional("parent", t::f_parent(), &quoted("groupe"));
     w.optional("country", t::f_country(), &quoted("FR"));
+    w.optional("category", t::f_category(), &quoted("higher-education"));
 }
 
 fn schedule(w: &mut Writer, site: &Site) {

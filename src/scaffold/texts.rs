@@ -42,6 +42,7 @@ texts! {
     f_summary();
     f_draft();
     f_updated();
+    f_category();
     f_cover();
     f_cover_alt();
     f_logo();

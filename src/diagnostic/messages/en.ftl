@@ -559,6 +559,7 @@ f_short_title = A short name or an acronym.
 f_summary = One or two sentences of plain text, at most 300 characters: lists, cards and search results show it.
 f_draft = true keeps this file out of the site (vitrine build --drafts shows it).
 f_updated = When you last changed the text in a way worth telling: the date of the page in the sitemap and the feeds.
+f_category = What it is, for search engines: "higher-education" (a university, a school), "education" (the default: any other body that teaches) or "organization".
 f_cover = An image: a file beside index.md in a bundle folder (content/<kind>/<slug>/index.md), or in static/.
 f_cover_alt = What the image shows, for people who do not see it (required with cover).
 f_logo = A logo: a file of static/ (or beside index.md in a bundle folder).

@@ -583,6 +583,7 @@ f_short_title = Un nom court ou un sigle.
 f_summary = Une ou deux phrases de texte simple, 300 caractères au plus : les listes, les cartes et les résultats de recherche l'affichent.
 f_draft = true garde ce fichier hors du site (vitrine build --drafts le montre).
 f_updated = La dernière fois que vous avez changé le texte de façon notable : la date de la page dans le plan du site et les flux.
+f_category = Ce qu'il est, pour les moteurs de recherche : "higher-education" (une université, une école), "education" (par défaut : tout autre organisme qui enseigne) ou "organization".
 f_cover = Une image : un fichier à côté d'index.md dans un dossier de page (content/<type>/<slug>/index.md), ou dans static/.
 f_cover_alt = Ce que montre l'image, pour les personnes qui ne la voient pas (obligatoire avec cover).
 f_logo = Un logo : un fichier de static/ (ou à côté d'index.md dans un dossier de page).
