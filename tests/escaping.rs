@@ -232,7 +232,7 @@ fn no_alias_image_path_or_link_reaches_outside_the_output_folder() {
         "content/moocs/rage.md:8:12",
         "must not contain `.` or `..`",
         "must start with `/`",
-        "image `../../../secret.jpg` not found",
+        "image `../../../secret.jpg` is outside static/",
         "image `/etc/hostname` not found",
         "symbolic link",
     ] {
@@ -240,15 +240,25 @@ fn no_alias_image_path_or_link_reaches_outside_the_output_folder() {
     }
     assert_eq!(common::entry_names(&tmp.path), ["secret.jpg", "site"], "nothing written beside the site");
 
-    // Without the bad paths the build succeeds, and still publishes nothing
-    // that a link points to.
+    // Without the bad paths, a body's image that is the link is refused
+    // where the body names it (issue 18: images are read from the bundle
+    // or static/ only)…
     common::write(&root, "content/moocs/rage.md", &mooc);
-    common::write(
-        &root,
-        "content/moocs/bundle/index.md",
-        "+++\ntitle = \"Lié\"\nsummary = \"Un MOOC en bundle.\"\nlanguages = [\"fr\"]\ninstitutions = [\"imt\"]\n\
-         platform = \"fun-mooc\"\n+++\n\n![photo](photo.jpg)\n",
-    );
+    let bundle = |body: &str| {
+        format!(
+            "+++\ntitle = \"Lié\"\nsummary = \"Un MOOC en bundle.\"\nlanguages = [\"fr\"]\ninstitutions = [\"imt\"]\n\
+             platform = \"fun-mooc\"\n+++\n\n{body}\n"
+        )
+    };
+    common::write(&root, "content/moocs/bundle/index.md", &bundle("![photo](photo.jpg)"));
+    let output = build(&root, &tmp.join("out"));
+    assert_eq!(output.status.code(), Some(1), "{}", common::describe(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("image `photo.jpg` is outside") && stderr.contains("index.md:9:1"), "{stderr}");
+    assert_eq!(common::entry_names(&tmp.path), ["secret.jpg", "site"], "nothing written beside the site");
+    // …and without it the build succeeds, the link still in the bundle,
+    // and publishes nothing that the link points to.
+    common::write(&root, "content/moocs/bundle/index.md", &bundle("Sans image."));
     let output = build(&root, &tmp.join("out"));
     assert!(output.status.success(), "{}", common::describe(&output));
     let built = common::read_tree(&tmp.join("out"));
