@@ -47,8 +47,8 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(REPO), "shared", "bench")
-PHASES = ["load", "validate", "resolve", "cards (threads)", "render (threads)", "search (threads)",
-          "write (threads)", "render+write", "commit"]
+PHASES = ["load", "validate", "resolve", "images plan", "cards (threads)", "render (threads)", "search (threads)",
+          "write (threads)", "card images (threads)", "images", "render+write", "commit"]
 TIMING = re.compile(r"^timing: (.+?)\s+([0-9.]+) ms$")
 MIB = 1024 * 1024
 

@@ -17,6 +17,9 @@
 #   BENCH_WARMUP   unmeasured runs before them    (default 1)
 #   BENCH_SEED     generator seed                 (default 1)
 #   BENCH_TODAY    --today given to vitrine       (default 2026-11-23)
+#   BENCH_KEEP     if 1, keep the output between runs: each measured run
+#                  replaces the site the previous run built (a second build,
+#                  which takes card images from it) instead of a clean build
 #   BENCH_STRICT   if 1, exit 3 when N=10000 misses its target (4 s, 800 MiB)
 #   VITRINE_BIN    use this binary, skip `cargo build`
 #   CARGO_TARGET_DIR  respected: the binary is $CARGO_TARGET_DIR/release/vitrine
@@ -31,6 +34,7 @@ warmup=${BENCH_WARMUP:-1}
 seed=${BENCH_SEED:-1}
 today=${BENCH_TODAY:-2026-11-23}
 strict=${BENCH_STRICT:-0}
+keep=${BENCH_KEEP:-0}
 target_wall=4.0      # seconds, N=10000, 2 cores, output on tmpfs
 target_rss=800       # MiB
 
@@ -115,7 +119,7 @@ for n in $sizes; do
     walls=()
     rss_max=0
     for ((i = 1; i <= warmup + runs; i++)); do
-        rm -rf -- "$public"
+        [[ $keep == 1 ]] || rm -rf -- "$public"
         cmd=("$bin" build --root "$site" --output "$public" --today "$today")
         if ! measure "$dir/stats" "$dir/build.out" "$dir/build.err" "${cmd[@]}"; then
             echo "bench: build failed at N=$n (run $i): ${cmd[*]}" >&2

@@ -7,10 +7,12 @@
 
 pub mod base;
 pub mod calendar;
+pub mod card_image;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod i18n;
+pub mod images;
 pub mod load;
 pub mod markdown;
 pub mod output;
@@ -50,6 +52,11 @@ pub struct Options {
     pub write: bool,
     /// Also list the entities that have no translation file.
     pub missing_translations: bool,
+    /// The cache folder (`--cache-dir`, `VITRINE_CACHE_DIR`); `None`: the
+    /// `cache_dir` of vitrine.toml, from the site's root.
+    pub cache_dir: Option<PathBuf>,
+    /// Counters the terminal's progress line reads while pictures are made.
+    pub progress: Option<std::sync::Arc<images::Progress>>,
     /// Minify HTML, CSS and JavaScript as they are written (`--minify`).
     pub minify: bool,
     /// `vitrine build`: keep a cache beside the output folder and write
@@ -162,7 +169,8 @@ fn run(opts: &Options, memory: Option<&output::MemorySink>) -> Report {
     let mut out = Vec::new();
     let mut report = Report::new(output_dir(opts));
     if let Some((catalogue, theme)) = prepare(opts, memory.is_none(), &mut report, &mut out) {
-        report.stats = write(opts, &catalogue, &theme, memory, &report.output, &mut out);
+        let pictures = pictures(opts, &catalogue, None, &mut out);
+        report.stats = write(opts, &catalogue, &pictures, &theme, memory, &report.output, &mut out);
     }
     report.diagnostics = finish(out);
     timing::report();
@@ -217,6 +225,7 @@ enum Destination<'a> {
 fn write(
     opts: &Options,
     catalogue: &Catalogue,
+    pictures: &images::Pictures,
     theme: &Theme,
     memory: Option<&output::MemorySink>,
     target: &Path,
@@ -235,7 +244,7 @@ fn write(
         },
         None => match output::Staging::new(target) {
             Ok(staging) => {
-                let dir = output::DirSink::new(staging.dir.clone());
+                let dir = output::DirSink::replacing(staging.dir.clone(), target);
                 Destination::Folder(staging, dir)
             }
             Err(e) => {
@@ -255,8 +264,9 @@ fn write(
     // previous site and writes are the bytes of the site as published.
     let minifying = output::minify::Minifying(sink);
     let sink: &dyn Sink = if opts.minify { &minifying } else { sink };
-    let stats = render::render_all(catalogue, theme, sink, out);
+    let stats = render::render_all(catalogue, pictures, theme, sink, out);
     timer.lap("render+write");
+    timer.note(&format!("card images: {} drawn, {} reused", stats.cards_drawn, stats.cards_reused));
     let problem = match destination {
         Destination::Nowhere | Destination::Memory(_) => return stats,
         Destination::Folder(staging, _) if has_errors(out) => {
@@ -291,7 +301,7 @@ fn write(
 }
 
 /// The problem of a build that keeps the cache: `output` when the output
-/// folder is at fault (E092), else `cache` (E098), about the cache folder.
+/// folder is at fault (E092), else `cache` (E099), about the cache folder.
 fn cache_failure(
     target: &Path,
     failure: output::incremental::Failure,
@@ -341,6 +351,62 @@ pub(crate) fn catalogue(
     let c = resolve::resolve(loaded, config, today, opts.drafts, out);
     timer.lap("resolve");
     c
+}
+
+/// The pictures of the catalogue (`images::plan`), made with the cache
+/// of [`cache_dir`]; `memo`: what earlier plans read (`vitrine serve`).
+pub(crate) fn pictures(
+    opts: &Options,
+    catalogue: &Catalogue,
+    memo: Option<&mut images::Memo>,
+    out: &mut Vec<Diagnostic>,
+) -> images::Pictures {
+    let timer = Timer::new();
+    let dir = cache_dir(opts, &catalogue.config);
+    let dir = match check_cache_location(&opts.root, &dir, &output_dir(opts)) {
+        Ok(()) => Some(dir),
+        Err(d) => {
+            out.push(d);
+            None
+        }
+    };
+    let mut pictures = images::plan(catalogue, &opts.root, dir, memo, out);
+    if let Some(progress) = &opts.progress {
+        pictures.progress = std::sync::Arc::clone(progress);
+    }
+    timer.lap("images plan");
+    pictures
+}
+
+/// The cache folder: `--cache-dir` or `VITRINE_CACHE_DIR` when given, else
+/// `cache_dir` of vitrine.toml; a relative path is from the site's root.
+pub fn cache_dir(opts: &Options, config: &Config) -> PathBuf {
+    match &opts.cache_dir {
+        Some(dir) => dir.clone(),
+        None => opts.root.join(&config.cache_dir),
+    }
+}
+
+/// The cache must not be where a build deletes or reads: in the output
+/// folder or the build cache beside it (`.<output>.vitrine-cache`, whose
+/// `site/` is replaced by every build), or among the site's sources (whose
+/// changes `serve` watches).
+fn check_cache_location(root: &Path, cache: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let build_cache = resolved(&output::incremental::Cache::beside(output).dir);
+    let (root, cache, output) = (resolved(root), resolved(cache), resolved(output));
+    let sources = ["content", "static", "templates", "themes", "i18n"].map(|f| root.join(f));
+    if cache.starts_with(&output)
+        || cache.starts_with(&build_cache)
+        || output.starts_with(&cache)
+        || root.starts_with(&cache)
+        || sources.iter().any(|s| cache.starts_with(s))
+    {
+        // Shown from the site's root when it is inside (as other paths are).
+        let shown = cache.strip_prefix(&root).unwrap_or(&cache);
+        return Err(Diagnostic::about(shown, problems::cache_inside_site())
+            .with_hint(texts::cache_dir_elsewhere(config::DEFAULT_CACHE_DIR)));
+    }
+    Ok(())
 }
 
 pub(crate) fn finish(out: Vec<Diagnostic>) -> Vec<Diagnostic> {

@@ -28,6 +28,13 @@ impl Timer {
         Timer(enabled().then(|| std::cell::Cell::new(Instant::now())))
     }
 
+    /// A line of figures beside the timings (`timing: <what>`, no time).
+    pub fn note(&self, what: &str) {
+        if self.0.is_some() {
+            eprintln!("timing: {what}");
+        }
+    }
+
     /// Prints the time since the last lap (or since the timer was made).
     pub fn lap(&self, stage: &str) {
         if let Some(t) = &self.0 {
@@ -59,12 +66,20 @@ pub enum Phase {
     Search,
     /// Files handed to the output: written, linked or kept.
     Write,
+    /// Social card images (PNG): drawn, or taken from the site replaced,
+    /// and handed to the output.
+    CardImages,
 }
 
-const PHASES: [(Phase, &str); 4] =
-    [(Phase::Cards, "cards"), (Phase::Render, "render"), (Phase::Search, "search"), (Phase::Write, "write")];
+const PHASES: [(Phase, &str); 5] = [
+    (Phase::Cards, "cards"),
+    (Phase::Render, "render"),
+    (Phase::Search, "search"),
+    (Phase::Write, "write"),
+    (Phase::CardImages, "card images"),
+];
 
-static SPENT: [AtomicU64; 4] = [AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)];
+static SPENT: [AtomicU64; 5] = [const { AtomicU64::new(0) }; 5];
 
 /// Adds `d` to `phase`'s total.
 pub fn add(phase: Phase, d: Duration) {

@@ -49,7 +49,10 @@ fn dnm2ip_titles() -> Vec<String> {
         .map(|s| s.trim().trim_matches('"'))
         .filter(|s| !s.is_empty())
         .map(|slug| {
-            let text = std::fs::read_to_string(repo_root().join(format!("content/moocs/{slug}.md"))).expect(slug);
+            // A MOOC is a file or a bundle (a folder with its cover).
+            let file = repo_root().join(format!("content/moocs/{slug}.md"));
+            let file = if file.exists() { file } else { repo_root().join(format!("content/moocs/{slug}/index.md")) };
+            let text = std::fs::read_to_string(file).expect(slug);
             let line = text.lines().find(|l| l.starts_with("title = ")).expect("a title");
             line.trim_start_matches("title = ").trim_matches('"').replace("\\\"", "\"")
         })

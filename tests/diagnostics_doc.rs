@@ -31,6 +31,8 @@ const SHOWN_BY_HAND: &[(&str, &str)] = &[
     ("W016", "a symbolic link in static/"),
     ("W020", "an external server that fails (tests use no network)"),
     ("E068", "a theme font that is not a font"),
+    ("E073", "an image of over 100 megapixels (a binary file)"),
+    ("W018", "an animated GIF (a binary file)"),
     ("E090", "a folder without vitrine.toml"),
     ("E092", "an output folder that cannot be written"),
     ("E093", "a wrong SOURCE_DATE_EPOCH in the environment"),

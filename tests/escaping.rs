@@ -232,7 +232,7 @@ fn no_alias_image_path_or_link_reaches_outside_the_output_folder() {
         "content/moocs/rage.md:8:12",
         "must not contain `.` or `..`",
         "must start with `/`",
-        "image `../../../secret.jpg` not found",
+        "image `../../../secret.jpg` is outside static/",
         "image `/etc/hostname` not found",
         "symbolic link",
     ] {
@@ -240,15 +240,25 @@ fn no_alias_image_path_or_link_reaches_outside_the_output_folder() {
     }
     assert_eq!(common::entry_names(&tmp.path), ["secret.jpg", "site"], "nothing written beside the site");
 
-    // Without the bad paths the build succeeds, and still publishes nothing
-    // that a link points to.
+    // Without the bad paths, a body's image that is the link is refused
+    // where the body names it (issue 18: images are read from the bundle
+    // or static/ only)…
     common::write(&root, "content/moocs/rage.md", &mooc);
-    common::write(
-        &root,
-        "content/moocs/bundle/index.md",
-        "+++\ntitle = \"Lié\"\nsummary = \"Un MOOC en bundle.\"\nlanguages = [\"fr\"]\ninstitutions = [\"imt\"]\n\
-         platform = \"fun-mooc\"\n+++\n\n![photo](photo.jpg)\n",
-    );
+    let bundle = |body: &str| {
+        format!(
+            "+++\ntitle = \"Lié\"\nsummary = \"Un MOOC en bundle.\"\nlanguages = [\"fr\"]\ninstitutions = [\"imt\"]\n\
+             platform = \"fun-mooc\"\n+++\n\n{body}\n"
+        )
+    };
+    common::write(&root, "content/moocs/bundle/index.md", &bundle("![photo](photo.jpg)"));
+    let output = build(&root, &tmp.join("out"));
+    assert_eq!(output.status.code(), Some(1), "{}", common::describe(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("image `photo.jpg` is outside") && stderr.contains("index.md:9:1"), "{stderr}");
+    assert_eq!(common::entry_names(&tmp.path), ["secret.jpg", "site"], "nothing written beside the site");
+    // …and without it the build succeeds, the link still in the bundle,
+    // and publishes nothing that the link points to.
+    common::write(&root, "content/moocs/bundle/index.md", &bundle("Sans image."));
     let output = build(&root, &tmp.join("out"));
     assert!(output.status.success(), "{}", common::describe(&output));
     let built = common::read_tree(&tmp.join("out"));
@@ -258,4 +268,48 @@ fn no_alias_image_path_or_link_reaches_outside_the_output_folder() {
     );
     // Beside the output: only its build cache (docs/decisions.md, "Build cache").
     assert_eq!(common::entry_names(&tmp.path), [".out.vitrine-cache", "out", "secret.jpg", "site"]);
+}
+
+/// Issue 17: the hostile title reaches the JSON-LD, the head's tags, the
+/// feeds, `catalogue.json` and `catalogue.csv` exactly as written, and
+/// inert: no `<`, `>` or `&` inside the JSON-LD's script element.
+#[test]
+fn structured_data_head_tags_feeds_and_open_data_hold_the_hostile_title_as_text() {
+    let tmp = TempDir::new("escaping-findable");
+    let site = built_escaping_site(&tmp);
+    let raw = text(&site["moocs/rage/index.html"]);
+    let block = raw.split("<script type=\"application/ld+json\">").nth(1).expect("JSON-LD").split("</script>").next();
+    let block = block.expect("closed by its own end tag");
+    assert!(!block.contains(['<', '>', '&']), "written \\u003c, \\u003e, \\u0026: {block}");
+    let course: serde_json::Value = serde_json::from_str(block).expect("JSON");
+    assert_eq!(course["name"], HOSTILE);
+    assert_eq!(course["description"], HOSTILE);
+    assert_eq!(course["coursePrerequisites"], HOSTILE);
+
+    let doc = Html::parse_document(raw);
+    let meta = |attr: &str, name: &str| -> String {
+        let sel = Selector::parse(&format!("meta[{attr}=\"{name}\"]")).expect("selector");
+        doc.select(&sel).next().and_then(|m| m.value().attr("content")).unwrap_or_default().to_string()
+    };
+    assert!(meta("property", "og:title").starts_with(HOSTILE));
+    assert_eq!(meta("property", "og:description"), HOSTILE);
+    assert_eq!(meta("name", "twitter:description"), HOSTILE);
+    assert_eq!(meta("property", "og:image:alt"), HOSTILE, "the drawn card's text alternative");
+
+    for path in ["feeds/moocs.xml", "en/feeds/moocs.xml", "institutions/institut-pasteur/atom.xml"] {
+        let feed = feed_rs::parser::parse(&site[path][..]).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let titles: Vec<&str> =
+            feed.entries.iter().filter_map(|e| e.title.as_ref()).map(|t| t.content.as_str()).collect();
+        assert!(titles.contains(&HOSTILE), "{path}: {titles:?}");
+    }
+
+    let data: serde_json::Value = serde_json::from_slice(&site["catalogue.json"]).expect("JSON");
+    let rage = data["moocs"].as_array().unwrap().iter().find(|m| m["slug"] == "rage").expect("rage");
+    assert_eq!((rage["title"].as_str(), rage["summary"].as_str()), (Some(HOSTILE), Some(HOSTILE)));
+
+    let csv = &site["catalogue.csv"];
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&csv[3..]);
+    let title = reader.headers().unwrap().iter().position(|h| h == "title").unwrap();
+    let titles: Vec<String> = reader.records().map(|r| r.unwrap()[title].to_string()).collect();
+    assert!(titles.iter().any(|t| t == HOSTILE), "{titles:?}");
 }

@@ -18,7 +18,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use common::{copy_dir, fixture_dir, TempDir, TODAY};
+use common::{copy_dir, fixture_dir, TempDir};
 use vitrine::serve::rebuild::Session;
 use vitrine::Options;
 
@@ -38,21 +38,6 @@ impl Rng {
 
     fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
         (!items.is_empty()).then(|| &items[self.below(items.len())])
-    }
-}
-
-fn options(root: &Path) -> Options {
-    Options {
-        root: root.to_path_buf(),
-        output: None,
-        base_url: None,
-        today: Some(TODAY.parse().expect("a date")),
-        source_date_epoch: None,
-        drafts: false,
-        write: true,
-        missing_translations: false,
-        cache: true,
-        minify: false,
     }
 }
 
@@ -111,7 +96,7 @@ fn mutate(root: &Path, rng: &mut Rng, step: usize) -> String {
         fs::create_dir_all(path.parent().expect("a parent")).expect("a folder");
         fs::write(path, text).expect("writable");
     };
-    match rng.below(14) {
+    match rng.below(17) {
         0 | 1 => {
             write(&file, &set_line(&text, "title", &format!("title = \"{word} {step}\"")));
             format!("retitle {shown}")
@@ -183,12 +168,65 @@ fn mutate(root: &Path, rng: &mut Rng, step: usize) -> String {
             write(&root.join("templates").join(name), &edited_theme_template(name, &format!("<!-- {step} -->")));
             format!("templates/{name}")
         }
+        13 => {
+            // Another picture under the same name: new size, new files.
+            let Some(bundle) = moocs.iter().find_map(|p| p.parent().filter(|d| d.join("index.md") == *p)) else {
+                return "no bundle".into();
+            };
+            let (w, h) = (40 + rng.below(400) as u32, 30 + rng.below(300) as u32);
+            write_bytes(&bundle.join("couverture.png"), &png(w, h, step));
+            let shown = bundle.strip_prefix(root).unwrap_or(bundle).display().to_string();
+            format!("{shown}/couverture.png is {w} x {h}")
+        }
+        14 => {
+            // An image in the body: in the bundle, or in static/.
+            let name = format!("schema-{step}.png");
+            let (dest, path) = match file.parent().filter(|d| d.join("index.md").exists()) {
+                Some(bundle) => (name.clone(), bundle.join(&name)),
+                None => (format!("/{name}"), root.join("static").join(&name)),
+            };
+            write_bytes(&path, &png(20 + rng.below(700) as u32, 20 + rng.below(200) as u32, step));
+            write(&file, &format!("{text}\n![Schéma {step}]({dest})\n"));
+            format!("{shown} shows {dest}")
+        }
+        15 => {
+            // A cover removed (a made one takes its place) or given.
+            let Some(bundle) = file.parent().filter(|d| d.join("index.md") == file) else {
+                return format!("({shown} is no bundle)");
+            };
+            if text.contains("cover = ") {
+                let kept: Vec<&str> =
+                    text.lines().filter(|l| !l.starts_with("cover = ") && !l.starts_with("cover_alt = ")).collect();
+                write(&file, &(kept.join("\n") + "\n"));
+                format!("no cover in {shown}")
+            } else if file.file_name().is_none_or(|n| n != "index.md") {
+                format!("({shown} is a translation)")
+            } else {
+                write_bytes(&bundle.join("couverture.png"), &png(300, 200, step));
+                write(&file, &set_line(&text, "cover", "cover = \"couverture.png\"\ncover_alt = \"Une couverture\""));
+                format!("a cover for {shown}")
+            }
+        }
         _ => {
             let css = format!(".x{step} {{ color: #{:06x}; }}\n", rng.next() % 0xffffff);
             write(&root.join("static/extra.css"), &css);
             "static/extra.css".into()
         }
     }
+}
+
+/// A `w` x `h` PNG whose colour depends on `seed`.
+fn png(w: u32, h: u32, seed: usize) -> Vec<u8> {
+    let colour = image::Rgb([(seed * 40 % 256) as u8, 90, 160]);
+    let img = image::DynamicImage::ImageRgb8(image::RgbImage::from_pixel(w, h, colour));
+    let mut bytes = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png).expect("encodes");
+    bytes
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) {
+    fs::create_dir_all(path.parent().expect("a parent")).expect("a folder");
+    fs::write(path, bytes).expect("writable");
 }
 
 /// A copy of `fixture`, settled, and a session that built it once: the
@@ -199,7 +237,7 @@ fn built(fixture: &str, label: &str) -> (TempDir, PathBuf, Session, vitrine::ser
     let root = dir.join("site");
     copy_dir(&fixture_dir(fixture), &root);
     settle();
-    let mut session = Session::new(options(&root));
+    let mut session = Session::new(common::options(&root));
     let (report, update) = session.rebuild();
     let update = update.unwrap_or_else(|| panic!("{fixture}: the first build fails: {:?}", report.diagnostics));
     (dir, root, session, update)
@@ -230,8 +268,8 @@ fn check(fixture: &str, seed: u64, steps: usize) {
     fs::write(root.join("vitrine.toml"), format!("{toml}{MORE}")).expect("vitrine.toml is writable");
     settle();
     assert!(session.rebuild().1.is_some(), "{fixture} builds with {MORE}");
-    let opts = options(&root);
-    let disk = Options { output: Some(root.with_file_name("public")), ..options(&root) };
+    let opts = common::options(&root);
+    let disk = Options { output: Some(root.with_file_name("public")), cache: true, ..common::options(&root) };
     let mut on_disk = OnDisk::new(disk);
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut done = Vec::new();
@@ -455,7 +493,7 @@ fn a_text_edit_is_previewed_with_the_pages_of_the_rebuild() {
     let title = text.lines().find(|l| l.starts_with("title = ")).expect("a title").to_string();
     let preview = edit(&mut session, "content/moocs/reseaux.md", &title, "title = \"Zéro réseau « sans fil »\"")
         .expect("a text edit is previewed");
-    let (_, full) = vitrine::build_in_memory(&options(&root));
+    let (_, full) = vitrine::build_in_memory(&common::options(&root));
     let full = full.expect("builds");
     assert!(preview.contains_key("moocs/reseaux/index.html") && preview.contains_key("moocs/index.html"));
     for (path, bytes) in &preview {
@@ -482,4 +520,22 @@ fn a_text_edit_is_previewed_with_the_pages_of_the_rebuild() {
     fs::write(root.join("content/moocs/reseaux.md"), dangling).expect("writable");
     assert!(session.preview(&[resolved.join("content/moocs/reseaux.md")]).is_none(), "a dangling link");
     assert!(session.rebuild().1.is_none(), "the dangling link fails the rebuild");
+}
+
+#[test]
+fn a_new_picture_under_the_same_name_renders_the_pages_that_show_it() {
+    let (_dir, root, mut session, first) = built("bilingual", "incremental-picture");
+    let old: Vec<&String> = first.files.keys().filter(|k| k.starts_with("moocs/hepatites/couverture.")).collect();
+    assert!(!old.is_empty(), "the cover's files");
+    fs::write(root.join("content/moocs/hepatites/couverture.png"), png(64, 32, 7)).expect("writable");
+    let (_, update) = session.rebuild();
+    let update = update.expect("rebuilds");
+    for shown in ["moocs/hepatites/index.html", "en/moocs/hepatites/index.html", "index.html"] {
+        assert!(update.rendered.iter().any(|p| p == shown), "{shown} not rendered: {:?}", update.rendered);
+    }
+    let page = String::from_utf8_lossy(&update.files["moocs/hepatites/index.html"]).to_string();
+    assert!(page.contains("width=\"64\" height=\"32\""), "the new size is shown");
+    assert!(old.iter().all(|k| !update.files.contains_key(*k)), "the old files are dropped");
+    let new: Vec<&String> = update.files.keys().filter(|k| k.starts_with("moocs/hepatites/couverture.")).collect();
+    assert!(!new.is_empty() && new.iter().all(|k| page.contains(k.as_str())), "{new:?}");
 }

@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 /// and its `Options`, `Report`…), which `serve` drives. `cli` is the
 /// binary's (`src/main.rs` and `src/cli/`), above everything.
 const LAYERS: &[&[&str]] = &[
-    &["diagnostic", "calendar", "output", "timing", "pdf"],
+    &["diagnostic", "calendar", "card_image", "output", "timing", "pdf"],
     &["base"],
     &["config", "markdown"],
     &["load"],
     &["validate", "resolve"],
-    &["i18n"],
+    &["i18n", "images"],
     &["search"],
     &["render"],
     &["lib"],

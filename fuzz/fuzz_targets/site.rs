@@ -77,6 +77,8 @@ fuzz_target!(|data: &[u8]| {
         write: true,
         missing_translations: true,
         cache: false,
+        cache_dir: None,
+        progress: None,
         minify: false,
     };
     let (report, files) = vitrine::build_in_memory(&opts);

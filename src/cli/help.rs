@@ -111,6 +111,7 @@ pub fn option_help(id: &str) -> Option<Msg> {
         "missing_translations" => cli::arg_missing_translations(),
         "minify" => cli::arg_minify(),
         "no_cache" => cli::arg_no_cache(),
+        "cache_dir" => cli::arg_cache_dir(),
         "parcours" => cli::arg_parcours(),
         "lang" => cli::arg_lang(),
         "links" => cli::arg_links(),

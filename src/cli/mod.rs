@@ -65,6 +65,8 @@ pub struct BuildArgs {
     report: PathBuf,
     #[arg(long)]
     missing_translations: bool,
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
 }
 
 /// `vitrine build`'s own options (the dev server does not minify, and

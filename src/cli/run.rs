@@ -3,7 +3,7 @@
 //! content, or warnings with `--deny-warnings`) or 2 (usage or I/O).
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -28,6 +28,11 @@ impl BuildArgs {
             missing_translations: self.missing_translations,
             minify: false,
             cache: false,
+            cache_dir: self
+                .cache_dir
+                .clone()
+                .or_else(|| std::env::var_os("VITRINE_CACHE_DIR").filter(|v| !v.is_empty()).map(PathBuf::from)),
+            progress: None,
         }
     }
 
@@ -45,11 +50,11 @@ pub fn check(args: &BuildArgs, locale: Locale) -> ExitCode {
     run(args, args.options(false), locale)
 }
 
-fn run(args: &BuildArgs, options: Options, locale: Locale) -> ExitCode {
+fn run(args: &BuildArgs, mut options: Options, locale: Locale) -> ExitCode {
     let started = Instant::now();
     let write = options.write;
     let printer = args.printer(locale);
-    let spinner = progress(write, locale);
+    let spinner = progress(write, &mut options, locale);
     let report = vitrine::build(&options);
     if let Some(s) = spinner {
         s.finish_and_clear();
@@ -68,6 +73,13 @@ fn run(args: &BuildArgs, options: Options, locale: Locale) -> ExitCode {
             true => cli::built(report.stats.pages, &report.output, today, seconds),
             false => cli::checked(today, seconds),
         });
+        let images = &report.stats.images;
+        if images.sources > 0 {
+            printer.summary(cli::images_made(images.sources, images.files, images.encoded, images.cached));
+        }
+        if images.damaged > 0 {
+            printer.summary(cli::cache_damaged(images.damaged));
+        }
     }
     ExitCode::from(code)
 }
@@ -155,14 +167,30 @@ pub fn check_links(args: &CheckArgs, locale: Locale) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// A spinner on a terminal, nothing in CI (no TTY).
-fn progress(write: bool, locale: Locale) -> Option<indicatif::ProgressBar> {
+/// A spinner on a terminal, nothing in CI (no TTY); it counts the images
+/// made (`opts.progress`) while there are some.
+fn progress(write: bool, opts: &mut Options, locale: Locale) -> Option<indicatif::ProgressBar> {
     if !std::io::stderr().is_terminal() {
         return None;
     }
+    let counts = std::sync::Arc::new(vitrine::images::Progress::default());
+    opts.progress = Some(std::sync::Arc::clone(&counts));
     let bar = indicatif::ProgressBar::new_spinner();
     bar.set_message(if write { cli::building() } else { cli::checking() }.render(locale));
     bar.enable_steady_tick(std::time::Duration::from_millis(80));
+    let shown = bar.downgrade();
+    std::thread::spawn(move || {
+        use std::sync::atomic::Ordering;
+        while let Some(bar) = shown.upgrade() {
+            let (done, total) = (counts.done.load(Ordering::Relaxed), counts.total.load(Ordering::Relaxed));
+            if total > 0 {
+                let line = if write { cli::building_images(done, total) } else { cli::checking_images(done, total) };
+                bar.set_message(line.render(locale));
+            }
+            drop(bar);
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    });
     Some(bar)
 }
 

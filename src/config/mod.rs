@@ -15,13 +15,39 @@ use toml::de::DeTable;
 use crate::base::fields::{either, toml_error, Fields, Sp};
 use crate::diagnostic::{problems, texts, Diagnostic, Out, SourceFile};
 
-/// Image settings (used by the image pipeline; validated now).
-#[derive(Debug, Clone)]
+/// Image settings (`[images]`): what `src/images/` makes of every cover,
+/// logo and image of a body.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Images {
+    /// The widths written, in pixels (never more than the source's).
     pub widths: Vec<u32>,
+    /// The formats written, in order of preference: the last one is the
+    /// `<img>`'s (what every browser shows), the others `<source>`s.
     pub formats: Vec<String>,
     pub quality: u8,
+    /// Images of more pixels than this are refused before being decoded.
+    pub max_pixels: u64,
 }
+
+impl Default for Images {
+    fn default() -> Self {
+        Images {
+            widths: vec![320, 640, 1280],
+            formats: vec!["webp".into(), "jpeg".into()],
+            quality: 80,
+            max_pixels: DEFAULT_MAX_PIXELS,
+        }
+    }
+}
+
+/// `[images] max_pixels` when it is not set: 100 megapixels (a 12,000 x
+/// 8,000 photo), far above any camera's and below what a build machine
+/// decodes without trouble.
+pub const DEFAULT_MAX_PIXELS: u64 = 100_000_000;
+
+/// The folder of the cache of processed images when `cache_dir` is not set,
+/// at the site's root (`.gitignore` it).
+pub const DEFAULT_CACHE_DIR: &str = ".vitrine-cache";
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -39,6 +65,10 @@ pub struct Config {
     pub timezone_name: String,
     pub timezone: TimeZone,
     pub images: Images,
+    /// `cache_dir`: where processed images are kept between builds,
+    /// relative to the site's root (`--cache-dir` and `VITRINE_CACHE_DIR`
+    /// win over it).
+    pub cache_dir: String,
     /// `search = false` leaves out the search index and form (the
     /// catalogue page then lists every MOOC with the static facet links).
     pub search: bool,
@@ -48,6 +78,9 @@ pub struct Config {
     /// allow-list (`markdown::sanitize`): scripts, frames, styles and event
     /// attributes are removed. Default `false`: raw HTML is kept.
     pub safe_html: bool,
+    /// `[open_data]`: the licence of `/catalogue.json` and `/catalogue.csv`
+    /// and the CSV file's separator.
+    pub open_data: OpenData,
     /// `[accessibility]`: the accessibility statement at `/accessibility/`.
     pub accessibility: Option<duties::Accessibility>,
     /// `[legal]`: the legal notice and the privacy page.
@@ -56,6 +89,25 @@ pub struct Config {
     pub analytics: Option<duties::Analytics>,
     /// `[brochure]`: the build writes the PDF brochure of these parcours.
     pub brochure: Option<Brochure>,
+}
+
+/// `[open_data]` of `vitrine.toml` (`docs/writing-content.md`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenData {
+    /// The licence's name, shown on the open data page and written in
+    /// `catalogue.json`; `None`: the site states none.
+    pub licence: Option<String>,
+    /// The licence's text, a URL.
+    pub licence_url: Option<String>,
+    /// Between the fields of `catalogue.csv`: `;` (the default, what Excel
+    /// expects where the decimal separator is a comma) or `,`.
+    pub csv_separator: u8,
+}
+
+impl Default for OpenData {
+    fn default() -> Self {
+        OpenData { licence: None, licence_url: None, csv_separator: b';' }
+    }
 }
 
 /// `[brochure]`: which parcours get a PDF brochure beside their page.
@@ -88,13 +140,16 @@ const KEYS: &[&str] = &[
     "search",
     "paginate_by",
     "safe_html",
+    "cache_dir",
+    "open_data",
     "accessibility",
     "legal",
     "analytics",
     "brochure",
 ];
-const IMAGE_KEYS: &[&str] = &["widths", "formats", "quality"];
-const IMAGE_FORMATS: [&str; 4] = ["webp", "jpeg", "png", "avif"];
+const IMAGE_KEYS: &[&str] = &["widths", "formats", "quality", "max_pixels"];
+const IMAGE_FORMATS: [&str; 3] = ["webp", "jpeg", "png"];
+const OPEN_DATA_KEYS: &[&str] = &["licence", "licence_url", "csv_separator"];
 
 impl Config {
     /// The site's title in `lang`: `title_<lang>` when set, else `title`.
@@ -193,8 +248,7 @@ impl Config {
                 }
             },
         };
-        let mut images =
-            Images { widths: vec![320, 640, 1280], formats: vec!["webp".into(), "jpeg".into()], quality: 80 };
+        let mut images = Images::default();
         if let Some(t) = f.table("images", out) {
             t.check_keys(IMAGE_KEYS, texts::section("images"), out);
             if let Some(q) = t.int("quality", out) {
@@ -206,8 +260,14 @@ impl Config {
             if let Some(list) = t.str_list("formats", out) {
                 images.formats.clear();
                 for fmt in list {
-                    if IMAGE_FORMATS.contains(&fmt.value.as_str()) {
-                        images.formats.push(fmt.value);
+                    if fmt.value == "avif" {
+                        // Accepted since the first version of `[images]`, so a
+                        // site that names it keeps building (docs/decisions.md).
+                        out.push(t.at(fmt.span, problems::avif_not_written()).with_hint(texts::remove_avif()));
+                    } else if IMAGE_FORMATS.contains(&fmt.value.as_str()) {
+                        if !images.formats.contains(&fmt.value) {
+                            images.formats.push(fmt.value);
+                        }
                     } else {
                         out.push(
                             t.at(fmt.span, problems::unknown_image_format(&fmt.value))
@@ -219,7 +279,26 @@ impl Config {
             if t.has("widths") {
                 images.widths = parse_widths(&t, out);
             }
+            if let Some(n) = t.positive_int("max_pixels", out) {
+                images.max_pixels = n.value as u64;
+            }
+            if images.formats.is_empty() {
+                // Nothing but "avif" (or nothing): JPEG, which every browser shows.
+                images.formats.push("jpeg".into());
+            }
         }
+        let cache_dir = match f.str("cache_dir", out) {
+            Some(s) if s.value.trim().is_empty() => {
+                out.push(
+                    f.at(s.span, problems::empty_value("cache_dir"))
+                        .with_hint(texts::cache_dir_default(DEFAULT_CACHE_DIR)),
+                );
+                DEFAULT_CACHE_DIR.to_string()
+            }
+            Some(s) => s.value,
+            None => DEFAULT_CACHE_DIR.to_string(),
+        };
+        let open_data = f.table("open_data", out).map(|t| open_data(&t, out)).unwrap_or_default();
         let failed = out[errors_before..].iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
         out.extend(key_problems);
         if failed {
@@ -245,15 +324,41 @@ impl Config {
             timezone_name,
             timezone,
             images,
+            cache_dir,
             search,
             paginate_by,
             safe_html,
+            open_data,
             accessibility,
             legal,
             analytics,
             brochure,
         })
     }
+}
+
+/// `[open_data]`.
+fn open_data(t: &Fields, out: &mut Out) -> OpenData {
+    t.check_keys(OPEN_DATA_KEYS, texts::section("open_data"), out);
+    let licence = t.str("licence", out).map(|s| s.value).filter(|s| !s.trim().is_empty());
+    let licence_url = t.str("licence_url", out).and_then(|s| {
+        if s.value.starts_with("https://") || s.value.starts_with("http://") {
+            Some(s.value)
+        } else {
+            out.push(t.at(s.span, problems::licence_url_not_absolute()).with_hint(texts::licence_url_example()));
+            None
+        }
+    });
+    let csv_separator = match t.str("csv_separator", out) {
+        None => b';',
+        Some(s) if s.value == ";" => b';',
+        Some(s) if s.value == "," => b',',
+        Some(s) => {
+            out.push(t.at(s.span, problems::csv_separator_unknown(&s.value)).with_hint(texts::csv_separator_choice()));
+            b';'
+        }
+    };
+    OpenData { licence, licence_url, csv_separator }
 }
 
 /// `title_<lang>` for each configured language but the default one, whose

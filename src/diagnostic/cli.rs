@@ -12,6 +12,10 @@ texts! {
     missing_translation(lang, file);
     building();
     checking();
+    building_images(done, total);
+    checking_images(done, total);
+    images_made(sources, files, encoded, cached);
+    cache_damaged(count);
     wrote_brochure(file, seconds);
 
     // `check --links`.
@@ -38,6 +42,7 @@ texts! {
     serving_to_network(address);
     cannot_open_browser(error);
     cannot_listen(address, error);
+    serve_no_thread();
     cannot_watch(path, error);
     watcher_failed();
 
@@ -77,6 +82,7 @@ texts! {
     arg_missing_translations();
     arg_minify();
     arg_no_cache();
+    arg_cache_dir();
     arg_lang();
     arg_links();
     arg_external();

@@ -137,6 +137,14 @@ problems! {
     Error E036 schedule_from_after_to(from, to);
     Error E037 core_required_without_core();
     Error E037 core_required_out_of_range(value, core);
+    /// `place` is [`super::texts::bundle_folder_of`] or [`super::texts::static_folder`].
+    Error E038 image_outside(path, place);
+    Error E039 image_cannot_read(path, error);
+    Error E039 image_unknown_format(path, format);
+    Error E039 image_not_an_image(path);
+    Error E039 image_damaged(path, error);
+    Error E039 image_not_decodable(error);
+    Warning W018 image_animated(path);
 
     // References and names between entities.
     Error E040 reference_to_draft(kind, slug);
@@ -178,7 +186,10 @@ problems! {
     Error E056 title_for_unknown_language(key, code);
     Error E057 unknown_timezone(name);
     Error E058 unknown_image_format(format);
+    Warning W019 avif_not_written();
     Error E059 base_url_not_absolute();
+    Error E069 licence_url_not_absolute();
+    Error E071 csv_separator_unknown(value);
 
     // The theme and its templates.
     Error E060 theme_not_found(name);
@@ -188,6 +199,7 @@ problems! {
     Error E063 ui_strings_syntax(detail);
     Warning W017 no_ui_strings(lang);
     Error E064 ui_string_missing(key, file);
+    Error E072 card_font_not_font();
 
     // What a public site must publish (`[accessibility]`, `[legal]`,
     // `[analytics]`), and the brochure.
@@ -199,6 +211,8 @@ problems! {
     Error E068 brochure_font(face, detail);
     Error E068 brochure_font_not_embedded(face);
     Error E068 brochure_failed(detail);
+    /// `pixels` and `limit` are [`super::texts::pixel_count`] or [`super::texts::megapixel_count`].
+    Error E073 image_too_large(path, width, height, pixels, limit);
 
     // The built site (`vitrine check --links`).
     Error E070 broken_link(href, reason);
@@ -219,7 +233,8 @@ problems! {
     Usage E096 cannot_create(path, error);
     Usage E097 brochure_unknown_language(lang);
     Usage E097 brochure_unknown_parcours(slug);
+    Usage E098 cache_inside_site();
     /// The build cache beside the output folder (`output::incremental`).
-    Usage E098 cache_unusable(error);
-    Usage E098 cache_not_kept(error);
+    Usage E099 cache_unusable(error);
+    Usage E099 cache_not_kept(error);
 }

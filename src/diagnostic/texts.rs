@@ -120,6 +120,18 @@ texts! {
 
     // Hints: rules of one entity.
     check_image_name();
+    check_image_name_static();
+    images_from_bundle_or_static();
+    check_file_permissions();
+    save_as_supported_image();
+    image_damaged_hint();
+    image_too_large_hint();
+    image_animated_hint();
+    remove_avif();
+    cache_dir_default(dir);
+    cache_dir_elsewhere(dir);
+    pixel_count(count);
+    megapixel_count(count);
     add_platform();
     pass_mark_hint();
     many_sessions_hint(limit);
@@ -173,6 +185,9 @@ texts! {
     add_language_or_remove(code);
     write_title_in(lang);
     use_iana_name();
+    licence_url_example();
+    csv_separator_choice();
+    card_font_what();
     theme_not_found_hint();
     template_syntax_hint();
     fix_template();

@@ -4,6 +4,7 @@
 //!
 //! Start with [`load`]; each kind of content is described in [`kinds`].
 
+pub mod assets;
 pub mod cache;
 pub mod common;
 pub mod kinds;
@@ -13,6 +14,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use jiff::civil::Date;
 use rayon::prelude::*;
 use toml::de::DeTable;
 
@@ -34,6 +36,9 @@ pub struct Meta {
     pub file: Arc<SourceFile>,
     pub body: Range<usize>,
     pub draft: bool,
+    /// `updated`, optional on every kind: when the writer last changed the
+    /// text in a way worth telling (the sitemap's `lastmod`, feeds).
+    pub updated: Option<Date>,
     /// The bundle folder (absolute), for `<slug>/index.md` entities.
     pub bundle: Option<PathBuf>,
     /// `Some("en")` for a translation file `<slug>.en.md`.
@@ -345,6 +350,7 @@ pub fn parse_source(
         file: Arc::clone(&file),
         body: split.body,
         draft: false,
+        updated: fields.date("updated", out).map(|d| d.value),
         bundle: f.bundle.clone(),
         lang: f.lang.clone(),
     };

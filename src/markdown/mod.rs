@@ -9,7 +9,9 @@
 //! 3. [`ids`]: ids the writer gave (`{#id}`, footnote labels) made unique,
 //!    with a warning for each repeat; [`headings`]: ids from the heading
 //!    text, accent-folded, unique per page;
-//! 4. [`highlight`]: fenced code becomes `<span class="hl-…">` markup;
+//! 4. [`images`]: images become responsive `<picture>`s, as the caller
+//!    describes the file each names; [`highlight`]: fenced code becomes
+//!    `<span class="hl-…">` markup;
 //! 5. serialise with pulldown-cmark's HTML writer;
 //! 6. with `safe_html = true`, [`sanitize`]: keep only allow-listed HTML.
 
@@ -17,6 +19,7 @@ pub mod depth;
 pub mod headings;
 pub mod highlight;
 pub mod ids;
+pub mod images;
 pub mod links;
 pub mod sanitize;
 
@@ -42,7 +45,7 @@ impl Body<'_> {
     }
 }
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -51,8 +54,20 @@ fn options() -> Options {
 }
 
 /// Renders a body. `resolve` maps an internal target such as `moocs/x.md`
-/// to its URL; problems (dangling links) are pushed to `out`.
+/// to its URL; problems (dangling links) are pushed to `out`. Images are
+/// plain `<img>`s; see [`render_with_pictures`].
 pub fn render(body: &Body, resolve: &dyn Fn(&str) -> Option<String>, out: &mut Out) -> String {
+    render_with_pictures(body, resolve, &|_| None, out)
+}
+
+/// [`render`], with `picture` saying how to show the image a destination
+/// names (`images::rewrite`).
+pub fn render_with_pictures(
+    body: &Body,
+    resolve: &dyn Fn(&str) -> Option<String>,
+    picture: &dyn Fn(&str) -> Option<images::Picture>,
+    out: &mut Out,
+) -> String {
     let text = body.text();
     if text.trim().is_empty() {
         return String::new();
@@ -62,6 +77,7 @@ pub fn render(body: &Body, resolve: &dyn Fn(&str) -> Option<String>, out: &mut O
     depth::check(&events, body, out);
     ids::make_unique(&mut events, body, out);
     headings::assign_ids(&mut events);
+    images::rewrite(&mut events, picture);
     let events = highlight::highlight(events);
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());

@@ -3,7 +3,7 @@
 //! script, frame, form, style or event attribute, and no link with a
 //! scheme other than the web's, mail and phone. What Markdown itself
 //! produces (headings with ids, footnotes, tables, task lists,
-//! highlighted code) is kept as it is.
+//! highlighted code, responsive pictures) is kept as it is.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -16,9 +16,12 @@ fn builder() -> &'static Builder<'static> {
     static BUILDER: OnceLock<Builder<'static>> = OnceLock::new();
     BUILDER.get_or_init(|| {
         let mut b = Builder::default();
-        b.add_tags(["input", "span", "div", "sup"])
+        b.add_tags(["input", "span", "div", "sup", "picture", "source"])
             .add_generic_attributes(["id", "class", "lang", "dir"])
             .add_tag_attributes("pre", ["tabindex"])
+            // Responsive pictures (`markdown::images`).
+            .add_tag_attributes("img", ["srcset", "sizes", "loading", "decoding"])
+            .add_tag_attributes("source", ["type", "srcset", "sizes"])
             .add_tag_attributes("ol", ["start"])
             .add_tag_attributes("th", ["style"])
             .add_tag_attributes("td", ["style"])
@@ -54,8 +57,15 @@ mod tests {
             "<h2 id=\"plan\">Plan</h2><p onclick=\"x()\">a <script>alert(1)</script><a href=\"javascript:alert(1)\">j</a>\
              <iframe src=\"https://v.example.org\"></iframe><a href=\"/moocs/x/\">x</a></p>\
              <pre tabindex=\"0\"><code><span class=\"hl-k\">fn</span></code></pre>\
-             <ul><li><input disabled=\"\" type=\"checkbox\"/> t</li></ul><input type=\"text\">",
+             <ul><li><input disabled=\"\" type=\"checkbox\"/> t</li></ul><input type=\"text\">\
+             <picture><source type=\"image/webp\" srcset=\"/a-320.webp 320w\" sizes=\"100vw\">\
+             <img src=\"/a-320.jpeg\" srcset=\"/a-320.jpeg 320w\" sizes=\"100vw\" width=\"320\" height=\"200\" alt=\"a\" loading=\"lazy\" decoding=\"async\"></picture>",
         );
+        assert!(
+            html.contains("<picture><source type=\"image/webp\" srcset=\"/a-320.webp 320w\" sizes=\"100vw\">"),
+            "{html}"
+        );
+        assert!(html.contains("srcset=\"/a-320.jpeg 320w\" sizes=\"100vw\" width=\"320\" height=\"200\" alt=\"a\" loading=\"lazy\" decoding=\"async\">"), "{html}");
         assert!(html.contains("<h2 id=\"plan\">Plan</h2>"), "{html}");
         assert!(html.contains("<a href=\"/moocs/x/\">x</a>"), "{html}");
         assert!(html.contains("<span class=\"hl-k\">fn</span>") && html.contains("<pre tabindex=\"0\">"), "{html}");

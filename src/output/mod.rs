@@ -25,6 +25,9 @@ pub use sink::{NullSink, Sink};
 /// Writes files under a root folder, refusing any path that would escape it.
 pub struct DirSink {
     root: PathBuf,
+    /// The site being replaced, as a real path (links resolved), read
+    /// only, for [`Sink::reuse`].
+    previous: Option<PathBuf>,
     /// Folders this sink has made, so that each is made once (a page and
     /// its files share one).
     made: Mutex<HashSet<PathBuf>>,
@@ -32,7 +35,14 @@ pub struct DirSink {
 
 impl DirSink {
     pub fn new(root: PathBuf) -> Self {
-        DirSink { root, made: Mutex::new(HashSet::new()) }
+        DirSink { root, previous: None, made: Mutex::new(HashSet::new()) }
+    }
+
+    /// The same, reading files of the site being replaced from `previous`
+    /// (the output folder) when it is a folder.
+    pub fn replacing(root: PathBuf, previous: &Path) -> Self {
+        let previous = fs::canonicalize(previous).ok().filter(|p| p.is_dir());
+        DirSink { previous, ..DirSink::new(root) }
     }
 
     fn make_dir(&self, dir: &Path) -> io::Result<()> {
@@ -74,9 +84,33 @@ impl Sink for DirSink {
         }
         fs::write(&target, bytes).map_err(|e| with_path(e, &target))
     }
+
+    /// Only a file inside the previous site (a link that leads out of it
+    /// is not followed), hard-linked into the new one: no byte is copied,
+    /// and the previous site is left as it is.
+    fn reuse(&self, path: &str, whole: &dyn Fn(&[u8]) -> bool) -> bool {
+        let (Some(root), Some(target)) = (&self.previous, safe_join(&self.root, path)) else { return false };
+        let Some(real) = safe_join(root, path).and_then(|p| fs::canonicalize(p).ok()) else { return false };
+        if !real.starts_with(root) || !ends(&real).is_ok_and(|b| whole(&b)) {
+            return false;
+        }
+        let parent = target.parent().map_or(Ok(()), |p| self.make_dir(p));
+        parent.is_ok() && fs::hard_link(&real, &target).is_ok()
+    }
 }
 
 use swap::with_path;
+
+/// The first 8 and last 12 bytes of the file at `path`, one after the other.
+fn ends(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = fs::File::open(path)?;
+    let mut bytes = vec![0; 20];
+    file.read_exact(&mut bytes[..8])?;
+    file.seek(SeekFrom::End(-12))?;
+    file.read_exact(&mut bytes[8..])?;
+    Ok(bytes)
+}
 
 /// A build in progress: a temporary folder beside the output folder.
 pub struct Staging {
@@ -159,6 +193,31 @@ mod tests {
         assert_eq!(safe_join(root, "/etc/passwd"), None);
         assert_eq!(safe_join(root, "a/../../x"), None);
         assert_eq!(safe_join(root, ""), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn reads_the_previous_site_but_never_through_a_link_out_of_it() {
+        let base = std::env::temp_dir().join(format!("vitrine-previous-{}", std::process::id()));
+        let (old, new, outside) = (base.join("old"), base.join("new"), base.join("outside"));
+        fs::create_dir_all(old.join("a")).unwrap();
+        fs::create_dir_all(&outside).unwrap();
+        fs::write(old.join("a/card.png"), "old card, 8 + 12 and more").unwrap();
+        fs::write(outside.join("secret.png"), "secret").unwrap();
+        std::os::unix::fs::symlink(outside.join("secret.png"), old.join("a/link.png")).unwrap();
+        std::os::unix::fs::symlink(&outside, old.join("out")).unwrap();
+        fs::write(old.join("a/short.png"), "old").unwrap();
+        let sink = DirSink::replacing(new.clone(), &old);
+        let any = |_: &[u8]| true;
+        assert!(!sink.reuse("a/card.png", &|_| false) && !new.join("a/card.png").exists());
+        assert!(sink.reuse("a/card.png", &|b| b == b"old card 12 and more"));
+        assert_eq!(fs::read(new.join("a/card.png")).unwrap(), b"old card, 8 + 12 and more");
+        assert!(!sink.reuse("a/link.png", &any) && !sink.reuse("out/secret.png", &any));
+        assert!(!sink.reuse("../outside/secret.png", &any) && !sink.reuse("a/missing.png", &any));
+        assert!(!sink.reuse("a/short.png", &any), "a file shorter than its two ends");
+        assert!(!new.join("a/link.png").exists() && !new.join("out").exists());
+        assert!(!DirSink::new(new).reuse("a/card.png", &any), "no previous site");
+        fs::remove_dir_all(&base).unwrap();
     }
 
     #[test]

@@ -6,6 +6,15 @@
 pub trait Sink: Sync {
     /// `path` is relative to the output folder, with `/` separators.
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+
+    /// Puts at `path` the file `path` of the site this one replaces, if
+    /// the sink knows one and `whole` accepts the file's first 8 and last
+    /// 12 bytes; `false` when it did not (then the caller makes the file).
+    /// Files named by the hash of what they are made from (card images)
+    /// are taken from there instead of being made again.
+    fn reuse(&self, _path: &str, _whole: &dyn Fn(&[u8]) -> bool) -> bool {
+        false
+    }
 }
 
 /// Discards everything (`vitrine check`).

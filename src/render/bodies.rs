@@ -18,6 +18,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Out, SourceFile};
+use crate::images::Pictures;
 use crate::load::{Kind, Meta};
 use crate::markdown::{self, Body};
 use crate::resolve::Catalogue;
@@ -107,7 +108,7 @@ impl Bodies {
     /// serve` passes them only when no page was created or deleted, so
     /// links resolve as they did. Problems (dangling links) are kept with
     /// each body ([`Bodies::problems`]).
-    pub fn render(cat: &Catalogue, previous: Option<Bodies>) -> Bodies {
+    pub fn render(cat: &Catalogue, pictures: &Pictures, previous: Option<Bodies>) -> Bodies {
         let mut previous = previous.map(|p| p.html).unwrap_or_default();
         let mut metas: Vec<&Meta> = Vec::new();
         metas.extend(cat.content.every().map(|e| e.meta()));
@@ -125,7 +126,7 @@ impl Bodies {
             .filter(|m| !has_mark(m.body()))
             .map(|m| {
                 let mut problems = Vec::new();
-                let html = render_marked(cat, m, &mut problems);
+                let html = render_marked(cat, pictures, m, &mut problems);
                 (key(m), Rendered { _file: Arc::clone(&m.file), html, problems })
             })
             .collect();
@@ -143,7 +144,14 @@ impl Bodies {
     /// With [`Bodies::next_door`], the body of `meta` for the language
     /// folder `prefix`: the one this thread rendered last if it is this
     /// file's, else rendered now (its problems go to `out`, once).
-    pub fn from_next_door(&self, cat: &Catalogue, meta: &Meta, prefix: &str, out: &mut Out) -> Option<String> {
+    pub fn from_next_door(
+        &self,
+        cat: &Catalogue,
+        pictures: &Pictures,
+        meta: &Meta,
+        prefix: &str,
+        out: &mut Out,
+    ) -> Option<String> {
         let render = self.next_door?;
         let file = key(meta);
         // A body is kept only when its source has no mark of its own.
@@ -157,7 +165,7 @@ impl Bodies {
         if has_mark(meta.body()) {
             return None;
         }
-        let html = render_marked(cat, meta, out);
+        let html = render_marked(cat, pictures, meta, out);
         let shown = html.with_prefix(prefix);
         LAST.set(Some((render, file, html)));
         Some(shown)
@@ -176,11 +184,12 @@ impl Bodies {
 }
 
 /// The body of `meta` rendered with [`PREFIX_MARK`] before the path of each
-/// `@/` link.
-fn render_marked(cat: &Catalogue, meta: &Meta, out: &mut Out) -> Marked {
+/// `@/` link (pictures have the same URLs in every language).
+fn render_marked(cat: &Catalogue, pictures: &Pictures, meta: &Meta, out: &mut Out) -> Marked {
     let body = Body { file: &meta.file, range: meta.body.clone(), safe_html: cat.config.safe_html };
     let resolve = |target: &str| internal_path(cat, target).map(|p| format!("{PREFIX_MARK}{p}"));
-    Marked::new(markdown::render(&body, &resolve, out))
+    let picture = |dest: &str| pictures.picture(meta, dest);
+    Marked::new(markdown::render_with_pictures(&body, &resolve, &picture, out))
 }
 
 #[cfg(test)]

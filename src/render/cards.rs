@@ -13,11 +13,12 @@ use serde_json::{json, Value};
 use crate::base::slug::fold;
 use crate::diagnostic::{problems, texts, Diagnostic, Out};
 use crate::i18n::Lang;
+use crate::images::Pictures;
 use crate::load::Parcours;
 use crate::render::globals::template_value;
-use crate::render::parts;
 use crate::render::theme::{render_error, Theme};
 use crate::render::values::{Card, ListItem};
+use crate::render::{parts, pictures};
 use crate::resolve::Catalogue;
 
 const CARD_MARKER: &str = "<!--vitrine:card-->";
@@ -104,12 +105,19 @@ impl Cards {
     /// The list items of every MOOC of the catalogue, in `lang`: those of
     /// `reuse`, and the others built and rendered in chunks, in parallel.
     /// `strings` are the UI strings (`t`) the template gets.
-    pub fn new(lang: &Lang, theme: &Theme, strings: &tera::Value, reuse: Items, out: &mut Out) -> Cards {
+    pub fn new(
+        lang: &Lang,
+        theme: &Theme,
+        pictures: &Pictures,
+        strings: &tera::Value,
+        reuse: Items,
+        out: &mut Out,
+    ) -> Cards {
         let cat = lang.cat;
         let mut items = reuse.take_for(cat);
         let moocs: Vec<usize> = (0..cat.content.moocs.len()).filter(|&i| items[i].is_none()).collect();
         let chunks: Vec<(Vec<Item>, Option<Diagnostic>)> =
-            moocs.par_chunks(CARD_CHUNK).map(|chunk| list_items(lang, theme, chunk, strings)).collect();
+            moocs.par_chunks(CARD_CHUNK).map(|chunk| list_items(lang, theme, pictures, chunk, strings)).collect();
         let mut problems = Vec::new();
         let mut fresh = Vec::with_capacity(moocs.len());
         for (chunk, problem) in chunks {
@@ -152,9 +160,9 @@ impl Cards {
     }
 
     /// The card of MOOC `i`, with its rendered `card_html`.
-    pub fn card(&self, lang: &Lang, i: usize) -> Card {
+    pub fn card(&self, lang: &Lang, pictures: &Pictures, i: usize) -> Card {
         let card_html = self.items[i].get_from_path("card_html").and_then(tera::Value::as_str).map(String::from);
-        Card { card_html, ..build_card(lang, i) }
+        Card { card_html, ..build_card(lang, pictures, i) }
     }
 
     /// List items (`slug`, `url`, `title`, `status`, `card_html`) in the
@@ -208,8 +216,14 @@ impl Cards {
 /// The list items of the MOOCs of `chunk`: their cards, rendered
 /// (`card.html`) in one template call so that the UI strings are copied
 /// once per chunk, not once per card, then cut down to what lists need.
-fn list_items(lang: &Lang, theme: &Theme, chunk: &[usize], strings: &tera::Value) -> (Vec<Item>, Option<Diagnostic>) {
-    let cards: Vec<Card> = chunk.iter().map(|&i| build_card(lang, i)).collect();
+fn list_items(
+    lang: &Lang,
+    theme: &Theme,
+    pictures: &Pictures,
+    chunk: &[usize],
+    strings: &tera::Value,
+) -> (Vec<Item>, Option<Diagnostic>) {
+    let cards: Vec<Card> = chunk.iter().map(|&i| build_card(lang, pictures, i)).collect();
     let (cards, html) = render_cards(lang, theme, cards, strings);
     let (htmls, problem) = match html {
         Ok(htmls) => (htmls, None),
@@ -241,7 +255,7 @@ fn render_cards(
     }
 }
 
-fn build_card(lang: &Lang, i: usize) -> Card {
+fn build_card(lang: &Lang, pictures: &Pictures, i: usize) -> Card {
     let cat = lang.cat;
     let m = &cat.content.moocs[i];
     let state = &cat.states[i];
@@ -262,7 +276,7 @@ fn build_card(lang: &Lang, i: usize) -> Card {
         level: m.level.as_ref().map(|l| parts::keyed(lang, "level", l)),
         next_session: state.next.map(|s| parts::session(lang, i, s)),
         featured: m.featured,
-        cover: parts::image(lang, m),
+        cover: pictures::image(lang, pictures, m),
         sessions_data: (0..m.sessions.len()).map(|s| parts::session_data(lang, i, s)).collect::<Vec<_>>().join(";"),
         card_html: None,
         core: None,

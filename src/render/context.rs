@@ -4,15 +4,22 @@
 //! takes a [`Context`] and makes [`PageOut`]s; what only one kind of page
 //! needs stays in that kind's file.
 
+use jiff::civil::Date;
+
+use crate::card_image::Font;
 use crate::diagnostic::Out;
 use crate::i18n::Lang;
-use crate::load::Meta;
+use crate::images::Pictures;
+use crate::load::{EntityKind, Meta};
 use crate::markdown::{self, Body};
 use crate::pdf::Fonts;
 use crate::render::bodies::{internal_path, Bodies};
 use crate::render::cards::{Cards, Items};
 use crate::render::globals::Globals;
+use crate::render::pictures;
+use crate::render::social::CardText;
 use crate::render::theme::Theme;
+use crate::render::values::Image;
 use crate::resolve::Catalogue;
 use crate::timing::{self, Phase};
 
@@ -24,8 +31,41 @@ pub struct PageOut {
     pub template: &'static str,
     pub context: tera::Context,
     /// Files that go with the page, by name inside its folder
-    /// (`sessions.ics`, `grid.json`).
-    pub files: Vec<(&'static str, Vec<u8>)>,
+    /// (`sessions.ics`, `grid.json`, a made cover).
+    pub files: Vec<(String, Vec<u8>)>,
+    /// Card images that go with the page, by name inside its folder:
+    /// drawn when written, unless the site being replaced has them
+    /// ([`CardText::bytes`]).
+    pub cards: Vec<(String, CardText)>,
+    /// The page's file itself when it is a card image (`template` is empty).
+    pub card: Option<CardText>,
+    /// The page's file itself when it is not made with a template (a feed,
+    /// an export): written as it is, and `template` is empty.
+    pub bytes: Option<Vec<u8>>,
+    /// The date of the content the page shows (`lastmod` in the sitemap;
+    /// see `render::dates`), if it has one.
+    pub lastmod: Option<Date>,
+}
+
+impl PageOut {
+    /// A page that is a file made without a template, at `path`.
+    pub fn file(path: String, bytes: Vec<u8>) -> PageOut {
+        PageOut {
+            path,
+            template: "",
+            context: tera::Context::new(),
+            files: Vec::new(),
+            cards: Vec::new(),
+            card: None,
+            bytes: Some(bytes),
+            lastmod: None,
+        }
+    }
+
+    /// A page that is a card image, at `path`.
+    pub fn card(path: String, card: CardText) -> PageOut {
+        PageOut { bytes: None, card: Some(card), ..PageOut::file(path, Vec::new()) }
+    }
 }
 
 /// One language's context.
@@ -40,6 +80,10 @@ pub struct Context<'a> {
     globals: Globals,
     /// Bodies rendered once for every language, when there are several.
     bodies: Option<&'a Bodies>,
+    /// The pictures of the site's images (`src/images/`).
+    pub pictures: &'a Pictures,
+    /// The theme's font for card images (`render::social`).
+    pub card_font: &'a (Font, String),
     /// The theme's fonts, for the brochures of parcours pages.
     pub fonts: &'a Fonts,
 }
@@ -53,14 +97,20 @@ impl<'a> Context<'a> {
         cat: &'a Catalogue,
         theme: &'a Theme,
         code: &'a str,
+        pictures: &'a Pictures,
         reuse: Items,
         bodies: Option<&'a Bodies>,
         out: &mut Out,
     ) -> Self {
         let lang = Lang::new(cat, code, &theme.strings);
         let globals = Globals::new(&lang, theme);
-        let cards = timing::time(Phase::Cards, || Cards::new(&lang, theme, &globals.strings(), reuse, out));
-        Context { cat, lang, cards, globals, bodies, fonts: &theme.fonts }
+        let cards = timing::time(Phase::Cards, || Cards::new(&lang, theme, pictures, &globals.strings(), reuse, out));
+        Context { cat, lang, cards, globals, bodies, pictures, card_font: &theme.card_font, fonts: &theme.fonts }
+    }
+
+    /// A cover or logo as the page shows it ([`pictures::image`]).
+    pub fn image<T: EntityKind>(&self, e: &'a T) -> Option<Image> {
+        pictures::image(&self.lang, self.pictures, e)
     }
 
     /// The cards of this context, for the next one of the same language.
@@ -87,7 +137,16 @@ impl<'a> Context<'a> {
         for (key, value) in extra {
             context.insert_value(key.to_string(), value);
         }
-        PageOut { path, template, context, files: Vec::new() }
+        PageOut {
+            path,
+            template,
+            context,
+            files: Vec::new(),
+            cards: Vec::new(),
+            card: None,
+            bytes: None,
+            lastmod: None,
+        }
     }
 
     /// The values every template gets (`docs/templates.md`), for the page
@@ -101,13 +160,16 @@ impl<'a> Context<'a> {
     pub fn body_html(&self, meta: &Meta, out: &mut Out) -> String {
         if let Some(bodies) = self.bodies {
             let prefix = self.lang.url("");
-            let kept = bodies.get(meta, &prefix).or_else(|| bodies.from_next_door(self.cat, meta, &prefix, out));
+            let kept = bodies
+                .get(meta, &prefix)
+                .or_else(|| bodies.from_next_door(self.cat, self.pictures, meta, &prefix, out));
             if let Some(html) = kept {
                 return html;
             }
         }
         let body = Body { file: &meta.file, range: meta.body.clone(), safe_html: self.cat.config.safe_html };
         let resolve = |target: &str| internal_path(self.cat, target).map(|p| self.lang.url(&p));
-        markdown::render(&body, &resolve, out)
+        let picture = |dest: &str| self.pictures.picture(meta, dest);
+        markdown::render_with_pictures(&body, &resolve, &picture, out)
     }
 }

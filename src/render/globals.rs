@@ -10,8 +10,8 @@ use serde_json::{json, Map, Value};
 
 use crate::calendar::status::Status;
 use crate::i18n::Lang;
-use crate::render::parts;
 use crate::render::theme::Theme;
+use crate::render::{feeds, parts, social};
 
 /// Where the pages of `[accessibility]` and `[legal]` are, in every
 /// language (`pages/duties.rs`); every footer links to them.
@@ -27,9 +27,12 @@ pub struct Globals {
     site: tera::Map,
     /// The UI strings of the language (`t`).
     strings: tera::Value,
-    /// Each language of the site: its code, its name in itself, and its
-    /// folder (`""` or `"en/"`), for the links of `site.languages`.
-    languages: Vec<(String, String, String)>,
+    /// Each language of the site: its code, its name in itself, its
+    /// folder (`""` or `"en/"`) and its `og:locale`, for the links of
+    /// `site.languages`.
+    languages: Vec<(String, String, String, String)>,
+    /// `head` of a page that makes none (`social::Head`).
+    head: tera::Value,
 }
 
 /// One of `site.languages`: the page in that language.
@@ -37,6 +40,7 @@ pub struct Globals {
 struct LanguageLink<'a> {
     code: &'a str,
     label: &'a str,
+    locale: &'a str,
     abs_url: String,
     url: String,
     current: bool,
@@ -44,7 +48,13 @@ struct LanguageLink<'a> {
 
 impl Default for Globals {
     fn default() -> Self {
-        Globals { shared: Vec::new(), site: tera::Map::default(), strings: tera::Value::none(), languages: Vec::new() }
+        Globals {
+            shared: Vec::new(),
+            site: tera::Map::default(),
+            strings: tera::Value::none(),
+            languages: Vec::new(),
+            head: tera::Value::none(),
+        }
     }
 }
 
@@ -88,6 +98,10 @@ impl Globals {
             "assets": assets,
             "timezone": cfg.timezone_name,
             "search": cfg.search,
+            "locale": social::og_locale(&lang.ui, lang.code),
+            "card": social::site_image(lang, &theme.card_font),
+            "feeds": feeds::site_feeds(lang),
+            "open_data_url": lang.url("open-data/"),
             "accessibility": cfg.accessibility.as_ref().map(|a| {
                 let level = lang.label("compliance", a.compliance.key());
                 json!({
@@ -114,10 +128,12 @@ impl Globals {
             .iter()
             .map(|l| {
                 let folder = if *l == cfg.default_language { String::new() } else { format!("{l}/") };
-                (l.clone(), theme.strings.of(l).label("language", l), folder)
+                let ui = theme.strings.of(l);
+                (l.clone(), ui.label("language", l), folder, social::og_locale(&ui, l))
             })
             .collect();
-        Globals { shared, site, strings, languages }
+        let head = social::Head::default().value();
+        Globals { shared, site, strings, languages, head }
     }
 
     /// The UI strings `t` of the language.
@@ -133,9 +149,10 @@ impl Globals {
         let languages: Vec<LanguageLink> = self
             .languages
             .iter()
-            .map(|(code, label, folder)| {
+            .map(|(code, label, folder, locale)| {
                 let url = format!("{base_path}/{folder}{path}");
-                LanguageLink { code, label, abs_url: format!("{origin}{url}"), url, current: code == lang.code }
+                let abs_url = format!("{origin}{url}");
+                LanguageLink { code, label, locale, abs_url, url, current: code == lang.code }
             })
             .collect();
         let mut values = tera::Context::new();
@@ -154,6 +171,7 @@ impl Globals {
         }
         values.insert_value("canonical", tera::Value::from(format!("{origin}{page_url}")));
         values.insert_value("page_url", tera::Value::from(page_url));
+        values.insert_value("head", self.head.clone());
         values
     }
 }

@@ -1,6 +1,7 @@
 //! Render: every page of every language through the theme's templates,
 //! plus the files that are not pages (sitemap, robots.txt, stylesheets,
-//! aliases, bundle images). Pages are rendered in parallel and handed to a
+//! aliases, bundle files) and, at the same time, the pictures' files
+//! (`crate::images::write`). Pages are rendered in parallel and handed to a
 //! [`Sink`] as soon as they are ready, so no copy of the whole site is
 //! kept in memory.
 //!
@@ -13,7 +14,8 @@
 //! - [`pages`]: the kinds of page, one file each (home, MOOC, parcours,
 //!   lists, terms, schedules, free pages, the catalogue page);
 //! - what several kinds of page share: [`cards`] (MOOC and parcours cards),
-//!   [`parts`] (links, dates, sessions, images), [`grid`] and
+//!   [`parts`] (links, dates, sessions), [`pictures`] (covers and logos,
+//!   made ones included), [`grid`] and
 //!   [`grid_table`] (schedule grids), [`calendars`] (`sessions.ics`),
 //!   [`values`] (the shapes of `docs/templates.md` as types), [`globals`]
 //!   (the values every page gets), [`bodies`] (Markdown bodies rendered
@@ -27,24 +29,30 @@ pub mod brochure;
 pub mod calendars;
 pub mod cards;
 pub mod context;
+pub mod dates;
+pub mod feeds;
 pub mod globals;
 pub mod grid;
 pub mod pages;
 pub mod paging;
 pub mod parts;
+pub mod pictures;
 pub mod plan;
 pub mod preview;
 pub mod site_files;
 pub mod sitemap;
+pub mod social;
+pub mod structured;
 pub mod theme;
 pub mod values;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
 
 use crate::diagnostic::{texts, Diagnostic, Out};
+use crate::images::Pictures;
 use crate::output::Sink;
 use crate::resolve::Catalogue;
 use crate::timing::{self, Phase};
@@ -58,12 +66,19 @@ use theme::Theme;
 pub struct Stats {
     pub pages: usize,
     pub files: usize,
+    /// What making the pictures did (their files count in `files`).
+    pub images: crate::images::Stats,
+    /// Card images drawn by this render.
+    pub cards_drawn: usize,
+    /// Card images taken whole from the site being replaced.
+    pub cards_reused: usize,
 }
 
-/// Renders the whole site into `sink`. Content problems found while
-/// rendering (dangling links) and template errors go to `out`.
-pub fn render_all(cat: &Catalogue, theme: &Theme, sink: &dyn Sink, out: &mut Out) -> Stats {
-    render(cat, theme, sink, &Plan::All, None, out).stats
+/// Renders the whole site into `sink`, with the files of `pictures`.
+/// Content problems found while rendering (dangling links, images that do
+/// not decode) and template errors go to `out`.
+pub fn render_all(cat: &Catalogue, pictures: &Pictures, theme: &Theme, sink: &dyn Sink, out: &mut Out) -> Stats {
+    render(cat, pictures, theme, sink, &Plan::All, None, out).stats
 }
 
 /// What a render produced: kept by `vitrine serve` so that the next
@@ -83,12 +98,15 @@ pub struct Rendered {
     /// Each language's search index, without its files: what the catalogue
     /// page (`/moocs/`) names and counts ([`preview`]).
     searches: Vec<crate::search::Search>,
+    /// The pictures made, which the next render keeps when they are the same.
+    pictures: Option<crate::images::Written>,
 }
 
 impl Rendered {
     /// Every file of the site, relative to its root.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.pages.values().flat_map(|p| &p.files).chain(&self.others).map(String::as_str)
+        let pictures = self.pictures.iter().flat_map(|w| &w.files);
+        self.pages.values().flat_map(|p| &p.files).chain(&self.others).chain(pictures).map(String::as_str)
     }
 
     /// The pages rendered with one of `templates`.
@@ -113,7 +131,11 @@ struct PageRecord {
     files: Vec<String>,
     /// Its path in the sitemap (inside the language folder), if listed.
     listed: Option<String>,
+    /// The date of its content, for the sitemap.
+    lastmod: Option<jiff::civil::Date>,
     written: bool,
+    /// Card images it drew, and took from the site being replaced.
+    cards: (usize, usize),
     problems: Vec<Diagnostic>,
     /// Rendered by this render, not kept from the previous one.
     fresh: bool,
@@ -131,22 +153,24 @@ struct PageRecord {
 /// links) and template errors go to `out`.
 pub fn render(
     cat: &Catalogue,
+    pictures: &Pictures,
     theme: &Theme,
     sink: &dyn Sink,
     plan: &Plan,
     previous: Option<Rendered>,
     out: &mut Out,
 ) -> Rendered {
-    // A previous render (even an empty one) asks to keep the memos.
-    let (mut memo, mut kept, old_bodies, mut old_items) = match previous {
+    // A previous render (even an empty one) asks to keep the memos. Its
+    // pictures are in the sink's place whatever the plan.
+    let (mut memo, mut kept, old_bodies, mut old_items, old_pictures) = match previous {
         Some(p) => {
             let memo = Some(p.search.unwrap_or_default());
             match plan {
-                Plan::All => (memo, HashMap::new(), None, Vec::new()),
-                Plan::Only(_) => (memo, p.pages, Some(p.bodies), p.items),
+                Plan::All => (memo, HashMap::new(), None, Vec::new(), p.pictures),
+                Plan::Only(_) => (memo, p.pages, Some(p.bodies), p.items, p.pictures),
             }
         }
-        None => (None, HashMap::new(), None, Vec::new()),
+        None => (None, HashMap::new(), None, Vec::new(), None),
     };
     // A changed MOOC's card is made again.
     if let Plan::Only(keys) = plan {
@@ -160,7 +184,7 @@ pub fn render(
     // keeps them for the next rebuild; a build renders each with the first
     // page that shows it, for the same page in the next language.
     let bodies = match (cat.config.languages.len() > 1, memo.is_some()) {
-        (true, true) => bodies::Bodies::render(cat, old_bodies),
+        (true, true) => bodies::Bodies::render(cat, pictures, old_bodies),
         (true, false) => bodies::Bodies::next_door(),
         (false, _) => bodies::Bodies::default(),
     };
@@ -172,7 +196,7 @@ pub fn render(
         .enumerate()
         .map(|(l, lang)| {
             let reuse = old_items.get_mut(l).map(std::mem::take).unwrap_or_default();
-            Context::new(cat, theme, lang, reuse, Some(&bodies), out)
+            Context::new(cat, theme, lang, pictures, reuse, Some(&bodies), out)
         })
         .collect();
     let lang_dirs: Vec<String> = contexts.iter().map(|c| c.lang.folder()).collect();
@@ -182,9 +206,11 @@ pub fn render(
     let mut pages = HashMap::new();
     let mut todo: Vec<(usize, Key, Job)> = Vec::new();
     // Page by page, each in every language: the languages of one page
-    // share its entity and body, which stay in the cache between them.
+    // share its entity and body, which stay in the cache between them. A
+    // file of the whole site is made in the default language, the first.
     for (key, job) in plan::jobs(cat) {
-        for l in 0..contexts.len() {
+        let languages = if job.kind.once() { 1 } else { contexts.len() };
+        for l in 0..languages {
             match kept.remove(&(l, key.clone())) {
                 Some(record) if !plan.wants(&key) => {
                     pages.insert((l, key.clone()), PageRecord { fresh: false, ..record });
@@ -193,25 +219,41 @@ pub fn render(
             }
         }
     }
-    let (fresh, searches) = rayon::join(
-        || -> Vec<((usize, Key), PageRecord)> {
-            todo.into_par_iter()
-                .map(|(l, key, job)| {
-                    let mut problems = Vec::new();
-                    let page = timing::time(Phase::Render, || job.kind.render(&contexts[l], job.index, &mut problems));
-                    let mut record = write_page(theme, sink, &lang_dirs[l], page, problems);
-                    if !job.kind.listed() {
-                        record.listed = None;
-                    }
-                    ((l, key), record)
-                })
-                .collect()
+    // The pictures' files are made at the same time, from the same pool.
+    let mut picture_problems = Vec::new();
+    let ((fresh, searches), written) = rayon::join(
+        || {
+            rayon::join(
+                || -> Vec<((usize, Key), PageRecord)> {
+                    todo.into_par_iter()
+                        .map(|(l, key, job)| {
+                            let mut problems = Vec::new();
+                            let page =
+                                timing::time(Phase::Render, || job.kind.render(&contexts[l], job.index, &mut problems));
+                            let mut record = write_page(theme, sink, &lang_dirs[l], page, problems);
+                            if !job.kind.listed() {
+                                record.listed = None;
+                            }
+                            ((l, key), record)
+                        })
+                        .collect()
+                },
+                || {
+                    let inputs: Vec<crate::search::Input> = contexts.iter().map(search_input).collect();
+                    timing::time(Phase::Search, || crate::search::build_all(&inputs, memo.as_mut()))
+                },
+            )
         },
         || {
-            let inputs: Vec<crate::search::Input> = contexts.iter().map(search_input).collect();
-            timing::time(Phase::Search, || crate::search::build_all(&inputs, memo.as_mut()))
+            let started = std::time::Instant::now();
+            let written = crate::images::write(pictures, sink, old_pictures.as_ref(), &mut picture_problems);
+            if timing::enabled() {
+                eprintln!("timing: images           {:>7.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+            }
+            written
         },
     );
+    out.extend(picture_problems);
     pages.extend(fresh);
     let catalogues = catalogue_pages(&contexts, &searches, theme, sink, &lang_dirs);
     pages.extend(catalogues.into_iter().enumerate().map(|(l, r)| ((l, Key::catalogue()), r)));
@@ -230,16 +272,23 @@ pub fn render(
     // Page paths inside a language folder (`moocs/x/`): every page exists in
     // every language, which the sitemap lists as alternates. The 404 page
     // counts as a page but is not listed.
-    let mut stats = Stats { pages: 0, files: search_files.len() };
-    let mut sitemap: BTreeSet<String> = BTreeSet::new();
-    for record in pages.values() {
+    let mut stats = Stats { files: search_files.len(), ..Stats::default() };
+    let mut sitemap = sitemap::Entries::new();
+    for ((l, _), record) in &pages {
         stats.pages += usize::from(record.written);
-        sitemap.extend(record.listed.iter().cloned());
+        if record.fresh {
+            stats.cards_drawn += record.cards.0;
+            stats.cards_reused += record.cards.1;
+        }
+        if let Some(path) = &record.listed {
+            sitemap.add(path, *l, record.lastmod);
+        }
         out.extend(record.problems.iter().cloned());
     }
     let default = contexts.iter().find(|c| c.lang.code == cat.config.default_language).unwrap_or(&contexts[0]);
     let extra_files = site_files::write(default, theme, &sitemap, sink, out);
-    stats.files += extra_files.len() + stats.pages;
+    stats.files += extra_files.len() + stats.pages + written.files.len();
+    stats.images = written.stats;
     others.extend(extra_files);
     let (items, searches) = if memo.is_some() {
         let lean = searches.into_iter().map(crate::search::Search::without_files).collect();
@@ -247,7 +296,8 @@ pub fn render(
     } else {
         (Vec::new(), Vec::new())
     };
-    Rendered { stats, pages, others, bodies, search: memo, items, searches }
+    let pictures = Some(written);
+    Rendered { stats, pages, others, bodies, search: memo, items, searches, pictures }
 }
 
 /// What the search index of a language reads.
@@ -280,17 +330,49 @@ fn write_page(theme: &Theme, sink: &dyn Sink, lang_dir: &str, page: PageOut, mut
     let mut record = PageRecord {
         files: Vec::new(),
         listed: None,
+        lastmod: page.lastmod,
         written: false,
+        cards: (0, 0),
         problems: Vec::new(),
         fresh: true,
         template: page.template,
     };
-    for (name, bytes) in &page.files {
-        let path = format!("{lang_dir}{}{name}", page.path);
-        match timing::time(Phase::Write, || sink.put(&path, bytes)) {
+    // Card images are drawn now, unless the site being replaced has them.
+    let font = &theme.card_font.0;
+    let files = page.files.iter().map(|(name, bytes)| (name, Ok(bytes)));
+    let cards = page.cards.iter().map(|(name, card)| (name, Err(card)));
+    let own = page.card.as_ref().map(|card| (&file, Err(card)));
+    for (name, what) in files.chain(cards).chain(own) {
+        let path = if page.card.is_some() { file.clone() } else { format!("{lang_dir}{}{name}", page.path) };
+        let written = match what {
+            Ok(bytes) => timing::time(Phase::Write, || sink.put(&path, bytes)),
+            Err(card) => timing::time(Phase::CardImages, || card.write(font, sink, &path)).map(|drawn| {
+                *(if drawn { &mut record.cards.0 } else { &mut record.cards.1 }) += 1;
+            }),
+        };
+        match written {
+            Ok(()) if page.card.is_some() => {
+                record.files.insert(0, path);
+                record.written = true;
+            }
             Ok(()) => record.files.push(path),
             Err(e) => problems.push(Diagnostic::about(Path::new(&path), crate::diagnostic::problems::cannot_write(&e))),
         }
+    }
+    if page.card.is_some() {
+        record.problems = problems;
+        return record;
+    }
+    if let Some(bytes) = &page.bytes {
+        match sink.put(&file, bytes) {
+            Ok(()) => {
+                record.files.insert(0, file);
+                record.written = true;
+            }
+            Err(e) => problems.push(Diagnostic::about(Path::new(&file), crate::diagnostic::problems::cannot_write(&e))),
+        }
+        record.problems = problems;
+        return record;
     }
     // Rendered as bytes, which go to the file as they are: `Tera::render`
     // would check them all again to return a String.

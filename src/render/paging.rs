@@ -56,6 +56,11 @@ pub fn locate(lens: impl IntoIterator<Item = usize>, per: usize, mut i: usize) -
     None
 }
 
+/// The position in its list (from 1) of the first item of page `n`.
+pub fn first(n: usize, per: usize) -> usize {
+    (n.max(1) - 1).saturating_mul(per.max(1)) + 1
+}
+
 /// The items of page `n` (from 1).
 pub fn slice<T>(items: &[T], n: usize, per: usize) -> &[T] {
     let per = per.max(1);
@@ -123,5 +128,6 @@ mod tests {
         assert_eq!(locate(lens(), 2, 6), None);
         assert_eq!(slice(&[1, 2, 3, 4, 5], 3, 2), &[5]);
         assert_eq!(slice(&[1, 2, 3], 9, 2), &[] as &[i32]);
+        assert_eq!((first(1, 60), first(3, 60)), (1, 121));
     }
 }

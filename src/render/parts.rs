@@ -1,7 +1,8 @@
 //! The values several kinds of page share, made from the catalogue in one
-//! language: dates, labelled keys, languages, links to entities, images,
-//! and MOOC sessions. Their shapes are in `values.rs` (`docs/templates.md`,
-//! "Shapes"); what only one kind of page shows is made in its own file.
+//! language: dates, labelled keys, languages, links to entities and MOOC
+//! sessions (images are in `pictures.rs`). Their shapes are in `values.rs`
+//! (`docs/templates.md`, "Shapes"); what only one kind of page shows is
+//! made in its own file.
 
 use jiff::civil::Date;
 
@@ -10,8 +11,8 @@ use crate::calendar::format::group_thousands;
 use crate::calendar::period::When;
 use crate::calendar::status::Status;
 use crate::i18n::Lang;
-use crate::load::{EntityKind, Institution, Meta, Parcours};
-use crate::render::values::{DateValue, Image, Keyed, Language, Link, Session};
+use crate::load::{EntityKind, Institution, Parcours};
+use crate::render::values::{DateValue, Keyed, Language, Link, Session};
 
 pub fn date(lang: &Lang, d: Date) -> DateValue {
     DateValue { iso: d.to_string(), label: lang.words.date(d) }
@@ -40,38 +41,6 @@ pub fn link<'a, T: EntityKind>(lang: &Lang<'a>, e: &'a T) -> Link {
 pub fn institution_links(lang: &Lang, slugs: &[Sp<String>]) -> Vec<Link> {
     let institutions = &lang.cat.content.institutions;
     slugs.iter().filter_map(|s| institutions.get(&s.value)).map(|i: &Institution| link(lang, i)).collect()
-}
-
-/// A cover or logo `{url, alt, lang}` in this language, or null: the file
-/// comes from the default-language entity, the text alternative from its
-/// translation when that gives one. `lang` is the language of `alt` when
-/// it is not the page's (an untranslated alternative).
-pub fn image<'a, T: EntityKind>(lang: &Lang<'a>, e: &'a T) -> Option<Image> {
-    let (meta, img) = (e.meta(), e.shown().image?);
-    let path = img.path.as_ref()?;
-    let translated = lang.translation::<T>(&meta.slug).and_then(|t| t.shown().image).map(|i| i.alt.as_str());
-    let (alt, alt_lang) = match translated.filter(|a| !a.is_empty()) {
-        Some(alt) => (alt, lang.code),
-        None => (img.alt.as_str(), lang.source_lang(T::KIND, &meta.slug)),
-    };
-    Some(Image {
-        url: asset_url(lang, T::KIND.folder(), meta, &path.value),
-        alt: alt.to_string(),
-        lang: (alt_lang != lang.code).then(|| alt_lang.to_string()),
-    })
-}
-
-/// URL of an image: beside the page for bundles, else from `static/`.
-fn asset_url(lang: &Lang, folder: &str, meta: &Meta, path: &str) -> String {
-    if path.starts_with("http://") || path.starts_with("https://") {
-        return path.to_string();
-    }
-    let clean = path.trim_start_matches("./").trim_start_matches('/');
-    if meta.bundle.is_some() && !path.starts_with('/') {
-        format!("{}{folder}/{}/{clean}", lang.root(), meta.slug)
-    } else {
-        format!("{}{clean}", lang.root())
-    }
 }
 
 /// Session `si` of MOOC `mi` (`docs/templates.md`, "session").

@@ -94,18 +94,21 @@ impl Plan {
 /// What must be rendered again to go from `old` to `new`. Files are told
 /// apart by identity: the loader hands out the same `Arc` for a file that
 /// did not change, so an entity whose files are all the same objects did
-/// not change.
-pub fn plan(old: &Catalogue, new: &Catalogue) -> Plan {
+/// not change. `pictures`: the entities whose pictures changed (an image
+/// file edited, `images::Pictures::changed_owners`), as if their files had.
+pub fn plan(old: &Catalogue, new: &Catalogue, pictures: &[(Kind, String)]) -> Plan {
     let (before, after) = (moocs(old), moocs(new));
     if old.today != new.today
         || others(old) != others(new)
         || subjects(old) != subjects(new)
         || !before.keys().eq(after.keys())
+        || pictures.iter().any(|(kind, _)| *kind != Kind::Mooc)
     {
         return Plan::All;
     }
-    let changed: Vec<&str> =
+    let mut changed: Vec<&str> =
         after.iter().filter(|(slug, files)| before.get(*slug) != Some(*files)).map(|(s, _)| *s).collect();
+    changed.extend(pictures.iter().map(|(_, slug)| slug.as_str()));
     let mut keys = HashSet::new();
     // The pages of every kind that show a changed MOOC, before or after
     // the edit.
@@ -165,7 +168,7 @@ const CARD_TEMPLATES: [&str; 2] = ["card.html", "cards.html"];
 /// that defines components (`components.html`): any template may call a
 /// component, so every page may then differ.
 pub fn changed_templates(old: &Theme, new: &Theme) -> Option<HashSet<String>> {
-    if old.strings != new.strings || old.statics != new.statics {
+    if old.strings != new.strings || old.statics != new.statics || old.card_font.1 != new.card_font.1 {
         return None;
     }
     let names: BTreeSet<&String> = old.sources.keys().chain(new.sources.keys()).collect();

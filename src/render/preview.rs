@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 
+use crate::images::Pictures;
 use crate::output::{Files, MemorySink};
 use crate::render::bodies::Bodies;
 use crate::render::context::Context;
@@ -29,14 +30,20 @@ use crate::resolve::Catalogue;
 ///
 /// `previous` lends its cards and bodies; it gets them back, less the cards
 /// of the `changed` MOOCs, which the next render makes again.
-pub fn pages(cat: &Catalogue, theme: &Theme, changed: &[usize], previous: &mut Rendered) -> Option<Files> {
+pub fn pages(
+    cat: &Catalogue,
+    pictures: &Pictures,
+    theme: &Theme,
+    changed: &[usize],
+    previous: &mut Rendered,
+) -> Option<Files> {
     let languages = &cat.config.languages;
     if previous.searches.len() != languages.len() || previous.items.len() != languages.len() {
         return None;
     }
     let slugs: Vec<&str> = changed.iter().map(|&i| cat.content.moocs[i].meta.slug.as_str()).collect();
     let bodies = if languages.len() > 1 {
-        Bodies::render(cat, Some(std::mem::take(&mut previous.bodies)))
+        Bodies::render(cat, pictures, Some(std::mem::take(&mut previous.bodies)))
     } else {
         Bodies::default()
     };
@@ -50,7 +57,7 @@ pub fn pages(cat: &Catalogue, theme: &Theme, changed: &[usize], previous: &mut R
         let mut reuse = std::mem::take(&mut previous.items[l]);
         let mut list_pages: BTreeSet<usize> = slugs.iter().filter_map(|s| reuse.rank(cat, s)).collect();
         slugs.iter().for_each(|slug| reuse.remove(slug));
-        let ctx = Context::new(cat, theme, lang, reuse, Some(&bodies), &mut problems);
+        let ctx = Context::new(cat, theme, lang, pictures, reuse, Some(&bodies), &mut problems);
         list_pages.extend(changed.iter().map(|&i| ctx.cards.title_rank()[i]));
         todo.extend(changed.iter().map(|&i| (l, &mooc::Moocs as &dyn PageKind, i)));
         let numbers: BTreeSet<usize> = list_pages.into_iter().map(|rank| rank / per + 1).collect();

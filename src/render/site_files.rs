@@ -1,12 +1,12 @@
 //! The files of the site that are not templated pages: `sitemap.xml`,
 //! `robots.txt`, the highlighting stylesheet, the theme's static files
 //! (and their fingerprinted copies), alias redirects and the files of
-//! bundles, beside their page.
+//! bundles, beside their page (but the images published as pictures).
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::diagnostic::{problems, texts, Diagnostic, Out};
+use crate::images::Pictures;
 use crate::load::Meta;
 use crate::output::Sink;
 use crate::render::context::Context;
@@ -28,7 +28,7 @@ pub fn file_of(lang_dir: &str, path: &str) -> String {
 /// `ctx` is the default language's: alias pages redirect to its pages.
 /// `pages` are the paths of the site's pages in a language folder, which
 /// the sitemap lists in every language.
-pub fn write(ctx: &Context, theme: &Theme, pages: &BTreeSet<String>, sink: &dyn Sink, out: &mut Out) -> Vec<String> {
+pub fn write(ctx: &Context, theme: &Theme, pages: &sitemap::Entries, sink: &dyn Sink, out: &mut Out) -> Vec<String> {
     let cat = ctx.cat;
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     files.push(("sitemap.xml".into(), sitemap::sitemap_xml(cat, pages).into_bytes()));
@@ -45,7 +45,7 @@ pub fn write(ctx: &Context, theme: &Theme, pages: &BTreeSet<String>, sink: &dyn 
     }
     aliases(ctx, theme, &mut files, out);
     for e in cat.content.every() {
-        bundle_files(e.meta(), &e.kind().page_path(&e.meta().slug), &mut files, out);
+        bundle_files(ctx.pictures, e.meta(), &e.kind().page_path(&e.meta().slug), &mut files, out);
     }
     let mut paths = Vec::with_capacity(files.len());
     for (path, bytes) in files {
@@ -79,13 +79,14 @@ fn aliases(ctx: &Context, theme: &Theme, files: &mut Vec<(String, Vec<u8>)>, out
     }
 }
 
-/// The files of the bundle of `meta` but its Markdown, for the folder of its
-/// page, `page` (`moocs/x/`).
-fn bundle_files(meta: &Meta, page: &str, files: &mut Vec<(String, Vec<u8>)>, out: &mut Out) {
+/// The files of the bundle of `meta` but its Markdown and the images
+/// published as pictures (resized, without their metadata), for the folder
+/// of its page, `page` (`moocs/x/`).
+fn bundle_files(pictures: &Pictures, meta: &Meta, page: &str, files: &mut Vec<(String, Vec<u8>)>, out: &mut Out) {
     let Some(dir) = &meta.bundle else { return };
     theme::warn_links_under(dir, out);
     for (name, path) in theme::files_under(dir) {
-        if name.ends_with(".md") {
+        if name.ends_with(".md") || pictures.replaces(&path) {
             continue;
         }
         match std::fs::read(&path) {

@@ -10,6 +10,7 @@ use include_dir::{include_dir, Dir};
 use serde_json::Value;
 
 use crate::base::hash::hash;
+use crate::card_image::Font;
 use crate::config::Config;
 use crate::diagnostic::{problems, texts, Diagnostic, Out};
 use crate::i18n::UiStrings;
@@ -30,6 +31,9 @@ pub struct Theme {
     pub assets: BTreeMap<String, String>,
     /// Source of each template, by name (to tell what an edit changed).
     pub sources: BTreeMap<String, String>,
+    /// The font of card images (`fonts/card.ttf` of the theme, else the
+    /// default theme's), and the hash of its bytes.
+    pub card_font: (Font, String),
     /// The fonts of the PDF brochure: the theme's `brochure/regular.ttf`
     /// and `brochure/bold.ttf`, else the default theme's DejaVu Sans.
     pub fonts: Fonts,
@@ -161,16 +165,46 @@ impl Theme {
         }
         let assets = fingerprints(&statics);
         let sources = templates.into_iter().map(|(n, (_, t))| (n, t)).collect();
+        let card_font = card_font(root, &theme_dir, out)?;
         let fonts = Fonts {
             regular: font(&theme_dir, "regular.ttf", "brochure/DejaVuSans.ttf", out),
             bold: font(&theme_dir, "bold.ttf", "brochure/DejaVuSans-Bold.ttf", out),
         };
-        Some(Theme { tera, strings, statics, assets, sources, fonts })
+        Some(Theme { tera, strings, statics, assets, sources, card_font, fonts })
     }
 
     /// Key of an asset in templates: `search.js` -> `search_js`.
     pub fn asset_key(name: &str) -> String {
         name.replace(['.', '/', '-'], "_")
+    }
+}
+
+/// The font card images are drawn with: the theme's `fonts/card.ttf`, else
+/// the default theme's; with its hash.
+fn card_font(root: &Path, theme_dir: &Path, out: &mut Out) -> Option<(Font, String)> {
+    const NAME: &str = "fonts/card.ttf";
+    let own = theme_dir.join(NAME);
+    let bytes = if own.is_file() {
+        match std::fs::read(&own) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                out.push(Diagnostic::about(&own, problems::unreadable(&e)));
+                return None;
+            }
+        }
+    } else {
+        DEFAULT_THEME.get_file(NAME).map(|f| f.contents().to_vec()).unwrap_or_default()
+    };
+    let digest = hash(&[&bytes]);
+    match Font::parse(bytes) {
+        Some(font) => Some((font, digest)),
+        None => {
+            out.push(
+                Diagnostic::about(own.strip_prefix(root).unwrap_or(&own), problems::card_font_not_font())
+                    .with_hint(texts::card_font_what()),
+            );
+            None
+        }
     }
 }
 

@@ -36,12 +36,32 @@ pub struct Language {
     pub label: String,
 }
 
-/// A cover or logo: `{url, alt, lang}`.
+/// A cover or logo: `{url, alt, lang, width, height, srcset, sources,
+/// generated}` (`docs/templates.md`, "image").
 #[derive(Clone, serde::Serialize)]
 pub struct Image {
+    /// The file every browser shows (the largest of the last format).
     pub url: String,
     pub alt: String,
+    /// The language of `alt` when it is not the page's.
     pub lang: Option<String>,
+    /// Its size in pixels (null for a web address or an SVG without one).
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// `url`'s format at every width (`a-320.jpg 320w, …`), or empty.
+    pub srcset: String,
+    /// The other formats, best first.
+    pub sources: Vec<ImageSource>,
+    /// Made by vitrine (the entity has no image): decorative.
+    pub generated: bool,
+}
+
+/// One format of an image: `{type, srcset}`.
+#[derive(Clone, serde::Serialize)]
+pub struct ImageSource {
+    #[serde(rename = "type")]
+    pub mime: String,
+    pub srcset: String,
 }
 
 /// One session of a MOOC (`docs/templates.md`, "session").

@@ -137,7 +137,7 @@ pub fn brochure_parcours(cat: &Catalogue, out: &mut Out) {
 pub fn aliases_and_paths(cat: &Catalogue, out: &mut Out) {
     let (l, languages) = (&cat.content, &cat.config.languages);
     let mut taken: HashMap<String, Msg> = HashMap::new();
-    for list in ["moocs", "parcours", "schedules", "moocs/open"] {
+    for list in ["moocs", "parcours", "schedules", "moocs/open", "open-data", "feeds"] {
         taken.insert(format!("/{list}/"), texts::owner_list_page(format!("/{list}/")));
     }
     for m in &l.moocs {
@@ -161,7 +161,8 @@ pub fn aliases_and_paths(cat: &Catalogue, out: &mut Out) {
             );
         }
     }
-    for file in ["404.html", "sitemap.xml", "robots.txt", "style.css", "syntax.css"] {
+    for file in ["404.html", "sitemap.xml", "robots.txt", "style.css", "syntax.css", "catalogue.json", "catalogue.csv"]
+    {
         taken.insert(format!("/{file}"), texts::owner_vitrine_file(format!("/{file}")));
     }
     // The pages of the kinds that have a folder of pages (subjects are
@@ -183,6 +184,8 @@ pub fn aliases_and_paths(cat: &Catalogue, out: &mut Out) {
         "languages",
         "levels",
         "search",
+        "open-data",
+        "feeds",
         "404.html",
         "sitemap.xml",
         "robots.txt",

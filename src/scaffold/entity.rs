@@ -144,6 +144,7 @@ pub fn entity_text(kind: NewKind, slug: &str, site: &Site) -> String {
     w.blank();
     w.key("title", t::f_title(), &quoted(&title_of(slug)));
     w.key("draft", t::f_draft(), "false");
+    w.optional("updated", t::f_updated(), "2026-09-30");
     match kind {
         NewKind::Mooc => mooc(&mut w, site),
         NewKind::Parcours => parcours(&mut w, site),
@@ -285,6 +286,7 @@ fn institution(w: &mut Writer) {
     w.optional("logo_alt", t::f_logo_alt(), &quoted("…"));
     w.optional("parent", t::f_parent(), &quoted("groupe"));
     w.optional("country", t::f_country(), &quoted("FR"));
+    w.optional("category", t::f_category(), &quoted("higher-education"));
 }
 
 fn schedule(w: &mut Writer, site: &Site) {

@@ -41,6 +41,8 @@ texts! {
     f_short_title();
     f_summary();
     f_draft();
+    f_updated();
+    f_category();
     f_cover();
     f_cover_alt();
     f_logo();

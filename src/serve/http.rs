@@ -1,10 +1,12 @@
-//! Answering requests from the site in memory: files by path (`index.html`
-//! for folders), the site's `404.html` with status 404, the live-reload
-//! script injected into HTML pages, and the live-reload event stream.
+//! What each request gets, from the site in memory: files by path
+//! (`index.html` for folders), the site's `404.html` with status 404, the
+//! live-reload script injected into HTML pages, and the live-reload event
+//! stream. Connections are `connection.rs`'s job.
 //! Requests never leave the site: paths are percent-decoded, then `..`,
 //! backslashes and NUL are refused; nothing is read from disk.
 
-use std::io::{Cursor, Write};
+use std::io::Write;
+use std::net::TcpStream;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -102,62 +104,67 @@ pub fn inject(html: &[u8]) -> Vec<u8> {
     }
 }
 
-type Reply = tiny_http::Response<Cursor<Vec<u8>>>;
+/// The live-reload event stream's path.
+pub const EVENTS: &str = "/__vitrine/events";
 
-fn reply(body: Vec<u8>, ty: &str, code: u16) -> Reply {
-    let mut r = tiny_http::Response::from_data(body).with_status_code(code);
-    for (name, value) in [("Content-Type", ty), ("Cache-Control", "no-store")] {
-        if let Ok(h) = tiny_http::Header::from_bytes(name, value) {
-            r = r.with_header(h);
-        }
-    }
-    r
+/// What a request gets (written by `connection.rs`, which adds the length
+/// and whether the connection stays open).
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Vec<u8>,
 }
 
-/// Answers one request (the event stream on its own thread).
-pub fn handle(state: &Arc<State>, request: tiny_http::Request) {
-    let url = request.url().to_string();
-    if url == format!("{PREFIX}events") {
-        let state = Arc::clone(state);
-        std::thread::spawn(move || events(&state, request));
-        return;
+impl Answer {
+    fn new(status: u16, content_type: &str, body: Vec<u8>) -> Answer {
+        let headers = vec![("Content-Type", content_type.to_string()), ("Cache-Control", "no-store".to_string())];
+        Answer { status, headers, body }
     }
-    let response = if url == format!("{PREFIX}live.js") {
-        reply(LIVE_JS.as_bytes().to_vec(), "text/javascript; charset=utf-8", 200)
-    } else if url == format!("{PREFIX}problems") {
-        reply(serde_json::Value::Array(state.problems()).to_string().into_bytes(), "application/json", 200)
-    } else {
-        let site = state.served();
-        match lookup(|path| site.contains(path), &url) {
-            Lookup::File(key) => {
-                let ty = content_type(&key);
-                let bytes = site.get(&key).map(|b| b.to_vec()).unwrap_or_default();
-                let body = if ty.starts_with("text/html") { inject(&bytes) } else { bytes };
-                reply(body, ty, 200)
-            }
-            Lookup::Redirect(to) => {
-                let mut r = reply(Vec::new(), "text/plain; charset=utf-8", 301);
-                if let Ok(h) = tiny_http::Header::from_bytes("Location", to) {
-                    r = r.with_header(h);
-                }
-                r
-            }
-            Lookup::NotFound => {
-                let page = site.get("404.html").map_or_else(|| b"Not found".to_vec(), inject);
-                reply(page, "text/html; charset=utf-8", 404)
-            }
-        }
-    };
-    let _ = request.respond(response);
+
+    /// A plain-text answer (errors of the server itself).
+    pub fn text(status: u16, text: &str) -> Answer {
+        Answer::new(status, "text/plain; charset=utf-8", text.as_bytes().to_vec())
+    }
+
+    pub fn with_header(mut self, name: &'static str, value: &str) -> Answer {
+        self.headers.push((name, value.to_string()));
+        self
+    }
 }
 
-/// The live-reload stream: server-sent events until the browser leaves.
-fn events(state: &State, request: tiny_http::Request) {
+/// The answer to a GET of `url` (the event stream aside).
+pub fn answer(state: &State, url: &str) -> Answer {
+    if url == format!("{PREFIX}live.js") {
+        return Answer::new(200, "text/javascript; charset=utf-8", LIVE_JS.as_bytes().to_vec());
+    }
+    if url == format!("{PREFIX}problems") {
+        let json = serde_json::Value::Array(state.problems()).to_string();
+        return Answer::new(200, "application/json", json.into_bytes());
+    }
+    let site = state.served();
+    match lookup(|path| site.contains(path), url) {
+        Lookup::File(key) => {
+            let ty = content_type(&key);
+            let bytes = site.get(&key).map(|b| b.to_vec()).unwrap_or_default();
+            let body = if ty.starts_with("text/html") { inject(&bytes) } else { bytes };
+            Answer::new(200, ty, body)
+        }
+        Lookup::Redirect(to) => Answer::text(301, "").with_header("Location", &to),
+        Lookup::NotFound => {
+            let page = site.get("404.html").map_or_else(|| b"Not found".to_vec(), inject);
+            Answer::new(404, "text/html; charset=utf-8", page)
+        }
+    }
+}
+
+/// The live-reload stream: server-sent events on `stream` until the
+/// browser leaves.
+pub fn events(state: &Arc<State>, mut stream: TcpStream) {
     let rx = state.listen();
-    let mut w = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
                 Connection: keep-alive\r\nX-Accel-Buffering: no\r\n\r\nretry: 500\n\n";
-    if w.write_all(head.as_bytes()).and_then(|()| w.flush()).is_err() {
+    if stream.write_all(head.as_bytes()).and_then(|()| stream.flush()).is_err() {
         return;
     }
     loop {
@@ -166,7 +173,7 @@ fn events(state: &State, request: tiny_http::Request) {
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => ": keep-alive\n\n".to_string(),
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
         };
-        if w.write_all(message.as_bytes()).and_then(|()| w.flush()).is_err() {
+        if stream.write_all(message.as_bytes()).and_then(|()| stream.flush()).is_err() {
             return;
         }
     }

@@ -1,11 +1,12 @@
 //! `vitrine serve`: builds the site into memory, serves it over HTTP
-//! (`http.rs`), rebuilds it when a source changes (`watch.rs`), and tells
-//! the open pages (`state.rs`, `live.js`): reload, swap the stylesheet, or
+//! (`connection.rs`, `http.rs`), rebuilds it when a source changes
+//! (`watch.rs`), and tells the open pages (`state.rs`, `live.js`): reload, swap the stylesheet, or
 //! show the build's problems over the page while the last good site stays
 //! served. Rebuilds are incremental (`rebuild.rs`), and a MOOC's text
 //! edit is served before its rebuild ends (`preview.rs`); everything is in
 //! memory, nothing is written to disk.
 
+pub mod connection;
 pub mod http;
 pub mod preview;
 pub mod rebuild;
@@ -52,9 +53,9 @@ pub fn serve(
     serve: ServeOptions,
     report: impl Fn(&Report, Duration) + Send + 'static,
 ) -> Result<(), ServeError> {
-    let server = tiny_http::Server::http((serve.bind, serve.port))
+    let listener = std::net::TcpListener::bind((serve.bind, serve.port))
         .map_err(|e| ServeError::Io(cli::cannot_listen(format!("{}:{}", serve.bind, serve.port), e.to_string())))?;
-    let port = server.server_addr().to_ip().map_or(serve.port, |a| a.port());
+    let port = listener.local_addr().map_or(serve.port, |a| a.port());
     let host = if serve.bind.is_unspecified() { "127.0.0.1".to_string() } else { url_host(serve.bind) };
     let url = format!("http://{host}:{port}/");
     if opts.base_url.is_none() {
@@ -98,9 +99,7 @@ pub fn serve(
             eprintln!("{}", cli::cannot_open_browser(&e).render(locale));
         }
     }
-    for request in server.incoming_requests() {
-        http::handle(&state, request);
-    }
+    connection::run(&listener, &state, locale);
     Ok(())
 }
 

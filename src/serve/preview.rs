@@ -78,6 +78,7 @@ mod tests {
             file: SourceFile::new(PathBuf::from("content/moocs/x.md"), text.to_string()),
             body: 0..0,
             draft: false,
+            updated: None,
             bundle: None,
             lang: None,
         }

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
+use crate::images::Pictures;
 use crate::load::cache::{ParseCache, Stamp};
 use crate::output::{Files, MemorySink};
 use crate::render::plan::{self, Plan};
@@ -34,6 +35,8 @@ pub struct Session {
     /// The site root resolved, as the watcher names changed files.
     watched: PathBuf,
     cache: ParseCache,
+    /// The image files read by the last plan of pictures.
+    images: crate::images::Memo,
     last: Option<Last>,
     /// The last rebuild failed: its problems are shown, and no preview is
     /// served until a rebuild succeeds.
@@ -44,6 +47,7 @@ struct Last {
     setup: Vec<(PathBuf, Stamp)>,
     theme: Theme,
     catalogue: Catalogue,
+    pictures: Pictures,
     rendered: Option<Rendered>,
     files: Arc<Files>,
 }
@@ -61,7 +65,7 @@ pub struct Update {
 impl Session {
     pub fn new(opts: Options) -> Session {
         let watched = opts.root.canonicalize().unwrap_or_else(|_| opts.root.clone());
-        Session { opts, watched, cache: ParseCache::default(), last: None, failed: false }
+        Session { opts, watched, cache: ParseCache::default(), images: Default::default(), last: None, failed: false }
     }
 
     /// The pages to serve at once after an edit of the files `changed`
@@ -89,7 +93,7 @@ impl Session {
             }
         };
         swap(&mut last.catalogue, &mut swaps);
-        let files = render::preview::pages(&last.catalogue, &last.theme, &changed, rendered);
+        let files = render::preview::pages(&last.catalogue, &last.pictures, &last.theme, &changed, rendered);
         swap(&mut last.catalogue, &mut swaps);
         files
     }
@@ -117,22 +121,23 @@ impl Session {
         timer.lap("setup+theme");
         let catalogue = crate::catalogue(&self.opts, config, today, Some(&mut self.cache), &mut out);
         timer.lap("load+resolve");
+        let pictures = crate::pictures(&self.opts, &catalogue, Some(&mut self.images), &mut out);
         if crate::diagnostic::has_errors(&out) {
             // As a full build does: render nowhere, for the problems only
             // rendering finds (dangling links, template errors).
             if let Some(theme) = fresh_theme.as_ref().or(self.last.as_ref().map(|l| &l.theme)) {
-                render::render_all(&catalogue, theme, &crate::output::NullSink, &mut out);
+                render::render_all(&catalogue, &pictures, theme, &crate::output::NullSink, &mut out);
             }
             report.diagnostics = crate::finish(out);
             return (report, None);
         }
         let (theme, previous, plan) = match (fresh_theme, self.last.take()) {
             (None, Some(last)) => {
-                let plan = plan::plan(&last.catalogue, &catalogue);
+                let plan = plan::plan(&last.catalogue, &catalogue, &pictures.changed_owners(&last.pictures));
                 (last.theme, last.rendered.map(|r| (r, last.files)), plan)
             }
             (Some(theme), Some(last)) => {
-                let plan = theme_plan(&last, &setup, &theme, &catalogue);
+                let plan = theme_plan(&last, &setup, &theme, &catalogue, &pictures);
                 (theme, last.rendered.map(|r| (r, last.files)), plan)
             }
             (Some(theme), None) => (theme, None, Plan::All),
@@ -146,14 +151,14 @@ impl Session {
             Some((r, f)) => (Some(r), f),
             None => (Some(Rendered::default()), Arc::new(Files::new())),
         };
-        let rendered = render::render(&catalogue, &theme, &sink, &plan, old_rendered, &mut out);
+        let rendered = render::render(&catalogue, &pictures, &theme, &sink, &plan, old_rendered, &mut out);
         timer.lap("render");
         report.stats = rendered.stats;
         let ok = !crate::diagnostic::has_errors(&out);
         report.diagnostics = crate::finish(out);
         if !ok {
             // The records went into this render: the next rebuild is full.
-            self.last = Some(Last { setup, theme, catalogue, rendered: None, files: old_files });
+            self.last = Some(Last { setup, theme, catalogue, pictures, rendered: None, files: old_files });
             return (report, None);
         }
         let (files, changed) = patch(&old_files, &rendered, sink.into_files());
@@ -161,7 +166,8 @@ impl Session {
         timer.lap("patch");
         crate::timing::report();
         let pages = rendered.rendered_pages();
-        self.last = Some(Last { setup, theme, catalogue, rendered: Some(rendered), files: Arc::clone(&files) });
+        self.last =
+            Some(Last { setup, theme, catalogue, pictures, rendered: Some(rendered), files: Arc::clone(&files) });
         (report, Some(Update { files, change, changed, rendered: pages }))
     }
 }
@@ -200,11 +206,17 @@ fn setup_stamps(root: &Path) -> Vec<(PathBuf, Stamp)> {
 /// templates changed (`plan::changed_templates`) and those the content
 /// changes make stale; everything when `vitrine.toml`, UI strings, static
 /// files or card templates changed.
-fn theme_plan(last: &Last, setup: &[(PathBuf, Stamp)], theme: &Theme, catalogue: &Catalogue) -> Plan {
+fn theme_plan(
+    last: &Last,
+    setup: &[(PathBuf, Stamp)],
+    theme: &Theme,
+    catalogue: &Catalogue,
+    pictures: &Pictures,
+) -> Plan {
     let same_config = matches!((last.setup.first(), setup.first()), (Some((_, a)), Some((_, b))) if a.same(b));
     let (Some(rendered), true) = (&last.rendered, same_config) else { return Plan::All };
     let Some(templates) = plan::changed_templates(&last.theme, theme) else { return Plan::All };
-    match plan::plan(&last.catalogue, catalogue) {
+    match plan::plan(&last.catalogue, catalogue, &pictures.changed_owners(&last.pictures)) {
         Plan::Only(mut keys) => {
             keys.extend(rendered.keys_using(&templates));
             Plan::Only(keys)

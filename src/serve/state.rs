@@ -142,8 +142,10 @@ const MAX_LISTED: usize = 1000;
 /// or removed): none, `css` when they are all stylesheets, else `reload`
 /// with the URLs of the pages that changed (`{"pages": ["/moocs/x/"]}`): a
 /// page reloads only when it is one of them. Files no page shows (search
-/// index, sitemap, feeds, calendars) reload nothing; any other file (an
-/// image, a script) or too many pages reload every page (`{}`).
+/// index, sitemap, feeds, calendars, open data exports, brochures) and
+/// files named by their content's hash (card images, made covers) reload
+/// nothing; any other file (an image copied under its own name) or too
+/// many pages reload every page (`{}`).
 fn announcement(paths: &[&String]) -> Option<(&'static str, String)> {
     match Change::of(paths.iter().copied()) {
         Change::None => return None,
@@ -154,7 +156,7 @@ fn announcement(paths: &[&String]) -> Option<(&'static str, String)> {
     for path in paths {
         if let Some(page) = path.strip_suffix("index.html") {
             pages.push(format!("/{page}"));
-        } else if path.ends_with(".html") || !path.rsplit_once('.').is_some_and(|(_, e)| unseen(e)) {
+        } else if path.ends_with(".html") || !unseen(path) {
             // 404.html shows on any missing URL; other files on any page.
             return Some(("reload", "{}".into()));
         }
@@ -168,10 +170,13 @@ fn announcement(paths: &[&String]) -> Option<(&'static str, String)> {
     Some(("reload", serde_json::json!({ "pages": pages }).to_string()))
 }
 
-/// Extensions of the files that pages do not show as they are: a change to
-/// them alone reloads no page (the pages that name them change too).
-fn unseen(extension: &str) -> bool {
-    matches!(extension, "json" | "xml" | "txt" | "ics")
+/// Files that pages do not show as they are, and files whose name changes
+/// with their content (a MOOC's made cover, a picture's widths, scripts):
+/// a change to them alone reloads no page (the pages that name them change
+/// too, and are listed).
+fn unseen(path: &str) -> bool {
+    let extension = path.rsplit_once('.').map_or("", |(_, e)| e);
+    matches!(extension, "json" | "xml" | "txt" | "ics" | "csv" | "pdf") || crate::base::hash::names_a_hash(path)
 }
 
 /// The site as one request sees it.
@@ -302,5 +307,18 @@ mod tests {
         assert_eq!(announce(&["404.html"]), Some("reload {}".into()));
         assert_eq!(announce(&["search/fr/index.1.json", "sitemap.xml"]), None, "files no page shows");
         assert_eq!(announce(&["moocs/x/cover.png"]), Some("reload {}".into()));
+        // A retitled MOOC changes the exports, the feeds and its card image:
+        // only its page reloads.
+        assert_eq!(
+            announce(&["catalogue.csv", "feeds/moocs.xml", "moocs/x/card.0123456789.png", "moocs/x/index.html"]),
+            Some(r#"reload {"pages":["/moocs/x/"]}"#.into())
+        );
+        assert_eq!(announce(&["parcours/p/brochure.pdf"]), None, "a brochure is not a page");
+        // A retitled MOOC's made cover gets a new name: only the pages that
+        // show it reload (the about page of the browser test does not).
+        assert_eq!(
+            announce(&["moocs/x/cover.0123456789.svg", "moocs/x/cover.abcdef0123.svg", "moocs/x/index.html"]),
+            Some(r#"reload {"pages":["/moocs/x/"]}"#.into())
+        );
     }
 }

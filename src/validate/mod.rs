@@ -8,6 +8,7 @@ use jiff::civil::Date;
 
 use crate::calendar::period::When;
 use crate::diagnostic::{problems, texts, Diagnostic, Out};
+use crate::load::assets::{self, Unlocated};
 use crate::load::common::Image;
 use crate::load::kinds::{Mooc, Session};
 use crate::load::{Loaded, Meta, Parcours, Schedule};
@@ -34,23 +35,21 @@ pub fn mooc_alone(m: &Mooc, root: &Path, out: &mut Out) {
     image(root, &m.meta, m.cover.as_ref(), out);
 }
 
-/// A cover or logo must exist: beside the file in a bundle, else in `static/`.
+/// A cover or logo must be a file of the site: beside the file in a
+/// bundle, else in `static/` (`load::assets`). A web address is not checked.
 fn image(root: &Path, meta: &Meta, img: Option<&Image>, out: &mut Out) {
     let Some(at) = img.and_then(|i| i.path.as_ref()) else { return };
     let path = at.value.as_str();
-    if path.starts_with("https://") || path.starts_with("http://") {
-        return;
-    }
-    let clean = path.trim_start_matches("./").trim_start_matches('/');
-    let (file, shown) = match &meta.bundle {
-        Some(dir) if !path.starts_with('/') => (dir.join(clean), texts::bundle_folder_of(&meta.slug)),
-        _ => (root.join("static").join(clean), texts::static_folder()),
-    };
-    if clean.split('/').any(|p| p == "..") || !file.is_file() {
-        out.push(
+    match assets::locate(root, meta, path) {
+        Ok(_) | Err(Unlocated::Remote) => {}
+        Err(Unlocated::Missing { shown }) => out.push(
             Diagnostic::at(&meta.file, at.span.clone(), problems::image_not_found(path, shown))
                 .with_hint(texts::check_image_name()),
-        );
+        ),
+        Err(Unlocated::Outside { shown }) => out.push(
+            Diagnostic::at(&meta.file, at.span.clone(), problems::image_outside(path, shown))
+                .with_hint(texts::images_from_bundle_or_static()),
+        ),
     }
 }
 

@@ -26,10 +26,13 @@ fn links_to(html: &str, href_prefix: &str) -> Vec<(String, String, Option<String
 }
 
 /// The `<img>` of a page whose `src` is `src`: (alt, lang) of each.
+/// The images of `html` made from the image `src`: published as `src`, or
+/// resized to `<stem>.<hash>-<width>.<ext>` (`src` without its extension).
 fn images(html: &str, src: &str) -> Vec<(String, Option<String>)> {
     let doc = Html::parse_document(html);
+    let stem = format!("{}.", src.rsplit_once('.').map_or(src, |(stem, _)| stem));
     doc.select(&sel("img"))
-        .filter(|img| img.value().attr("src") == Some(src))
+        .filter(|img| img.value().attr("src").is_some_and(|s| s == src || s.starts_with(&stem)))
         .map(|img| {
             let alt = img.value().attr("alt").unwrap_or_default().to_string();
             (alt, img.value().attr("lang").map(String::from))

@@ -57,7 +57,7 @@ describe('accessibility of the built site', { timeout: 300_000 }, () => {
           const html = await response.text();
           const tags = html.match(/<script\b[^>]*>/gi) || [];
           for (const tag of tags) {
-            assert.match(tag, /type="application\/json"|src="\/(status|search|planner|planner-ui|trailer)\.[0-9a-f]{10}\.js" defer/, `${path}: ${tag}`);
+            assert.match(tag, /type="application\/(ld\+)?json"|src="\/(status|search|planner|planner-ui|trailer)\.[0-9a-f]{10}\.js" defer/, `${path}: ${tag}`);
           }
           for (const url of scripts) {
             assert.match(new URL(url).pathname, /^\/(status|search|planner|planner-ui|trailer)\.[0-9a-f]{10}\.js$/, `${path} loaded ${url}`);

@@ -105,6 +105,26 @@ pub fn site_with_links_out(dir: &TempDir) -> PathBuf {
 // ---------------------------------------------------------------------------
 // Running the binary.
 
+/// The options of a library build of the site at `root` (`vitrine::build`):
+/// today is [`TODAY`], output and images' cache in their default places,
+/// no build cache beside the output (as `--no-cache`).
+pub fn options(root: &Path) -> vitrine::Options {
+    vitrine::Options {
+        root: root.to_path_buf(),
+        output: None,
+        base_url: None,
+        today: Some(TODAY.parse().expect("a date")),
+        source_date_epoch: None,
+        drafts: false,
+        write: true,
+        missing_translations: false,
+        cache_dir: None,
+        progress: None,
+        minify: false,
+        cache: false,
+    }
+}
+
 /// The `vitrine` binary, with no `SOURCE_DATE_EPOCH` inherited, speaking
 /// English (`VITRINE_LANG=en`): the tests of behaviour read English
 /// messages; those of the French ones ask for French (`tests/messages.rs`).

@@ -171,9 +171,31 @@ schedule_without_rows = a schedule needs rows: set `parcours` or `moocs`
 ## Rules of one entity
 
 image_not_found = image `{ $path }` not found in { $place }
+cache_inside_site = the cache folder must be outside the output folder and the site's sources
+image_outside = image `{ $path }` is outside { $place }
+image_cannot_read = cannot read image `{ $path }`: { $error }
+image_unknown_format = `{ $path }` is a { $format } file, which vitrine does not read
+image_not_an_image = `{ $path }` is not an image vitrine can read
+image_damaged = image `{ $path }` cannot be read: { $error }
+image_not_decodable = this image cannot be decoded: { $error }
+image_animated = `{ $path }` is animated: it is published as it is, not resized
+image_too_large = image `{ $path }` is { $width } x { $height } pixels ({ $pixels }), over the limit of { $limit }
+avif_not_written = this version of vitrine does not write AVIF images; the other formats are written
 bundle_folder_of = the bundle folder of `{ $slug }`
 static_folder = static/
 check_image_name = check the file name (case matters), or put the image in static/ or beside index.md in a bundle
+cache_dir_elsewhere = use the default `{ $dir }`, or a folder of its own (`--cache-dir`, `cache_dir` in vitrine.toml)
+check_image_name_static = check the file name (case matters); a path starting with `/` is in static/
+images_from_bundle_or_static = images are read from the bundle folder or static/ only: copy the image there
+check_file_permissions = check the file's permissions
+save_as_supported_image = save it as JPEG, PNG, WebP, GIF or SVG
+image_damaged_hint = the file is damaged or incomplete: export or download it again
+image_too_large_hint = make it smaller (2,560 pixels wide is plenty for a cover), or raise `max_pixels` in the [images] section of vitrine.toml
+image_animated_hint = a still image (JPEG, PNG) is resized for phones; a short video is lighter than an animation
+remove_avif = remove "avif" from `formats` (WebP is as widely supported and nearly as small)
+cache_dir_default = remove the line to keep processed images in `{ $dir }`
+pixel_count = { $count } pixels
+megapixel_count = { $count } megapixels
 add_platform = add `platform = "fun-mooc"` (or name a platform in every session)
 pass_mark_above_questions = `pass_mark` ({ $pass }) is more than `exam_questions` ({ $total })
 pass_mark_hint = the pass mark counts correct answers, so it cannot exceed the number of questions
@@ -386,6 +408,13 @@ problem_count = { $errors ->
 missing_translation = missing translation: { $lang }: { $file }
 building = Building…
 checking = Checking…
+building_images = Building… images { $done }/{ $total }
+checking_images = Checking… images { $done }/{ $total }
+images_made = Images: { $sources } ({ $files } files, { $encoded } encoded, { $cached } from the cache).
+cache_damaged = { $count ->
+    [one] 1 damaged entry of the image cache was made again.
+   *[other] { $count } damaged entries of the image cache were made again.
+}
 wrote_brochure = Wrote { $file } in { $seconds } s.
 
 ## vitrine check --links
@@ -420,6 +449,7 @@ serving_on = Serving on { $url } (Ctrl+C to stop)
 serving_to_network = warning: serving on { $address }: other machines on the network can read this site and its drafts
 cannot_open_browser = warning: cannot open a browser: { $error }
 cannot_listen = cannot listen on { $address }: { $error }
+serve_no_thread = warning: cannot start a thread for a connection; it is closed
 cannot_watch = cannot watch { $path }: { $error }
 watcher_failed = the file watcher failed
 
@@ -465,7 +495,8 @@ arg_format = How problems are printed: human (the default), json (one object per
 arg_report = With --format gitlab: the report file to write [default: gl-code-quality-report.json].
 arg_missing_translations = Also list the entities that have no translation into each other language (a report on stdout, not an error).
 arg_minify = Minify HTML, CSS and JavaScript (what a page shows and says is unchanged).
-arg_no_cache = Write every file and keep no cache (by default the build keeps one beside the output, `.<output>.vitrine-cache/`, and writes only the files whose bytes change).
+arg_no_cache = Write every file and keep no build cache (by default the build keeps one beside the output, `.<output>.vitrine-cache/`, and writes only the files whose bytes change; the images' cache, --cache-dir, is kept either way).
+arg_cache_dir = Where processed images are kept between builds [default: VITRINE_CACHE_DIR, else `cache_dir` of vitrine.toml, else ROOT/.vitrine-cache].
 arg_lang = Language of messages: fr or en [default: VITRINE_LANG, else the site's default language].
 arg_links = Also build the site into memory and follow every internal link and anchor of every page; list the external links.
 arg_external = With --links: ask each external link's server whether the page exists (HEAD, then GET).
@@ -531,6 +562,8 @@ f_title = The title, as pages show it.
 f_short_title = A short name or an acronym.
 f_summary = One or two sentences of plain text, at most 300 characters: lists, cards and search results show it.
 f_draft = true keeps this file out of the site (vitrine build --drafts shows it).
+f_updated = When you last changed the text in a way worth telling: the date of the page in the sitemap and the feeds.
+f_category = What it is, for search engines: "higher-education" (a university, a school), "education" (the default: any other body that teaches) or "organization".
 f_cover = An image: a file beside index.md in a bundle folder (content/<kind>/<slug>/index.md), or in static/.
 f_cover_alt = What the image shows, for people who do not see it (required with cover).
 f_logo = A logo: a file of static/ (or beside index.md in a bundle folder).
@@ -635,3 +668,10 @@ s_mooc_3 = third-mooc
 s_parcours = my-parcours
 s_schedule = schedule
 s_page = about
+
+licence_url_not_absolute = `licence_url` must be a full address starting with https:// or http://
+licence_url_example = e.g. `licence_url = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"`
+csv_separator_unknown = `csv_separator` is `";"` or `","`, not `{ $value }`
+csv_separator_choice = `;` for Excel in French (and most European) settings, `,` for Excel in English
+card_font_not_font = this is not a TrueType or OpenType font
+card_font_what = put a .ttf or .otf font here (it draws the card images of pages without a cover)

@@ -175,9 +175,31 @@ schedule_without_rows = un calendrier a besoin de lignes : renseignez `parcours
 ## Les règles d'un contenu
 
 image_not_found = image `{ $path }` introuvable dans { $place }
+cache_inside_site = le dossier du cache doit être hors du dossier de sortie et des sources du site
+image_outside = l'image `{ $path }` est hors de { $place }
+image_cannot_read = impossible de lire l'image `{ $path }` : { $error }
+image_unknown_format = `{ $path }` est un fichier { $format }, que vitrine ne lit pas
+image_not_an_image = `{ $path }` n'est pas une image que vitrine sait lire
+image_damaged = l'image `{ $path }` ne peut pas être lue : { $error }
+image_not_decodable = cette image ne peut pas être décodée : { $error }
+image_animated = `{ $path }` est animée : elle est publiée telle quelle, sans être redimensionnée
+image_too_large = l'image `{ $path }` fait { $width } x { $height } pixels ({ $pixels }), au-delà de la limite de { $limit }
+avif_not_written = cette version de vitrine n'écrit pas d'images AVIF ; les autres formats sont écrits
 bundle_folder_of = le dossier de page de `{ $slug }`
 static_folder = static/
 check_image_name = vérifiez le nom du fichier (majuscules comprises), ou mettez l'image dans static/ ou à côté de index.md dans un dossier de page
+cache_dir_elsewhere = gardez celui par défaut, `{ $dir }`, ou un dossier à lui (`--cache-dir`, `cache_dir` dans vitrine.toml)
+check_image_name_static = vérifiez le nom du fichier (majuscules comprises) ; un chemin qui commence par `/` est dans static/
+images_from_bundle_or_static = les images sont lues seulement dans le dossier de page ou dans static/ : copiez-y l'image
+check_file_permissions = vérifiez les droits du fichier
+save_as_supported_image = enregistrez-la en JPEG, PNG, WebP, GIF ou SVG
+image_damaged_hint = le fichier est abîmé ou incomplet : exportez-le ou téléchargez-le à nouveau
+image_too_large_hint = réduisez-la (2 560 pixels de large suffisent pour une couverture), ou augmentez `max_pixels` dans la section [images] de vitrine.toml
+image_animated_hint = une image fixe (JPEG, PNG) est redimensionnée pour les téléphones ; une courte vidéo est plus légère qu'une animation
+remove_avif = retirez "avif" de `formats` (WebP est aussi bien pris en charge et presque aussi léger)
+cache_dir_default = retirez la ligne pour garder les images traitées dans `{ $dir }`
+pixel_count = { $count } pixels
+megapixel_count = { $count } mégapixels
 add_platform = ajoutez `platform = "fun-mooc"` (ou nommez une plateforme dans chaque session)
 pass_mark_above_questions = `pass_mark` ({ $pass }) dépasse `exam_questions` ({ $total })
 pass_mark_hint = la note de réussite compte des bonnes réponses : elle ne peut pas dépasser le nombre de questions
@@ -405,6 +427,13 @@ problem_count = { $errors ->
 missing_translation = traduction manquante : { $lang } : { $file }
 building = Construction…
 checking = Vérification…
+building_images = Construction… images { $done }/{ $total }
+checking_images = Vérification… images { $done }/{ $total }
+images_made = Images : { $sources } ({ $files } fichiers, { $encoded } encodés, { $cached } tirés du cache).
+cache_damaged = { $count ->
+    [one] 1 entrée abîmée du cache d'images a été refaite.
+   *[other] { $count } entrées abîmées du cache d'images ont été refaites.
+}
 wrote_brochure = { $file } écrit en { $seconds } s.
 
 ## vitrine check --links
@@ -439,6 +468,7 @@ serving_on = Site servi sur { $url } (Ctrl+C pour arrêter)
 serving_to_network = avertissement : site servi sur { $address } : les autres machines du réseau peuvent lire ce site et ses brouillons
 cannot_open_browser = avertissement : impossible d'ouvrir un navigateur : { $error }
 cannot_listen = impossible d'écouter sur { $address } : { $error }
+serve_no_thread = avertissement : impossible de lancer un fil pour une connexion ; elle est fermée
 cannot_watch = impossible de surveiller { $path } : { $error }
 watcher_failed = la surveillance des fichiers a échoué
 
@@ -484,7 +514,8 @@ arg_format = Forme des problèmes : human (par défaut), json (un objet par lig
 arg_report = Avec --format gitlab : le fichier de rapport à écrire [par défaut : gl-code-quality-report.json].
 arg_missing_translations = Lister aussi les contenus qui n'ont pas de traduction dans chaque autre langue (un rapport sur la sortie standard, pas une erreur).
 arg_minify = Réduire le HTML, le CSS et le JavaScript (ce qu'une page montre et dit ne change pas).
-arg_no_cache = Écrire tous les fichiers et ne garder aucun cache (par défaut, la construction en garde un à côté de la sortie, `.<sortie>.vitrine-cache/`, et n'écrit que les fichiers dont les octets changent).
+arg_no_cache = Écrire tous les fichiers et ne garder aucun cache de construction (par défaut, la construction en garde un à côté de la sortie, `.<sortie>.vitrine-cache/`, et n'écrit que les fichiers dont les octets changent ; le cache des images, --cache-dir, est gardé dans tous les cas).
+arg_cache_dir = Où garder les images traitées d'une construction à l'autre [par défaut : VITRINE_CACHE_DIR, sinon `cache_dir` de vitrine.toml, sinon RACINE/.vitrine-cache].
 arg_lang = Langue des messages : fr ou en [par défaut : VITRINE_LANG, sinon la langue par défaut du site].
 arg_links = Construire aussi le site en mémoire et suivre chaque lien interne et chaque ancre de chaque page ; lister les liens externes.
 arg_external = Avec --links : demander au serveur de chaque lien externe si la page existe (HEAD, puis GET).
@@ -555,6 +586,8 @@ f_title = Le titre, tel que les pages l'affichent.
 f_short_title = Un nom court ou un sigle.
 f_summary = Une ou deux phrases de texte simple, 300 caractères au plus : les listes, les cartes et les résultats de recherche l'affichent.
 f_draft = true garde ce fichier hors du site (vitrine build --drafts le montre).
+f_updated = La dernière fois que vous avez changé le texte de façon notable : la date de la page dans le plan du site et les flux.
+f_category = Ce qu'il est, pour les moteurs de recherche : "higher-education" (une université, une école), "education" (par défaut : tout autre organisme qui enseigne) ou "organization".
 f_cover = Une image : un fichier à côté d'index.md dans un dossier de page (content/<type>/<slug>/index.md), ou dans static/.
 f_cover_alt = Ce que montre l'image, pour les personnes qui ne la voient pas (obligatoire avec cover).
 f_logo = Un logo : un fichier de static/ (ou à côté d'index.md dans un dossier de page).
@@ -659,3 +692,10 @@ s_mooc_3 = troisieme-mooc
 s_parcours = mon-parcours
 s_schedule = calendrier
 s_page = a-propos
+
+licence_url_not_absolute = `licence_url` doit être une adresse complète qui commence par https:// ou http://
+licence_url_example = par exemple `licence_url = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"`
+csv_separator_unknown = `csv_separator` vaut `";"` ou `","`, pas `{ $value }`
+csv_separator_choice = `;` pour Excel en français (et dans la plupart des réglages européens), `,` pour Excel en anglais
+card_font_not_font = ce n'est pas une police TrueType ou OpenType
+card_font_what = mettez ici une police .ttf ou .otf (elle dessine les images de partage des pages sans couverture)

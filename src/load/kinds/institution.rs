@@ -16,12 +16,21 @@ pub struct Institution {
     pub logo: Option<Image>,
     pub parent: Option<Sp<String>>,
     pub country: Option<String>,
+    /// What kind of body it is (`category`): `higher-education` (a
+    /// university, a school of higher education), `education` (the
+    /// default: any other body that teaches) or `organization` (a company,
+    /// an agency that takes part). Said in structured data.
+    pub category: String,
 }
 
-pub const KEYS: &[&str] = &["title", "short_title", "url", "logo", "logo_alt", "parent", "country", "draft"];
+/// The values of `category`, the default first.
+pub const CATEGORIES: &[&str] = &["education", "higher-education", "organization"];
+
+pub const KEYS: &[&str] =
+    &["title", "short_title", "url", "logo", "logo_alt", "parent", "country", "category", "draft", "updated"];
 
 /// The keys a translation may change.
-const TEXT_KEYS: &[&str] = &["title", "short_title", "logo_alt", "draft"];
+const TEXT_KEYS: &[&str] = &["title", "short_title", "logo_alt", "draft", "updated"];
 
 impl EntityKind for Institution {
     const ABOUT: About = About::new("institutions", "institution", TEXT_KEYS);
@@ -51,6 +60,7 @@ impl EntityKind for Institution {
             logo: common::image(f, "logo", "logo_alt", out),
             parent: common::slug_ref(f, "parent", out),
             country,
+            category: f.choice("category", CATEGORIES, out).map_or_else(|| CATEGORIES[0].to_string(), |c| c.value),
             meta,
         }
     }

@@ -429,7 +429,15 @@ mod tests {
     fn a_shelf_is_sorted_by_rank_then_slug_and_found_by_slug() {
         let file = crate::diagnostic::SourceFile::new("x.md".into(), String::new());
         let page = |slug: &str, weight| Page {
-            meta: Meta { slug: slug.into(), file: file.clone(), body: 0..0, draft: false, bundle: None, lang: None },
+            meta: Meta {
+                slug: slug.into(),
+                file: file.clone(),
+                body: 0..0,
+                draft: false,
+                updated: None,
+                bundle: None,
+                lang: None,
+            },
             title: slug.into(),
             summary: String::new(),
             weight,

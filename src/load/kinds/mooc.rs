@@ -36,6 +36,7 @@ pub const KEYS: &[&str] = &[
     "certificate",
     "sessions",
     "draft",
+    "updated",
 ];
 pub const CERTIFICATE_KEYS: &[&str] =
     &["free_attestation", "price", "currency", "proctored", "exam_minutes", "exam_questions", "pass_mark", "ects"];
@@ -114,7 +115,7 @@ pub struct Session {
 
 /// The keys a translation may change.
 const TEXT_KEYS: &[&str] =
-    &["title", "summary", "subjects", "teachers", "cover_alt", "prerequisites", "awards", "draft"];
+    &["title", "summary", "subjects", "teachers", "cover_alt", "prerequisites", "awards", "draft", "updated"];
 
 impl EntityKind for Mooc {
     const ABOUT: About = About::new("moocs", "MOOC", TEXT_KEYS);

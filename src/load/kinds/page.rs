@@ -17,10 +17,10 @@ pub struct Page {
 }
 
 /// The front-matter keys of a free page.
-pub const KEYS: &[&str] = &["title", "summary", "weight", "menu", "draft"];
+pub const KEYS: &[&str] = &["title", "summary", "weight", "menu", "draft", "updated"];
 
 impl EntityKind for Page {
-    const ABOUT: About = About::at_root("pages", "page", &["title", "summary", "draft"]);
+    const ABOUT: About = About::at_root("pages", "page", &["title", "summary", "draft", "updated"]);
 
     fn shown(&self) -> Shown<'_> {
         Shown { title: &self.title, summary: &self.summary, image: None }
@@ -53,14 +53,14 @@ pub struct Home {
 }
 
 impl EntityKind for Home {
-    const ABOUT: About = About::at_root("", "home", &["title", "summary"]);
+    const ABOUT: About = About::at_root("", "home", &["title", "summary", "updated"]);
 
     fn shown(&self) -> Shown<'_> {
         Shown { title: &self.title, summary: &self.summary, image: None }
     }
 
     fn parse(f: &Fields, meta: Meta, out: &mut Out) -> Home {
-        f.check_keys(&["title", "summary"], texts::a_kind(Self::ABOUT.noun), out);
+        f.check_keys(&["title", "summary", "updated"], texts::a_kind(Self::ABOUT.noun), out);
         Home {
             title: f.str("title", out).map(|s| s.value).unwrap_or_default(),
             summary: common::summary(f, false, out),

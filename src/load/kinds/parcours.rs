@@ -54,10 +54,12 @@ pub const KEYS: &[&str] = &[
     "cover",
     "cover_alt",
     "draft",
+    "updated",
 ];
 
 /// The keys a translation may change.
-const TEXT_KEYS: &[&str] = &["title", "short_title", "summary", "credential_name", "price_note", "cover_alt", "draft"];
+const TEXT_KEYS: &[&str] =
+    &["title", "short_title", "summary", "credential_name", "price_note", "cover_alt", "draft", "updated"];
 
 impl Parcours {
     /// MOOCs to pass for the credential: `required`, else all of them.

@@ -36,10 +36,12 @@ pub const KEYS: &[&str] = &[
     "learners_year",
     "certification",
     "draft",
+    "updated",
 ];
 
 /// The keys a translation may change.
-const TEXT_KEYS: &[&str] = &["title", "summary", "logo_alt", "audience", "based_on", "certification", "draft"];
+const TEXT_KEYS: &[&str] =
+    &["title", "summary", "logo_alt", "audience", "based_on", "certification", "draft", "updated"];
 
 impl EntityKind for Platform {
     const ABOUT: About = About::new("platforms", "platform", TEXT_KEYS);

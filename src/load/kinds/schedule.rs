@@ -23,10 +23,11 @@ pub struct Schedule {
     pub note: Option<String>,
 }
 
-pub const KEYS: &[&str] = &["title", "parcours", "moocs", "granularity", "from", "to", "version", "note", "draft"];
+pub const KEYS: &[&str] =
+    &["title", "parcours", "moocs", "granularity", "from", "to", "version", "note", "draft", "updated"];
 
 /// The keys a translation may change.
-const TEXT_KEYS: &[&str] = &["title", "note", "draft"];
+const TEXT_KEYS: &[&str] = &["title", "note", "draft", "updated"];
 
 impl EntityKind for Schedule {
     const ABOUT: About = About::new("schedules", "schedule", TEXT_KEYS);

@@ -15,10 +15,10 @@ pub struct SubjectDoc {
     pub summary: String,
 }
 
-const KEYS: &[&str] = &["title", "summary", "draft"];
+const KEYS: &[&str] = &["title", "summary", "draft", "updated"];
 
 /// The keys a translation may change.
-const TEXT_KEYS: &[&str] = &["title", "summary", "draft"];
+const TEXT_KEYS: &[&str] = &["title", "summary", "draft", "updated"];
 
 impl EntityKind for SubjectDoc {
     const ABOUT: About = About::new("subjects", "subject", TEXT_KEYS);

@@ -9,6 +9,8 @@ use serde_json::{json, Value};
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
 use crate::render::pages::lists::{page_moocs, pagination};
+use crate::render::social::Head;
+use crate::render::{dates, structured};
 use crate::search::Search;
 
 /// The catalogue page of `ctx`'s language, for its search index.
@@ -59,7 +61,8 @@ pub fn page(ctx: &Context, search: &Search) -> PageOut {
     .map(|(key, table)| (key.to_string(), json!(ctx.lang.label(table, key))))
     .collect();
     let strings = Value::Object(strings).to_string().replace("</", "<\\/");
-    ctx.page(
+    let head = Head { json_ld: structured::site::courses(&ctx.lang, &title, &first, 1), ..Head::default() };
+    let mut page = ctx.page(
         "moocs/".into(),
         "moocs.html",
         &ctx.page_title(&title),
@@ -70,8 +73,11 @@ pub fn page(ctx: &Context, search: &Search) -> PageOut {
             ("pagination", tv(pagination(ctx, 1))),
             ("search", tv(json!({"index_url": search.manifest_url, "facets": facets, "sorts": sorts}))),
             ("search_strings", tv(json!(strings))),
+            ("head", head.value()),
         ],
-    )
+    );
+    page.lastmod = dates::of_moocs(&ctx.lang, &first, []);
+    page
 }
 
 /// Site path of the static list of a facet value, if there is one.

@@ -11,7 +11,7 @@ use crate::diagnostic::Out;
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::{tv, ACCESSIBILITY_PATH, LEGAL_NOTICE_PATH, PRIVACY_PATH};
 use crate::render::pages::PageKind;
-use crate::render::parts;
+use crate::render::{dates, parts};
 use crate::resolve::Catalogue;
 
 /// `/accessibility/`: the accessibility statement.
@@ -63,13 +63,22 @@ impl PageKind for Statement {
                 "plan_url": a.plan_url,
             })
         });
-        ctx.page(
+        // Its description is the footer's words ("Accessibilité :
+        // partiellement conforme"), its date in the sitemap the statement's.
+        let accessibility = ctx.cat.config.accessibility.as_ref();
+        let description = accessibility.map_or(String::new(), |a| {
+            let level = ctx.lang.label("compliance", a.compliance.key());
+            ctx.lang.label("accessibility", "footer").replace("{compliance}", &level)
+        });
+        let mut page = ctx.page(
             ACCESSIBILITY_PATH.into(),
             "accessibility.html",
             &ctx.page_title(&title),
-            "",
+            &description,
             vec![("statement", tv(statement))],
-        )
+        );
+        page.lastmod = dates::latest(ctx.cat.today, [accessibility.map(|a| a.date)]);
+        page
     }
 
     fn showing(&self, _: &Catalogue, _: usize) -> Vec<String> {
@@ -114,11 +123,13 @@ impl PageKind for Legal {
         // What the privacy page says depends on the configuration only,
         // never on the content, so that no MOOC edit makes it stale.
         let title = ctx.lang.label("legal", key);
+        let description =
+            if template == "privacy.html" { ctx.lang.label("legal", "privacy_intro") } else { title.clone() };
         ctx.page(
             path.into(),
             template,
             &ctx.page_title(&title),
-            "",
+            &description,
             vec![("legal", tv(legal)), ("counter_host", tv(json!(counter)))],
         )
     }

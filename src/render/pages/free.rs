@@ -5,6 +5,7 @@ use serde_json::json;
 
 use crate::diagnostic::Out;
 use crate::render::context::{Context, PageOut};
+use crate::render::dates;
 use crate::render::globals::tv;
 use crate::render::pages::{slugs, PageKind};
 use crate::resolve::Catalogue;
@@ -29,7 +30,9 @@ impl PageKind for Pages {
             "summary": t.summary,
             "body_html": ctx.body_html(t.meta, out),
         });
-        ctx.page(path, "page.html", &ctx.page_title(t.title), t.summary, vec![("page", tv(page))])
+        let mut page = ctx.page(path, "page.html", &ctx.page_title(t.title), t.summary, vec![("page", tv(page))]);
+        page.lastmod = dates::latest(ctx.cat.today, [dates::updated(&ctx.lang, p)]);
+        page
     }
 
     fn showing(&self, _: &Catalogue, _: usize) -> Vec<String> {

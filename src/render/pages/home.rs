@@ -10,6 +10,8 @@ use crate::render::globals::tv;
 use crate::render::pages::lists::{self, Featured, OpenNow};
 use crate::render::pages::{one, PageKind};
 use crate::render::paging;
+use crate::render::social::Head;
+use crate::render::{dates, structured};
 use crate::resolve::Catalogue;
 
 pub struct Home;
@@ -29,25 +31,33 @@ impl PageKind for Home {
         let per = lists::per_page(cat);
         let featured = ctx.cards.sorted(("featured", 0), || Featured::moocs(cat));
         let open = ctx.cards.sorted(("open-now", 0), || OpenNow::moocs(cat));
+        let (first_featured, first_open) = (paging::slice(&featured, 1, per), paging::slice(&open, 1, per));
         let site_title = cat.config.title(ctx.lang.code);
         let shown_title = if title.is_empty() { site_title.to_string() } else { title.clone() };
         let parcours: Vec<serde_json::Value> =
             (0..cat.content.parcours.len()).map(|i| parcours_card(&ctx.lang, i)).collect();
-        ctx.page(
+        let head = Head { json_ld: Some(structured::site::website(&ctx.lang, summary)), ..Head::default() };
+        let mut page = ctx.page(
             String::new(),
             "index.html",
             site_title,
             summary,
             vec![
                 ("home", tv(json!({"title": shown_title, "body_html": body, "content_lang": text_lang}))),
-                ("featured", ctx.cards.items(paging::slice(&featured, 1, per))),
+                ("featured", ctx.cards.items(first_featured)),
                 ("featured_total", tv(json!(featured.len()))),
-                ("open_now", ctx.cards.items(paging::slice(&open, 1, per))),
+                ("open_now", ctx.cards.items(first_open)),
                 ("open_now_total", tv(json!(open.len()))),
                 ("open_now_url", tv(json!(ctx.lang.url(lists::OPEN_NOW)))),
                 ("parcours", tv(parcours.into())),
+                ("head", head.value()),
             ],
-        )
+        );
+        let shown = first_featured.iter().chain(first_open).copied().collect::<Vec<_>>();
+        let own = cat.home().and_then(|h| dates::updated(&ctx.lang, h));
+        let parcours = cat.content.parcours.iter().map(|p| dates::updated(&ctx.lang, p));
+        page.lastmod = dates::of_moocs(&ctx.lang, &shown, parcours.chain([own]));
+        page
     }
 
     /// It shows the MOOCs that are featured or open for enrolment.

@@ -15,6 +15,8 @@ use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
 use crate::render::pages::PageKind;
 use crate::render::paging;
+use crate::render::social::Head;
+use crate::render::{dates, structured};
 use crate::resolve::Catalogue;
 
 /// Languages MOOCs are taught in, sorted by code.
@@ -65,9 +67,13 @@ impl PageKind for FullList {
 
     fn render(&self, ctx: &Context, i: usize, _: &mut Out) -> PageOut {
         let n = i + 2;
-        let list = ctx.cards.items(&page_moocs(ctx, n));
-        let heading = paging::heading(&ctx.lang, &ctx.lang.label("nav", "moocs"), n, page_count(ctx.cat));
-        ctx.page(
+        let moocs = page_moocs(ctx, n);
+        let list = ctx.cards.items(&moocs);
+        let title = ctx.lang.label("nav", "moocs");
+        let heading = paging::heading(&ctx.lang, &title, n, page_count(ctx.cat));
+        let first = paging::first(n, per_page(ctx.cat));
+        let head = Head { json_ld: structured::site::courses(&ctx.lang, &title, &moocs, first), ..Head::default() };
+        let mut page = ctx.page(
             paging::path("moocs/", n),
             "facet.html",
             &ctx.page_title(&heading),
@@ -77,8 +83,11 @@ impl PageKind for FullList {
                 ("moocs", list),
                 ("pagination", tv(pagination(ctx, n))),
                 ("total", tv(json!(ctx.cat.content.moocs.len()))),
+                ("head", head.value()),
             ],
-        )
+        );
+        page.lastmod = dates::of_moocs(&ctx.lang, &moocs, []);
+        page
     }
 }
 
@@ -87,14 +96,20 @@ impl PageKind for FullList {
 fn facet_page(ctx: &Context, base: &str, heading: String, list: &[usize], n: usize) -> PageOut {
     let per = per_page(ctx.cat);
     let total = paging::count(list.len(), per);
-    let heading = paging::heading(&ctx.lang, &heading, n, total);
+    let name = heading;
+    let heading = paging::heading(&ctx.lang, &name, n, total);
     let title = ctx.page_title(&heading);
-    let mut values = vec![("heading", tv(json!(heading))), ("moocs", ctx.cards.items(paging::slice(list, n, per)))];
+    let shown = paging::slice(list, n, per);
+    let json_ld = structured::site::courses(&ctx.lang, &name, shown, paging::first(n, per));
+    let head = Head { json_ld, ..Head::default() };
+    let mut values = vec![("heading", tv(json!(heading))), ("moocs", ctx.cards.items(shown)), ("head", head.value())];
     if total > 1 {
         values.push(("pagination", tv(paging::pagination(&ctx.lang, base, n, total))));
         values.push(("total", tv(json!(list.len()))));
     }
-    ctx.page(paging::path(base, n), "facet.html", &title, "", values)
+    let mut page = ctx.page(paging::path(base, n), "facet.html", &title, "", values);
+    page.lastmod = dates::of_moocs(&ctx.lang, shown, []);
+    page
 }
 
 /// The names of the pages of a kind whose pages are one list of MOOCs

@@ -12,6 +12,8 @@
 //! | `terms.rs` | the page of a platform, an institution, a subject: the term and its MOOCs |
 //! | `schedules.rs` | a schedule's page (grid, `grid.json`, `sessions.ics`), the list of schedules |
 //! | `free.rs` | free pages, the 404 page |
+//! | `feeds.rs` | the site's Atom feeds (`feeds/moocs.xml`, `feeds/sessions.xml`) and card image |
+//! | `open_data/` | the open data page, `/catalogue.json` and `/catalogue.csv` |
 //! | `duties.rs` | the accessibility statement, the legal notice and the privacy page |
 //!
 //! A new kind of page (a feed, an export) is a new file with a type that
@@ -23,10 +25,12 @@
 
 pub mod catalogue;
 pub mod duties;
+pub mod feeds;
 pub mod free;
 pub mod home;
 pub mod lists;
 pub mod mooc;
+pub mod open_data;
 pub mod parcours;
 pub mod schedules;
 pub mod terms;
@@ -61,6 +65,12 @@ pub trait PageKind: Sync {
     fn listed(&self) -> bool {
         true
     }
+
+    /// Whether its pages are files of the site rather than of a language
+    /// (`/catalogue.json`): made in the default language only, at the root.
+    fn once(&self) -> bool {
+        false
+    }
 }
 
 /// Every kind of page, with its name in the keys of pages, but the
@@ -82,6 +92,10 @@ pub const KINDS: &[(&str, &dyn PageKind)] = &[
     ("subject", &terms::SUBJECTS),
     ("schedule", &schedules::Pages),
     ("page", &free::Pages),
+    ("feed", &feeds::Feeds),
+    ("site-card", &feeds::SiteCard),
+    ("open-data", &open_data::Page),
+    ("export", &open_data::Exports),
     ("accessibility", &duties::Statement),
     ("legal", &duties::Legal),
 ];

@@ -1,6 +1,6 @@
 //! A MOOC's page (`/moocs/<slug>/`): its card and everything else it
-//! says (sessions, certificate, subjects, parcours, body), and its
-//! calendar, `sessions.ics`.
+//! says (sessions, certificate, subjects, parcours, body), its calendar,
+//! `sessions.ics`, and its made cover when it has none.
 
 use crate::calendar::period::When;
 use crate::diagnostic::Out;
@@ -9,8 +9,10 @@ use crate::render::calendars::calendar_file;
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::template_value;
 use crate::render::pages::{slugs, PageKind};
-use crate::render::parts;
+use crate::render::social::{self, Head};
+use crate::render::structured::{absolute, course};
 use crate::render::values::{Certificate, Embed, MoocPage, ParcoursLink, SessionColumns, SubjectLink};
+use crate::render::{dates, parts, pictures};
 use crate::resolve::Catalogue;
 
 /// Its name in the keys of pages (a rebuild also makes the card of a
@@ -28,10 +30,18 @@ impl PageKind for Moocs {
         let m = &ctx.cat.content.moocs[i];
         let t = ctx.lang.text(m);
         let mooc = values(ctx, i, out);
-        let mut page =
-            ctx.page(format!("moocs/{}/", m.meta.slug), "mooc.html", &ctx.page_title(t.title), t.summary, Vec::new());
+        let path = format!("moocs/{}/", m.meta.slug);
+        let url = absolute(&ctx.lang, &ctx.lang.url(&path));
+        let lastmod = dates::mooc(&ctx.lang, i);
+        let (image, card) = social::mooc_image(&ctx.lang, ctx.pictures, i, ctx.card_font);
+        let json_ld = course::json_ld(&ctx.lang, i, &course::Page { url: &url, image: &image.url, modified: lastmod });
+        let head = Head { image: Some(image), json_ld: Some(json_ld), feeds: Vec::new() };
+        let mut page = ctx.page(path, "mooc.html", &ctx.page_title(t.title), t.summary, vec![("head", head.value())]);
         page.context.insert_value("mooc", template_value(&mooc));
-        page.files.push(("sessions.ics", calendar_file(&ctx.lang, t.title, &[i])));
+        page.files.push(("sessions.ics".into(), calendar_file(&ctx.lang, t.title, &[i])));
+        page.files.extend(pictures::made_file(&ctx.lang, m));
+        page.cards.extend(card);
+        page.lastmod = lastmod;
         page
     }
 
@@ -56,7 +66,7 @@ fn values(ctx: &Context, i: usize, out: &mut Out) -> MoocPage {
         })
         .collect();
     MoocPage {
-        card: ctx.cards.card(&ctx.lang, i),
+        card: ctx.cards.card(&ctx.lang, ctx.pictures, i),
         ics_url: ctx.lang.url(&format!("moocs/{}/sessions.ics", m.meta.slug)),
         body_html: ctx.body_html(t.meta, out),
         subtitles: m.subtitles.iter().map(|l| parts::language(&ctx.lang, &l.value)).collect(),

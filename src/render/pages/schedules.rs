@@ -12,7 +12,7 @@ use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
 use crate::render::grid::{self, Grid};
 use crate::render::pages::{slugs, PageKind};
-use crate::render::parts;
+use crate::render::{dates, parts};
 use crate::resolve::Catalogue;
 
 /// `/schedules/<slug>/`.
@@ -26,6 +26,8 @@ impl PageKind for Pages {
     fn render(&self, ctx: &Context, i: usize, out: &mut Out) -> PageOut {
         let (mut page, grid) = page(ctx, i, out);
         page.files = files(ctx, i, &grid);
+        let s = &ctx.cat.content.schedules[i];
+        page.lastmod = dates::of_moocs(&ctx.lang, &grid::rows(ctx.cat, i), [s.version, dates::updated(&ctx.lang, s)]);
         page
     }
 
@@ -62,11 +64,11 @@ pub fn page(ctx: &Context, i: usize, out: &mut Out) -> (PageOut, Grid) {
 }
 
 /// `grid.json` and `sessions.ics` of schedule `i`.
-pub fn files(ctx: &Context, i: usize, grid: &Grid) -> Vec<(&'static str, Vec<u8>)> {
+pub fn files(ctx: &Context, i: usize, grid: &Grid) -> Vec<(String, Vec<u8>)> {
     let title = ctx.lang.text(&ctx.cat.content.schedules[i]).title;
     let rows: Vec<usize> = grid.rows.iter().map(|r| r.mooc).collect();
     let json = serde_json::to_vec_pretty(&grid::values::json_file(ctx.cat, grid, ctx.cat.today)).unwrap_or_default();
-    vec![("grid.json", json), ("sessions.ics", calendar_file(&ctx.lang, title, &rows))]
+    vec![("grid.json".into(), json), ("sessions.ics".into(), calendar_file(&ctx.lang, title, &rows))]
 }
 
 /// `/schedules/`: every schedule, with its parcours and its number of rows.
@@ -83,13 +85,16 @@ impl PageKind for List {
             })
             .collect();
         let title = ctx.lang.label("nav", "schedules");
-        ctx.page(
+        let mut page = ctx.page(
             "schedules/".into(),
             "schedules.html",
             &ctx.page_title(&title),
             "",
             vec![("schedules", tv(list.into()))],
-        )
+        );
+        let own = schedules.iter().flat_map(|s| [s.version, dates::updated(&ctx.lang, s)]);
+        page.lastmod = dates::latest(ctx.cat.today, own);
+        page
     }
 }
 

@@ -5,6 +5,7 @@
 
 use std::marker::PhantomData;
 
+use jiff::civil::Date;
 use serde_json::{json, Map, Value};
 
 use crate::diagnostic::Out;
@@ -14,7 +15,8 @@ use crate::render::globals::tv;
 use crate::render::pages::lists::per_page;
 use crate::render::pages::PageKind;
 use crate::render::paging;
-use crate::render::parts;
+use crate::render::social::Head;
+use crate::render::{dates, feeds, parts, pictures, structured};
 use crate::resolve::{Catalogue, Subject};
 
 /// A kind of term.
@@ -35,6 +37,39 @@ pub trait Term: Sync + 'static {
     /// The value of term `i`: what the page says of it besides its slug
     /// and URL; and the page's title and description.
     fn value<'a>(ctx: &Context<'a>, i: usize, out: &mut Out) -> (Map<String, Value>, &'a str, &'a str);
+
+    /// The picture vitrine makes of term `i` when it has no logo, for its
+    /// page's folder: (name, bytes).
+    fn made(_ctx: &Context, _i: usize) -> Option<(String, Vec<u8>)> {
+        None
+    }
+
+    /// The `updated` of term `i` (and of its translation in this language).
+    fn updated(ctx: &Context, i: usize) -> Option<Date>;
+
+    /// The `head` of a page of term `i` ([`TermPage`]), and the files that
+    /// go beside the term's first page: the list of the courses it shows.
+    fn head(ctx: &Context, i: usize, page: &TermPage) -> (Head, Vec<(String, Vec<u8>)>) {
+        let _ = i;
+        let json_ld = structured::site::courses(&ctx.lang, page.title, page.shown, page.first);
+        (Head { json_ld, ..Head::default() }, Vec::new())
+    }
+}
+
+/// What [`Term::head`] reads of a page of a term: its list of MOOCs may
+/// take several pages (`render::paging`).
+pub struct TermPage<'a> {
+    pub title: &'a str,
+    /// The path of the term's first page.
+    pub path: &'a str,
+    /// All its MOOCs, by title.
+    pub moocs: &'a [usize],
+    /// Those this page shows, and the position of the first in `moocs`
+    /// (from 1).
+    pub shown: &'a [usize],
+    pub first: usize,
+    /// Which page of the term's it is (from 1).
+    pub n: usize,
 }
 
 /// The pages of a kind of term.
@@ -75,13 +110,25 @@ impl<T: Term> PageKind for TermPages<T> {
         }
         let list = ctx.cards.sorted((T::NAME, t), || T::moocs(cat, t).to_vec());
         let total = paging::count(list.len(), per);
-        let mut values = vec![(T::NAME, tv(value.into())), ("moocs", ctx.cards.items(paging::slice(&list, n, per)))];
+        let shown = paging::slice(&list, n, per);
+        let date = dates::of_moocs(&ctx.lang, shown, [T::updated(ctx, t)]);
+        let page = TermPage { title, path: &base, moocs: &list, shown, first: paging::first(n, per), n };
+        let (head, files) = T::head(ctx, t, &page);
+        let mut values = vec![(T::NAME, tv(value.into())), ("moocs", ctx.cards.items(shown)), ("head", head.value())];
         if total > 1 {
             values.push(("pagination", tv(paging::pagination(&ctx.lang, &base, n, total))));
             values.push(("total", tv(json!(list.len()))));
         }
         let heading = paging::heading(&ctx.lang, title, n, total);
-        ctx.page(paging::path(&base, n), T::TEMPLATE, &ctx.page_title(&heading), description, values)
+        let mut page = ctx.page(paging::path(&base, n), T::TEMPLATE, &ctx.page_title(&heading), description, values);
+        // The files of the term (its feed, its made logo) go beside its
+        // first page.
+        if n == 1 {
+            page.files = files;
+            page.files.extend(T::made(ctx, t));
+        }
+        page.lastmod = date;
+        page
     }
 
     /// Every page of the terms that list the MOOC: a change of title moves
@@ -133,9 +180,17 @@ impl Term for Platform {
             "learners_label": p.learners.map(|n| parts::thousands(&ctx.lang, n)),
             "learners_year": p.learners_year,
             "certification": tr.and_then(|t| t.certification.as_ref()).or(p.certification.as_ref()),
-            "logo": parts::image(&ctx.lang, p),
+            "logo": ctx.image(p),
         });
         (table(value), t.title, t.summary)
+    }
+
+    fn made(ctx: &Context, i: usize) -> Option<(String, Vec<u8>)> {
+        pictures::made_file(&ctx.lang, &ctx.cat.content.platforms[i])
+    }
+
+    fn updated(ctx: &Context, i: usize) -> Option<Date> {
+        dates::updated(&ctx.lang, &ctx.cat.content.platforms[i])
     }
 }
 
@@ -168,9 +223,32 @@ impl Term for Institution {
             "parent": parent,
             "children": children,
             "body_html": ctx.body_html(t.meta, out),
-            "logo": parts::image(&ctx.lang, inst),
+            "logo": ctx.image(inst),
         });
         (table(value), t.title, "")
+    }
+
+    fn made(ctx: &Context, i: usize) -> Option<(String, Vec<u8>)> {
+        pictures::made_file(&ctx.lang, &ctx.cat.content.institutions[i])
+    }
+
+    fn updated(ctx: &Context, i: usize) -> Option<Date> {
+        dates::updated(&ctx.lang, &ctx.cat.content.institutions[i])
+    }
+
+    /// An institution's pages are its organisation and the courses they
+    /// show, with its own feed (of all its courses, made once, beside its
+    /// first page).
+    fn head(ctx: &Context, i: usize, page: &TermPage) -> (Head, Vec<(String, Vec<u8>)>) {
+        let feed = feeds::own_link(&ctx.lang, page.title, page.path);
+        let files = if page.n <= 1 {
+            let date = dates::of_moocs(&ctx.lang, page.moocs, [Self::updated(ctx, i)]);
+            vec![(feeds::OWN.into(), feeds::own(&ctx.lang, page.moocs, &feed, page.path, date))]
+        } else {
+            Vec::new()
+        };
+        let json_ld = structured::site::institution(&ctx.lang, i, page.shown, page.first);
+        (Head { json_ld: Some(json_ld), feeds: vec![feed], ..Head::default() }, files)
     }
 }
 
@@ -200,5 +278,9 @@ impl Term for Subject {
         };
         let value = json!({"label": label, "label_lang": label_lang, "content_lang": text_lang, "body_html": body});
         (table(value), label, summary)
+    }
+
+    fn updated(ctx: &Context, i: usize) -> Option<Date> {
+        ctx.cat.subject_doc(&ctx.cat.subjects[i]).and_then(|d| dates::updated(&ctx.lang, d))
     }
 }

@@ -12,8 +12,10 @@ use crate::render::cards::parcours_card;
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
 use crate::render::pages::{slugs, PageKind};
+use crate::render::social::{self, Head};
+use crate::render::structured::{absolute, program};
 use crate::render::values::{json, Card};
-use crate::render::{brochure, grid, parts};
+use crate::render::{brochure, dates, feeds, grid, parts, pictures};
 use crate::resolve::Catalogue;
 
 /// `/parcours/`: every parcours' card.
@@ -23,13 +25,16 @@ impl PageKind for List {
     fn render(&self, ctx: &Context, _: usize, _: &mut Out) -> PageOut {
         let title = ctx.lang.label("nav", "parcours");
         let list: Vec<Value> = (0..ctx.cat.content.parcours.len()).map(|i| parcours_card(&ctx.lang, i)).collect();
-        ctx.page(
+        let mut page = ctx.page(
             "parcours/".into(),
             "parcours_list.html",
             &ctx.page_title(&title),
             "",
             vec![("parcours", tv(list.into()))],
-        )
+        );
+        let all = ctx.cat.content.parcours.iter().map(|p| dates::updated(&ctx.lang, p));
+        page.lastmod = dates::latest(ctx.cat.today, all);
+        page
     }
 
     /// Cards of parcours show no MOOC.
@@ -60,21 +65,35 @@ impl PageKind for Pages {
         let computed = schedule.map(|si| (si, grid::compute(cat, si)));
         let grid = computed.as_ref().map_or(Value::Null, |(si, g)| grid::values::value(&ctx.lang, *si, g));
         let planner = computed.as_ref().map_or(Value::Null, |(_, g)| planner::value(&ctx.lang, i, g));
+        let path = format!("parcours/{}/", p.meta.slug);
+        let moocs: Vec<usize> = p.moocs.iter().filter_map(|m| cat.content.moocs.position(&m.value)).collect();
+        let lastmod = dates::of_moocs(&ctx.lang, &moocs, [dates::updated(&ctx.lang, p)]);
+        let (image, card_file) = social::parcours_image(&ctx.lang, ctx.pictures, i, ctx.card_font);
+        let url = absolute(&ctx.lang, &ctx.lang.url(&path));
+        let feed = feeds::own_link(&ctx.lang, t.title, &path);
+        let head = Head {
+            json_ld: Some(program::json_ld(&ctx.lang, i, &url, &image.url)),
+            image: Some(image),
+            feeds: vec![feed.clone()],
+        };
         let mut page = ctx.page(
-            format!("parcours/{}/", p.meta.slug),
+            path.clone(),
             "parcours.html",
             &ctx.page_title(t.title),
             t.summary,
-            vec![("parcours", tv(card)), ("grid", tv(grid)), ("planner", tv(planner))],
+            vec![("parcours", tv(card)), ("grid", tv(grid)), ("planner", tv(planner)), ("head", head.value())],
         );
-        let moocs: Vec<usize> = p.moocs.iter().filter_map(|m| cat.content.moocs.position(&m.value)).collect();
-        page.files.push(("sessions.ics", calendar_file(&ctx.lang, t.title, &moocs)));
+        page.files.push(("sessions.ics".into(), calendar_file(&ctx.lang, t.title, &moocs)));
+        page.files.push((feeds::OWN.into(), feeds::own(&ctx.lang, &moocs, &feed, &path, lastmod)));
+        page.files.extend(pictures::made_file(&ctx.lang, p));
+        page.cards.extend(card_file);
         if has_brochure(cat, &p.meta.slug) {
             match brochure::pdf(&ctx.lang, Some(i), ctx.fonts) {
-                Ok(pdf) => page.files.push(("brochure.pdf", pdf)),
+                Ok(pdf) => page.files.push(("brochure.pdf".into(), pdf)),
                 Err(problem) => out.push(Diagnostic::about(&p.meta.file.path, problem)),
             }
         }
+        page.lastmod = lastmod;
         page
     }
 
@@ -106,7 +125,7 @@ fn values(ctx: &Context, p: &Parcours, out: &mut Out) -> Value {
         .moocs
         .iter()
         .filter_map(|m| cat.content.moocs.position(&m.value).map(|mi| (mi, p.core.iter().any(|c| c.value == m.value))))
-        .map(|(mi, core)| json(&Card { core: Some(core), ..ctx.cards.card(&ctx.lang, mi) }))
+        .map(|(mi, core)| json(&Card { core: Some(core), ..ctx.cards.card(&ctx.lang, ctx.pictures, mi) }))
         .collect();
     let schedule = p.schedule.as_ref().and_then(|s| cat.content.schedules.get(&s.value)).map(|s| {
         let url = ctx.lang.url(&format!("schedules/{}/", s.meta.slug));
@@ -128,6 +147,6 @@ fn values(ctx: &Context, p: &Parcours, out: &mut Out) -> Value {
         "ics_url": ctx.lang.url(&format!("parcours/{}/sessions.ics", p.meta.slug)),
         "brochure_url": has_brochure(cat, &p.meta.slug).then(|| ctx.lang.url(&format!("parcours/{}/brochure.pdf", p.meta.slug))),
         "schedule": schedule,
-        "cover": parts::image(&ctx.lang, p),
+        "cover": ctx.image(p),
     })
 }
