@@ -187,6 +187,44 @@ impl Sink for ReuseSink {
         self.record(path, r);
         Ok(())
     }
+
+    /// The file `path` of the staging folder when it is as this sink
+    /// knows it, else that of the current output: only a file inside it
+    /// (a link that leads out of it is not followed), linked as any
+    /// unchanged file. Its hash is the manifest's, or read from it when
+    /// the manifest does not know it (an output built with `--no-cache`).
+    fn reuse(&self, path: &str, whole: &dyn Fn(&[u8]) -> bool) -> bool {
+        let is_whole = |p: &Path| super::ends(p).is_ok_and(|b| whole(&b));
+        if let Some(r) = self.staged.trusted(path) {
+            if safe_join(&self.root, path).is_some_and(|p| is_whole(&p)) {
+                self.kept.fetch_add(1, Ordering::Relaxed);
+                self.record(path, *r);
+                return true;
+            }
+        }
+        let Some((dir, files)) = &self.current else { return false };
+        let inside = fs::canonicalize(dir).ok().and_then(|root| {
+            let real = safe_join(dir, path).and_then(|p| fs::canonicalize(p).ok())?;
+            real.starts_with(&root).then_some(real)
+        });
+        let Some(from) = inside.filter(|p| fs::metadata(p).is_ok_and(|m| m.is_file()) && is_whole(p)) else {
+            return false;
+        };
+        let h = match files.trusted(path) {
+            Some(r) => r.hash,
+            None => match fs::read(&from) {
+                Ok(bytes) => hash(&bytes),
+                Err(_) => return false,
+            },
+        };
+        match self.place(path, h, None) {
+            Ok(r) => {
+                self.record(path, r);
+                true
+            }
+            Err(_) => false,
+        }
+    }
 }
 
 /// Removes what is at `target` (a file, a link, a folder), if anything.

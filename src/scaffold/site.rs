@@ -40,7 +40,7 @@ pub fn new_site(dir: &Path, locale: Locale) -> Result<Vec<PathBuf>, Diagnostic> 
     write("content/_index.md", &home(locale))?;
     let subject = t::v_subject().render(locale);
     write(&format!("content/subjects/{}.md", slugify(&subject)), &format!("+++\ntitle = {}\n+++\n", quoted(&subject)))?;
-    write(".gitignore", "/public/\n/.vitrine-cache/\n/gl-code-quality-report.json\n")?;
+    write(".gitignore", "/public/\n/.public.vitrine-*\n/.vitrine-cache/\n/gl-code-quality-report.json\n")?;
     for (path, text) in PIPELINES {
         write(path, text)?;
     }
