@@ -47,9 +47,31 @@ fn built() -> Site {
     generate(&root, 40);
     let toml = fs::read_to_string(root.join("vitrine.toml")).expect("vitrine.toml");
     common::write(&root, "vitrine.toml", &format!("paginate_by = {PER}\n{toml}"));
+    share_an_institution(&root, 2 * PER + 1);
     let out = dir.join("public");
     common::build_ok(&root, &out);
     Site { files: common::read_tree(&out), _dir: dir }
+}
+
+/// Makes the first institution (by file name) one of those of the first
+/// `n` MOOCs, so that its list takes several pages (the generator spreads
+/// 40 MOOCs over 240 institutions).
+fn share_an_institution(root: &Path, n: usize) {
+    let files = |dir: &str| {
+        let mut found: Vec<_> = fs::read_dir(root.join(dir)).expect(dir).flatten().map(|e| e.path()).collect();
+        found.sort();
+        found
+    };
+    let first = files("content/institutions").into_iter().next().expect("an institution");
+    let slug = first.file_stem().and_then(|s| s.to_str()).expect("a slug").to_string();
+    for mooc in files("content/moocs").into_iter().filter(|p| p.extension().is_some_and(|e| e == "md")).take(n) {
+        let text = fs::read_to_string(&mooc).expect("a MOOC file");
+        let quoted = format!("\"{slug}\"");
+        if !text.contains(&quoted) {
+            let text = text.replacen("institutions = [", &format!("institutions = [{quoted}, "), 1);
+            fs::write(&mooc, text).expect("a MOOC file is writable");
+        }
+    }
 }
 
 /// The slugs of the MOOC cards of a page, in order (parcours cards left
@@ -184,4 +206,43 @@ fn the_home_page_shows_the_first_of_its_lists() {
         "a link to every MOOC open for enrolment"
     );
     assert!(home.contains(&format!("Voir les {}\u{a0}MOOC aux inscriptions ouvertes", open.len())));
+}
+
+/// A later page of a list keeps what issue 17 put in every head: the
+/// JSON-LD list of the courses it shows (positions going on from the page
+/// before), the Open Graph tags, an institution's own feed (made once,
+/// beside its first page), and its date in the sitemap.
+#[test]
+fn later_pages_keep_their_head_and_date() {
+    let site = built();
+    let later = site
+        .files
+        .keys()
+        .find(|p| p.starts_with("institutions/") && p.ends_with("/page/2/index.html"))
+        .expect("an institution with a second page")
+        .clone();
+    let base = later.trim_end_matches("page/2/index.html");
+    let html = site.text(&later);
+    let json_ld = html.split("<script type=\"application/ld+json\">").nth(1).expect("JSON-LD on page 2");
+    let json_ld = json_ld.split("</script>").next().unwrap_or_default();
+    let value: serde_json::Value = serde_json::from_str(json_ld).expect("JSON-LD is JSON");
+    let graph = value["@graph"].as_array().expect("an institution's @graph");
+    let list = graph.iter().find(|v| v["@type"] == "ItemList").expect("the list of the courses it shows");
+    let items = list["itemListElement"].as_array().expect("items");
+    assert_eq!(items.len(), cards(&html).len(), "{later}: the courses it shows");
+    assert_eq!(items[0]["position"], PER + 1, "{later}: positions go on from page 1");
+    assert!(html.contains("property=\"og:title\""), "{later}: Open Graph tags");
+    let feed = format!("/{base}atom.xml");
+    assert!(
+        tags(&html, "link")
+            .iter()
+            .any(|t| attr(t, "type") == Some("application/atom+xml") && attr(t, "href") == Some(feed.as_str())),
+        "{later}: the institution's feed {feed}"
+    );
+    assert!(site.files.contains_key(&format!("{base}atom.xml")), "the feed beside the first page");
+    assert!(!site.files.keys().any(|p| p.contains("/page/") && p.ends_with("atom.xml")), "one feed per institution");
+    let sitemap = site.text("sitemap.xml");
+    let entry =
+        sitemap.split("<url>").find(|u| u.contains(&format!("/{base}page/2/</loc>"))).expect("page 2 in the sitemap");
+    assert!(entry.contains("<lastmod>"), "{later}: its date in the sitemap: {entry}");
 }
