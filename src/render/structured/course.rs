@@ -10,17 +10,13 @@ use crate::calendar::period::When;
 use crate::i18n::Lang;
 use crate::load::kinds::{Certificate, Session};
 use crate::load::Mooc;
-use crate::render::structured::{absolute, organization, Named, Organization, CONTEXT};
+use crate::render::structured::{absolute, organization, Named, Organization, Root};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Course<'a> {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(rename = "@id")]
-    id: String,
+    #[serde(flatten)]
+    root: Root,
     url: &'a str,
     name: &'a str,
     description: &'a str,
@@ -157,9 +153,7 @@ pub fn json_ld(lang: &Lang, i: usize, page: &Page) -> String {
     let languages: Vec<&str> = m.languages.iter().map(|l| l.value.as_str()).collect();
     let enrollments: u64 = m.sessions.iter().filter_map(|s| s.enrollments).sum();
     let course = Course {
-        context: CONTEXT,
-        kind: "Course",
-        id: format!("{}#course", page.url),
+        root: Root::new("Course", format!("{}#course", page.url)),
         url: page.url,
         name: t.title,
         description: t.summary,

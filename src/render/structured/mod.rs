@@ -24,6 +24,24 @@ use crate::load::Institution;
 /// `@context` of every top-level value.
 pub const CONTEXT: &str = "https://schema.org";
 
+/// The head of a top-level node (`Course`, `EducationalOccupationalProgram`,
+/// `WebSite`): its `@context`, `@type` and `@id`, first in its JSON.
+#[derive(Serialize)]
+pub struct Root {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "@id")]
+    id: String,
+}
+
+impl Root {
+    pub fn new(kind: &'static str, id: String) -> Root {
+        Root { context: CONTEXT, kind, id }
+    }
+}
+
 /// `value` as JSON for a `<script type="application/ld+json">` element.
 pub fn script<T: Serialize>(value: &T) -> String {
     let json = serde_json::to_string(value).unwrap_or_default();

@@ -6,17 +6,13 @@ use serde::Serialize;
 
 use crate::i18n::Lang;
 use crate::load::{Mooc, Parcours};
-use crate::render::structured::{absolute, organization, Organization, CONTEXT};
+use crate::render::structured::{absolute, organization, Organization, Root};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Program<'a> {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(rename = "@id")]
-    id: String,
+    #[serde(flatten)]
+    root: Root,
     url: &'a str,
     name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -104,9 +100,7 @@ pub fn json_ld(lang: &Lang, i: usize, url: &str, image: &str) -> String {
         })
         .collect();
     let program = Program {
-        context: CONTEXT,
-        kind: "EducationalOccupationalProgram",
-        id: format!("{url}#program"),
+        root: Root::new("EducationalOccupationalProgram", format!("{url}#program")),
         url,
         name: t.title,
         alternate_name: short,

@@ -7,17 +7,13 @@
 use serde::Serialize;
 
 use crate::i18n::Lang;
-use crate::render::structured::{absolute, organization, script, Organization, CONTEXT};
+use crate::render::structured::{absolute, organization, script, Organization, Root, CONTEXT};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct WebSite<'a> {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(rename = "@id")]
-    id: String,
+    #[serde(flatten)]
+    root: Root,
     url: String,
     name: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
@@ -58,9 +54,7 @@ pub fn website(lang: &Lang, description: &str) -> String {
         query_input: "required name=search_term_string",
     });
     script(&WebSite {
-        context: CONTEXT,
-        kind: "WebSite",
-        id: format!("{home}#website"),
+        root: Root::new("WebSite", format!("{home}#website")),
         url: home,
         name: cfg.title(lang.code),
         description,
