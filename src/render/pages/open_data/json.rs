@@ -4,31 +4,48 @@
 //! texts under `translations`; references are slugs; dates are ISO 8601;
 //! statuses are the machine keys of the content model, as of `as_of`.
 
+use std::collections::HashMap;
+
+use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use crate::calendar::period::When;
 use crate::i18n::Lang;
 use crate::load::kinds::Session;
-use crate::load::{EntityKind, Institution, Kind, Mooc, Parcours, Platform, Schedule};
+use crate::load::{Entity, EntityKind, Institution, Kind, Mooc, Parcours, Platform, Schedule};
 use crate::render::context::Context;
 use crate::render::grid;
 use crate::render::pages::open_data::VERSION;
 use crate::render::structured::absolute;
 
-/// The file's bytes.
+/// The file's bytes. The MOOCs, most of the file, are made and written
+/// out in parallel, each on its own, and put between the keys before them
+/// and after them: the bytes are those of the whole object written at once
+/// (serde_json sorts an object's keys).
 pub fn catalogue(ctx: &Context) -> Vec<u8> {
     let lang = &ctx.lang;
     let cat = lang.cat;
     let cfg = &cat.config;
-    let moocs: Vec<Value> = (0..cat.content.moocs.len()).map(|i| mooc(ctx, i)).collect();
-    let parcours: Vec<Value> = cat.content.parcours.iter().map(|p| parcours_value(lang, p)).collect();
-    let platforms: Vec<Value> = cat.content.platforms.iter().map(|p| platform(lang, p)).collect();
-    let institutions: Vec<Value> = cat.content.institutions.iter().map(|i| institution(lang, i)).collect();
-    let schedules: Vec<Value> = (0..cat.content.schedules.len()).map(|i| schedule(lang, i)).collect();
-    let value = json!({
+    let tr = Translations::new(cat);
+    let moocs: Vec<Vec<u8>> = (0..cat.content.moocs.len())
+        .into_par_iter()
+        .map(|i| serde_json::to_vec(&mooc(ctx, &tr, i)).unwrap_or_default())
+        .collect();
+    let parcours: Vec<Value> = cat.content.parcours.iter().map(|p| parcours_value(lang, &tr, p)).collect();
+    let platforms: Vec<Value> = cat.content.platforms.iter().map(|p| platform(lang, &tr, p)).collect();
+    let institutions: Vec<Value> = cat.content.institutions.iter().map(|i| institution(lang, &tr, i)).collect();
+    let schedules: Vec<Value> = (0..cat.content.schedules.len()).map(|i| schedule(lang, &tr, i)).collect();
+    // The keys sorted before "moocs", then those after it.
+    let before = json!({
         "$schema": absolute(lang, &format!("{}catalogue-{VERSION}.schema.json", lang.root())),
-        "version": VERSION,
         "as_of": cat.today,
+        "institutions": institutions,
+        "licence": cfg.open_data.licence.as_ref().map(|name| json!({"name": name, "url": cfg.open_data.licence_url})),
+    });
+    let after = json!({
+        "parcours": parcours,
+        "platforms": platforms,
+        "schedules": schedules,
         "site": {
             "title": cfg.title,
             "titles": cfg.languages.iter().map(|l| (l.clone(), json!(cfg.title(l)))).collect::<Map<String, Value>>(),
@@ -37,16 +54,43 @@ pub fn catalogue(ctx: &Context) -> Vec<u8> {
             "languages": cfg.languages,
             "timezone": cfg.timezone_name,
         },
-        "licence": cfg.open_data.licence.as_ref().map(|name| json!({"name": name, "url": cfg.open_data.licence_url})),
-        "moocs": moocs,
-        "parcours": parcours,
-        "platforms": platforms,
-        "institutions": institutions,
-        "schedules": schedules,
+        "version": VERSION,
     });
-    let mut bytes = serde_json::to_vec(&value).unwrap_or_default();
+    let (before, after) =
+        (serde_json::to_vec(&before).unwrap_or_default(), serde_json::to_vec(&after).unwrap_or_default());
+    let mut bytes =
+        Vec::with_capacity(before.len() + after.len() + moocs.iter().map(|m| m.len() + 1).sum::<usize>() + 16);
+    // `{…}` less its closing brace, the MOOCs, then `{…}` less its opening one.
+    bytes.extend_from_slice(&before[..before.len().saturating_sub(1)]);
+    bytes.extend_from_slice(b",\"moocs\":[");
+    for (n, m) in moocs.iter().enumerate() {
+        if n > 0 {
+            bytes.push(b',');
+        }
+        bytes.extend_from_slice(m);
+    }
+    bytes.extend_from_slice(b"],");
+    bytes.extend_from_slice(after.get(1..).unwrap_or_default());
     bytes.push(b'\n');
     bytes
+}
+
+/// The translations of every entity, by kind and slug, in the order they
+/// were loaded: looked up once per entity rather than searched for.
+struct Translations<'a>(HashMap<(Kind, &'a str), Vec<&'a Entity>>);
+
+impl<'a> Translations<'a> {
+    fn new(cat: &'a crate::resolve::Catalogue) -> Self {
+        let mut map: HashMap<(Kind, &str), Vec<&Entity>> = HashMap::new();
+        for t in &cat.translations {
+            map.entry((t.kind(), t.meta().slug.as_str())).or_default().push(t);
+        }
+        Translations(map)
+    }
+
+    fn of<'s, T: EntityKind>(&'s self, e: &'s T) -> &'s [&'s Entity] {
+        self.0.get(&(T::KIND, e.meta().slug.as_str())).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The address of an entity's page in every language.
@@ -64,11 +108,13 @@ fn urls<T: EntityKind>(lang: &Lang, e: &T) -> Map<String, Value> {
 
 /// The texts of each translation of an entity, by language: what `texts`
 /// takes from a translation, when it sets something.
-fn translations<T: EntityKind>(lang: &Lang, e: &T, texts: &dyn Fn(&T) -> Map<String, Value>) -> Map<String, Value> {
-    let cat = lang.cat;
-    cat.translations
+fn translations<T: EntityKind>(
+    tr: &Translations,
+    e: &T,
+    texts: &dyn Fn(&T) -> Map<String, Value>,
+) -> Map<String, Value> {
+    tr.of(e)
         .iter()
-        .filter(|t| t.kind() == T::KIND && t.meta().slug == e.meta().slug)
         .filter_map(|t| {
             let tr: &T = t.get()?;
             let shown = tr.shown();
@@ -97,7 +143,7 @@ fn slugs(list: &[crate::base::fields::Sp<String>]) -> Vec<&str> {
     list.iter().map(|s| s.value.as_str()).collect()
 }
 
-fn mooc(ctx: &Context, i: usize) -> Value {
+fn mooc(ctx: &Context, tr: &Translations, i: usize) -> Value {
     let lang = &ctx.lang;
     let cat = lang.cat;
     let m: &Mooc = &cat.content.moocs[i];
@@ -126,7 +172,7 @@ fn mooc(ctx: &Context, i: usize) -> Value {
         "lang": lang.source_lang(Kind::Mooc, &m.meta.slug),
         "title": m.title,
         "summary": m.summary,
-        "translations": translations(lang, m, &texts),
+        "translations": translations(tr, m, &texts),
         "languages": slugs(&m.languages),
         "subtitles": slugs(&m.subtitles),
         "institutions": slugs(&m.institutions),
@@ -195,7 +241,7 @@ fn session_value(ctx: &Context, mi: usize, si: usize, s: &Session) -> Value {
     })
 }
 
-fn parcours_value(lang: &Lang, p: &Parcours) -> Value {
+fn parcours_value(lang: &Lang, tr: &Translations, p: &Parcours) -> Value {
     let texts = |p: &Parcours| {
         table(json!({
             "short_title": p.short_title,
@@ -209,7 +255,7 @@ fn parcours_value(lang: &Lang, p: &Parcours) -> Value {
         "title": p.title,
         "short_title": p.short_title,
         "summary": p.summary,
-        "translations": translations(lang, p, &texts),
+        "translations": translations(tr, p, &texts),
         "institutions": slugs(&p.institutions),
         "partners": slugs(&p.partners),
         "moocs": slugs(&p.moocs),
@@ -227,7 +273,7 @@ fn parcours_value(lang: &Lang, p: &Parcours) -> Value {
     })
 }
 
-fn platform(lang: &Lang, p: &Platform) -> Value {
+fn platform(lang: &Lang, tr: &Translations, p: &Platform) -> Value {
     let texts =
         |p: &Platform| table(json!({"audience": p.audience, "based_on": p.based_on, "certification": p.certification}));
     json!({
@@ -235,7 +281,7 @@ fn platform(lang: &Lang, p: &Platform) -> Value {
         "urls": urls(lang, p),
         "title": p.title,
         "summary": p.summary,
-        "translations": translations(lang, p, &texts),
+        "translations": translations(tr, p, &texts),
         "site_url": p.url,
         "audience": p.audience,
         "model": p.model,
@@ -248,14 +294,14 @@ fn platform(lang: &Lang, p: &Platform) -> Value {
     })
 }
 
-fn institution(lang: &Lang, i: &Institution) -> Value {
+fn institution(lang: &Lang, tr: &Translations, i: &Institution) -> Value {
     let texts = |i: &Institution| table(json!({"short_title": i.short_title}));
     json!({
         "slug": i.meta.slug,
         "urls": urls(lang, i),
         "title": i.title,
         "short_title": i.short_title,
-        "translations": translations(lang, i, &texts),
+        "translations": translations(tr, i, &texts),
         "site_url": i.url,
         "parent": i.parent.as_ref().map(|p| &p.value),
         "country": i.country,
@@ -264,7 +310,7 @@ fn institution(lang: &Lang, i: &Institution) -> Value {
     })
 }
 
-fn schedule(lang: &Lang, i: usize) -> Value {
+fn schedule(lang: &Lang, tr: &Translations, i: usize) -> Value {
     let cat = lang.cat;
     let s: &Schedule = &cat.content.schedules[i];
     let texts = |s: &Schedule| table(json!({"note": s.note}));
@@ -273,7 +319,7 @@ fn schedule(lang: &Lang, i: usize) -> Value {
         "slug": s.meta.slug,
         "urls": urls(lang, s),
         "title": s.title,
-        "translations": translations(lang, s, &texts),
+        "translations": translations(tr, s, &texts),
         "parcours": s.parcours.as_ref().map(|p| &p.value),
         "moocs": rows,
         "granularity": if s.monthly { "month" } else { "quarter" },
