@@ -80,7 +80,7 @@ struct Canvas {
 }
 
 thread_local! {
-    static CANVAS: RefCell<Canvas> = RefCell::new(Canvas { pixels: Vec::new() });
+    static CANVAS: RefCell<Canvas> = const { RefCell::new(Canvas { pixels: Vec::new() }) };
 }
 
 /// Which text colour a text is drawn in.
