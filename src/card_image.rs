@@ -310,18 +310,32 @@ fn cut(lines: &[String]) -> bool {
 
 /// Width of `text` at `px` pixels.
 fn measure(font: &FontArc, text: &str, px: f32) -> f32 {
-    let scaled = font.as_scaled(PxScale::from(px));
-    let mut previous = None;
-    let mut x = 0.0;
-    for c in text.chars() {
-        let id = scaled.glyph_id(c);
-        if let Some(p) = previous {
-            x += scaled.kern(p, id);
+    Pen::default().after(font, text, px).x
+}
+
+/// Where a line being measured ends: its width so far and its last glyph
+/// (kerned with the next one).
+#[derive(Clone, Copy, Default)]
+struct Pen {
+    x: f32,
+    last: Option<GlyphId>,
+}
+
+impl Pen {
+    /// The pen after `text` is written from it.
+    fn after(self, font: &FontArc, text: &str, px: f32) -> Pen {
+        let scaled = font.as_scaled(PxScale::from(px));
+        let Pen { mut x, mut last } = self;
+        for c in text.chars() {
+            let id = scaled.glyph_id(c);
+            if let Some(p) = last {
+                x += scaled.kern(p, id);
+            }
+            x += scaled.h_advance(id);
+            last = Some(id);
         }
-        x += scaled.h_advance(id);
-        previous = Some(id);
+        Pen { x, last }
     }
-    x
 }
 
 /// `text` in lines of at most `width` pixels at `px` pixels, at most `max`
@@ -331,21 +345,33 @@ fn measure(font: &FontArc, text: &str, px: f32) -> f32 {
 fn wrap(font: &FontArc, text: &str, px: f32, width: f32, max: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    // The end of `line`: each word is measured once, from there, rather
+    // than the whole line again.
+    let mut pen = Pen::default();
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-        if measure(font, &candidate, px) <= width {
-            line = candidate;
+        let next = if line.is_empty() { Pen::default() } else { pen.after(font, " ", px) }.after(font, word, px);
+        if next.x <= width {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            pen = next;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
         // The word alone, cut between letters when it is wider than a line.
+        pen = Pen::default();
+        let mut buf = [0; 4];
         for c in word.chars() {
-            line.push(c);
-            if measure(font, &line, px) > width && line.chars().count() > 1 {
-                line.pop();
+            let next = pen.after(font, c.encode_utf8(&mut buf), px);
+            if next.x > width && !line.is_empty() {
                 lines.push(std::mem::replace(&mut line, c.to_string()));
+                pen = Pen::default().after(font, c.encode_utf8(&mut buf), px);
+            } else {
+                line.push(c);
+                pen = next;
             }
         }
         if lines.len() >= max {
