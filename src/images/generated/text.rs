@@ -126,10 +126,19 @@ fn line(text: &str) -> Line {
 fn wrap(text: &str, max: f32, lines: usize) -> Option<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
+    // The width of `current`, summed glyph by glyph from the left as
+    // [`width`] sums it (the same additions in the same order, so the same
+    // value): each word is measured once, not the whole line again.
+    let mut current_width = 0.0;
     for word in text.split_whitespace() {
-        let candidate = if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
-        if width(&candidate) <= max {
-            current = candidate;
+        let start = if current.is_empty() { 0.0 } else { current_width + advance(glyph(' ')) };
+        let candidate = word.chars().fold(start, |w, c| w + advance(glyph(c)));
+        if candidate <= max {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+            current_width = candidate;
             continue;
         }
         if !current.is_empty() {
@@ -137,13 +146,19 @@ fn wrap(text: &str, max: f32, lines: usize) -> Option<Vec<String>> {
         }
         // A word longer than a line is cut between letters.
         let mut piece = String::new();
+        let mut piece_width = 0.0;
         for c in word.chars() {
-            if !piece.is_empty() && width(&format!("{piece}{c}")) > max {
+            let wider = piece_width + advance(glyph(c));
+            if !piece.is_empty() && wider > max {
                 out.push(std::mem::take(&mut piece));
+                piece_width = advance(glyph(c));
+            } else {
+                piece_width = wider;
             }
             piece.push(c);
         }
         current = piece;
+        current_width = piece_width;
     }
     if !current.is_empty() {
         out.push(current);
