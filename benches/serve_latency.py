@@ -37,8 +37,10 @@ def main():
         subprocess.run([sys.executable, os.path.join(REPO, "benches", "gen_catalogue.py"), "--n", str(a.n),
                         "--seed", "1", "--out", site], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         log = open(os.path.join(work, "serve.log"), "w+")
+        # The messages this script reads are the English ones (the site's
+        # default language, French, would be used otherwise).
         proc = subprocess.Popen([a.vitrine, "serve", "--root", site, "--port", "0", "--today", "2026-11-23"],
-                                stdout=log, stderr=log)
+                                stdout=log, stderr=log, env={**os.environ, "VITRINE_LANG": "en"})
         try:
             deadline = time.time() + 300
             port = None

@@ -130,6 +130,12 @@ fn catalogue_json_follows_its_versioned_schema() {
     assert_eq!(site["catalogue-1.schema.json"], in_docs, "published as it is in docs/");
     let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
     let data: Value = serde_json::from_slice(&site["catalogue.json"]).expect("JSON");
+    // The MOOCs are written apart, in parallel, and put between the other
+    // keys: the file must still be what writing the whole object gives
+    // (keys sorted, compact, one line).
+    let mut whole = serde_json::to_vec(&data).unwrap();
+    whole.push(b'\n');
+    assert!(site["catalogue.json"] == whole, "catalogue.json is not the object written at once");
     let errors: Vec<String> = validator.iter_errors(&data).map(|e| format!("{} at {}", e, e.instance_path())).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(data["version"], 1);
