@@ -33,7 +33,7 @@ use crate::config::Config;
 use crate::diagnostic::{has_errors, problems, texts, Diagnostic, Diagnostics};
 use crate::output::{NullSink, Sink};
 use crate::render::theme::Theme;
-use crate::render::Stats;
+use crate::render::{Plan, Stats};
 use crate::resolve::Catalogue;
 use crate::timing::Timer;
 
@@ -205,6 +205,10 @@ fn prepare(
     Some((catalogue, theme?))
 }
 
+/// The file of the build cache that keeps what the last build rendered
+/// (`render::records`).
+const RECORDS: &str = "render.bin";
+
 /// Where a run's files go.
 enum Destination<'a> {
     /// Nowhere: `vitrine check`, or a run that found errors already.
@@ -264,8 +268,34 @@ fn write(
     // previous site and writes are the bytes of the site as published.
     let minifying = output::minify::Minifying(sink);
     let sink: &dyn Sink = if opts.minify { &minifying } else { sink };
-    let stats = render::render_all(catalogue, pictures, theme, sink, out);
+    // With the build cache: the pages of the last build that no edit made
+    // stale are kept (`render::records`).
+    let records = match &destination {
+        Destination::Reusing(build) => {
+            let path = output::incremental::Cache::beside(target).path(RECORDS);
+            let options = format!("{:?} {} {}", opts.base_url, opts.drafts, opts.minify);
+            let now = render::records::Fingerprint::of(&opts.root, &options, catalogue, pictures);
+            let can_keep = |file: &str| build.sink.can_keep(file);
+            let last = render::records::Records::take(&path);
+            let (plan, pages) = match last {
+                Some(last) => last.plan(&now, catalogue, &can_keep),
+                None => (Plan::All, render::records::Pages::default()),
+            };
+            Some((path, now, plan, pages))
+        }
+        _ => None,
+    };
+    timer.lap("plan");
+    let (rendered, records) = match records {
+        Some((path, now, plan, pages)) => {
+            let previous = render::Previous::Pages(pages);
+            (render::render(catalogue, pictures, theme, sink, &plan, previous, out), Some((path, now)))
+        }
+        None => (render::render(catalogue, pictures, theme, sink, &Plan::All, render::Previous::Nothing, out), None),
+    };
+    let stats = rendered.stats;
     timer.lap("render+write");
+    timer.note(&format!("pages: {} rendered, {} kept", stats.rendered, stats.pages - stats.rendered));
     timer.note(&format!("card images: {} drawn, {} reused", stats.cards_drawn, stats.cards_reused));
     let problem = match destination {
         Destination::Nowhere | Destination::Memory(_) => return stats,
@@ -288,7 +318,12 @@ fn write(
                         counts.written, counts.linked, counts.kept, counts.removed
                     );
                 }
-                None
+                let saved =
+                    records.map(|(path, now)| render::records::Records::new(now, catalogue, &rendered).save(&path));
+                let failure = |e| output::incremental::Failure::Cache(e);
+                saved
+                    .and_then(Result::err)
+                    .map(|e| cache_failure(target, failure(e), problems::output_not_swapped, problems::cache_not_kept))
             }
             Err(failure) => {
                 Some(cache_failure(target, failure, problems::output_not_swapped, problems::cache_not_kept))

@@ -123,3 +123,62 @@ fn files_changed_or_added_in_the_output_by_hand_are_put_right() {
     common::build_ok(&root, &out);
     assert!(common::read_tree(&out) == built);
 }
+
+/// `vitrine build` with the build cache, as the command runs it.
+fn cached_build(opts: &vitrine::Options) -> vitrine::render::Stats {
+    let report = vitrine::build(opts);
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    report.stats
+}
+
+#[test]
+fn a_second_build_renders_only_the_pages_an_edit_makes_stale() {
+    let tmp = TempDir::new("cache-render");
+    let root = tmp.join("site");
+    common::copy_dir(&common::fixture_dir("bilingual"), &root);
+    let out = tmp.join("public");
+    let opts = vitrine::Options { output: Some(out.clone()), cache: true, ..common::options(&root) };
+    let first = cached_build(&opts);
+    assert_eq!(first.rendered, first.pages, "a first build renders every page");
+    assert!(tmp.join(".public.vitrine-cache/render.bin").is_file(), "what it rendered is kept beside the output");
+
+    // Nothing changed: only the catalogue pages (`/moocs/`, one a
+    // language), which name the search index, are rendered.
+    let again = cached_build(&opts);
+    assert_eq!((again.rendered, again.pages), (2, first.pages));
+
+    // One MOOC's text: its page in both languages and the lists that show
+    // it, not the pages of the other MOOCs; the tree is a clean build's.
+    let file = root.join("content/moocs/paludisme.md");
+    let text = fs::read_to_string(&file).expect("a MOOC file");
+    fs::write(&file, format!("{text}\nUne phrase de plus sur ce cours.\n")).expect("writable");
+    let edited = cached_build(&opts);
+    assert!(edited.rendered > 2 && edited.rendered < first.pages, "{edited:?}");
+    let expected = clean(&tmp, &root, "clean-render1");
+    assert!(common::read_tree(&out) == expected, "{:?}", differing(&expected, &common::read_tree(&out)));
+
+    // Anything but a MOOC (an institution's name is on many pages):
+    // every page.
+    let file = root.join("content/institutions/institut-pasteur.md");
+    let text = fs::read_to_string(&file).expect("an institution file");
+    fs::write(&file, text.replacen("Institut Pasteur", "Institut Pasteur de Paris", 1)).expect("writable");
+    let all = cached_build(&opts);
+    assert_eq!(all.rendered, all.pages);
+    let expected = clean(&tmp, &root, "clean-render2");
+    assert!(common::read_tree(&out) == expected, "{:?}", differing(&expected, &common::read_tree(&out)));
+
+    // A page of the output changed by hand: the cache cannot vouch for the
+    // output any more, so every page is rendered, and the page put right.
+    let page = out.join("moocs/rage/index.html");
+    fs::write(&page, "edited by hand").expect("writable");
+    let repaired = cached_build(&opts);
+    assert_eq!(repaired.rendered, repaired.pages);
+    assert!(common::read_tree(&out) == expected, "{:?}", differing(&expected, &common::read_tree(&out)));
+
+    // Without the kept records (a build stopped half-way leaves none):
+    // every page, and the same tree.
+    fs::remove_file(tmp.join(".public.vitrine-cache/render.bin")).expect("the records");
+    let without = cached_build(&opts);
+    assert_eq!(without.rendered, without.pages);
+    assert!(common::read_tree(&out) == expected);
+}

@@ -241,22 +241,41 @@ impl Pictures {
     /// (another file, size or name), sorted: `vitrine serve` renders their
     /// pages again.
     pub fn changed_owners(&self, old: &Pictures) -> Vec<(Kind, String)> {
-        /// Each owner's pictures: file, hash and form.
-        type ByOwner<'a> = BTreeMap<(Kind, String), Vec<(&'a Path, &'a str, &'a Form)>>;
-        fn by_owner(p: &Pictures) -> ByOwner<'_> {
-            let mut map = ByOwner::new();
-            for s in p.sources.values() {
-                for u in &s.uses {
-                    map.entry(u.owner.clone()).or_default().push((&s.file, &s.hash, &s.form));
-                }
-            }
-            map
-        }
-        let (new, old) = (by_owner(self), by_owner(old));
+        let (new, old) = (self.by_owner(), old.by_owner());
         let owners: std::collections::BTreeSet<&(Kind, String)> = new.keys().chain(old.keys()).collect();
         owners.into_iter().filter(|o| new.get(*o) != old.get(*o)).cloned().collect()
     }
+
+    /// Each owner's pictures: file, hash and form.
+    fn by_owner(&self) -> BTreeMap<(Kind, String), Vec<Owned<'_>>> {
+        let mut map: BTreeMap<_, Vec<_>> = BTreeMap::new();
+        for s in self.sources.values() {
+            for u in &s.uses {
+                map.entry(u.owner.clone()).or_default().push((s.file.as_path(), s.hash.as_str(), &s.form));
+            }
+        }
+        map
+    }
+
+    /// A hash of each owner's pictures (what [`Pictures::changed_owners`]
+    /// compares), for `vitrine build`'s cache (`render::records`).
+    pub fn owner_hashes(&self) -> BTreeMap<(Kind, String), u128> {
+        let hash = |pictures: Vec<Owned>| {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            for (file, hash, form) in pictures {
+                h.update(file.as_os_str().as_encoded_bytes());
+                h.update(&[0]);
+                h.update(hash.as_bytes());
+                h.update(format!("{form:?}").as_bytes());
+            }
+            h.digest128()
+        };
+        self.by_owner().into_iter().map(|(owner, pictures)| (owner, hash(pictures))).collect()
+    }
 }
+
+/// A picture of an owner: its file, hash and form.
+type Owned<'a> = (&'a Path, &'a str, &'a Form);
 
 /// Makes the files of every picture into `sink`, in parallel: from the
 /// cache, else decoded once and encoded. The pictures `kept` says were

@@ -68,21 +68,12 @@ impl Manifest {
     /// Reads a manifest saved by [`Manifest::save`]; `None` when there is
     /// none or it cannot be read (an older vitrine's): nothing is reused.
     pub fn load(path: &Path) -> Option<Manifest> {
-        let bytes = fs::read(path).ok()?;
-        let (version, rest) = bytes.split_first_chunk::<4>()?;
-        if *version != FORMAT {
-            return None;
-        }
-        postcard::from_bytes(rest).ok()
+        read_versioned(path, FORMAT)
     }
 
     /// Writes it to `path` in one step (a temporary file renamed over it).
     pub fn save(&self, path: &Path) -> io::Result<()> {
-        let mut bytes = FORMAT.to_vec();
-        bytes.extend(postcard::to_stdvec(self).map_err(io::Error::other)?);
-        let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-        fs::write(&tmp, bytes)?;
-        fs::rename(&tmp, path)
+        write_versioned(self, path, FORMAT)
     }
 
     /// Every file under `root` as it is now, its record trusted when its
@@ -134,6 +125,27 @@ const UNKNOWN: u128 = 0;
 
 /// The version of the saved format, first in the file.
 const FORMAT: [u8; 4] = *b"vm01";
+
+/// A value saved by [`write_versioned`] with the same `format`; `None`
+/// when there is none or it cannot be read (an older vitrine's).
+pub fn read_versioned<T: serde::de::DeserializeOwned>(path: &Path, format: [u8; 4]) -> Option<T> {
+    let bytes = fs::read(path).ok()?;
+    let (version, rest) = bytes.split_first_chunk::<4>()?;
+    if *version != format {
+        return None;
+    }
+    postcard::from_bytes(rest).ok()
+}
+
+/// Writes `value` to `path` after the 4 bytes of its `format`, in one step
+/// (a temporary file renamed over it).
+pub fn write_versioned<T: Serialize>(value: &T, path: &Path, format: [u8; 4]) -> io::Result<()> {
+    let mut bytes = format.to_vec();
+    bytes.extend(postcard::to_stdvec(value).map_err(io::Error::other)?);
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    fs::write(&tmp, bytes)?;
+    fs::rename(&tmp, path)
+}
 
 /// Files under `dir` (relative path, full path), links and all but folders.
 fn walk(dir: &Path, rel: &str, found: &mut Vec<(String, std::path::PathBuf)>) {

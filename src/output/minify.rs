@@ -26,6 +26,11 @@ impl Sink for Minifying<'_> {
             None => self.0.put(path, bytes),
         }
     }
+
+    /// A kept file is as the last build minified it.
+    fn keep(&self, path: &str) -> std::io::Result<()> {
+        self.0.keep(path)
+    }
 }
 
 /// `bytes` of the file `path`, minified; `None` when its kind is not

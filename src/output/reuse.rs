@@ -139,16 +139,10 @@ impl ReuseSink {
         }
     }
 
-    /// Puts in place a file of the current output that this build did not
-    /// render again (a page kept by `vitrine build`'s cache), with its
-    /// bytes as the current output's manifest knows them.
-    pub fn keep(&self, path: &str) -> io::Result<()> {
-        let h = self.current.as_ref().and_then(|(_, m)| m.trusted(path)).map(|r| r.hash).ok_or_else(|| {
-            io::Error::new(io::ErrorKind::NotFound, format!("{path}: not in the current output as it was built"))
-        })?;
-        let r = self.place(path, h, None)?;
-        self.record(path, r);
-        Ok(())
+    /// Whether the current output has the file `path` as the last build
+    /// made it (its size and time unchanged): one [`Sink::keep`] can put in place.
+    pub fn can_keep(&self, path: &str) -> bool {
+        self.current.as_ref().is_some_and(|(_, m)| m.trusted(path).is_some())
     }
 
     /// Removes from the staging folder every file this build did not put
@@ -193,6 +187,16 @@ impl Sink for ReuseSink {
     /// (a link that leads out of it is not followed), linked as any
     /// unchanged file. Its hash is the manifest's, or read from it when
     /// the manifest does not know it (an output built with `--no-cache`).
+    /// With its bytes as the current output's manifest knows them.
+    fn keep(&self, path: &str) -> io::Result<()> {
+        let h = self.current.as_ref().and_then(|(_, m)| m.trusted(path)).map(|r| r.hash).ok_or_else(|| {
+            io::Error::new(io::ErrorKind::NotFound, format!("{path}: not in the current output as it was built"))
+        })?;
+        let r = self.place(path, h, None)?;
+        self.record(path, r);
+        Ok(())
+    }
+
     fn reuse(&self, path: &str, whole: &dyn Fn(&[u8]) -> bool) -> bool {
         let is_whole = |p: &Path| super::ends(p).is_ok_and(|b| whole(&b));
         if let Some(r) = self.staged.trusted(path) {

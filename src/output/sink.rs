@@ -15,6 +15,14 @@ pub trait Sink: Sync {
     fn reuse(&self, _path: &str, _whole: &dyn Fn(&[u8]) -> bool) -> bool {
         false
     }
+
+    /// Puts at `path` the file of the current output that a page written
+    /// by the last build, and not rendered again, made (`vitrine build`'s
+    /// cache, [`super::reuse::ReuseSink`]). A sink that starts from the
+    /// previous site (`vitrine serve`'s) has nothing to do.
+    fn keep(&self, _path: &str) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Discards everything (`vitrine check`).

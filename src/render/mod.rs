@@ -39,6 +39,7 @@ pub mod parts;
 pub mod pictures;
 pub mod plan;
 pub mod preview;
+pub mod records;
 pub mod site_files;
 pub mod sitemap;
 pub mod social;
@@ -72,13 +73,27 @@ pub struct Stats {
     pub cards_drawn: usize,
     /// Card images taken whole from the site being replaced.
     pub cards_reused: usize,
+    /// Pages rendered by this render (the others were kept from the last).
+    pub rendered: usize,
 }
 
 /// Renders the whole site into `sink`, with the files of `pictures`.
 /// Content problems found while rendering (dangling links, images that do
 /// not decode) and template errors go to `out`.
 pub fn render_all(cat: &Catalogue, pictures: &Pictures, theme: &Theme, sink: &dyn Sink, out: &mut Out) -> Stats {
-    render(cat, pictures, theme, sink, &Plan::All, None, out).stats
+    render(cat, pictures, theme, sink, &Plan::All, Previous::Nothing, out).stats
+}
+
+/// What a render starts from.
+pub enum Previous {
+    /// Nothing: a build that keeps nothing.
+    Nothing,
+    /// What the last render of `vitrine serve` kept, with the memos of the
+    /// search index (`Rendered::default()` for the first: start memorising).
+    Memo(Box<Rendered>),
+    /// The pages the last build wrote, from its cache ([`records`]): their
+    /// files are in the current output.
+    Pages(records::Pages),
 }
 
 /// What a render produced: kept by `vitrine serve` so that the next
@@ -144,10 +159,7 @@ struct PageRecord {
 }
 
 /// Renders the pages `plan` asks for into `sink`, and keeps the others as
-/// `previous` recorded them (they are already where the sink's files go).
-/// `previous` also carries what the search indexes memorised; pass
-/// `Some(Rendered::default())` to start memorising, `None` for a build
-/// that keeps nothing.
+/// `previous` recorded them ([`Sink::keep`] puts their files in place).
 /// Problems of kept pages are reported again: the report of a rebuild is
 /// that of a full build. Content problems found while rendering (dangling
 /// links) and template errors go to `out`.
@@ -157,20 +169,22 @@ pub fn render(
     theme: &Theme,
     sink: &dyn Sink,
     plan: &Plan,
-    previous: Option<Rendered>,
+    previous: Previous,
     out: &mut Out,
 ) -> Rendered {
     // A previous render (even an empty one) asks to keep the memos. Its
     // pictures are in the sink's place whatever the plan.
     let (mut memo, mut kept, old_bodies, mut old_items, old_pictures) = match previous {
-        Some(p) => {
+        Previous::Memo(p) => {
+            let p = *p;
             let memo = Some(p.search.unwrap_or_default());
             match plan {
                 Plan::All => (memo, HashMap::new(), None, Vec::new(), p.pictures),
                 Plan::Only(_) => (memo, p.pages, Some(p.bodies), p.items, p.pictures),
             }
         }
-        None => (None, HashMap::new(), None, Vec::new(), None),
+        Previous::Pages(pages) => (None, pages.0, None, Vec::new(), None),
+        Previous::Nothing => (None, HashMap::new(), None, Vec::new(), None),
     };
     // A changed MOOC's card is made again.
     if let Plan::Only(keys) = plan {
@@ -219,6 +233,17 @@ pub fn render(
             }
         }
     }
+    // The files of the pages kept: where the last build put them.
+    let kept_files: Vec<&String> = pages.values().flat_map(|p: &PageRecord| &p.files).collect();
+    out.extend(
+        kept_files
+            .par_iter()
+            .filter_map(|path| {
+                let kept = timing::time(Phase::Write, || sink.keep(path));
+                kept.err().map(|e| Diagnostic::about(Path::new(path), crate::diagnostic::problems::cannot_write(&e)))
+            })
+            .collect::<Vec<_>>(),
+    );
     // The pictures' files are made at the same time, from the same pool.
     let mut picture_problems = Vec::new();
     let ((fresh, searches), written) = rayon::join(
@@ -277,6 +302,7 @@ pub fn render(
     for ((l, _), record) in &pages {
         stats.pages += usize::from(record.written);
         if record.fresh {
+            stats.rendered += usize::from(record.written);
             stats.cards_drawn += record.cards.0;
             stats.cards_reused += record.cards.1;
         }

@@ -31,13 +31,17 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 use crate::load::{Kind, Meta};
-use crate::render::pages::{PageKind, KINDS};
+use crate::render::pages::{PageKind, Showing, Shows, KINDS};
 use crate::render::theme::Theme;
 use crate::resolve::Catalogue;
 
 /// A page, by its kind and what it shows (a slug, a page number), which
-/// survives an edit that moves positions in the catalogue.
+/// survives an edit that moves positions in the catalogue. Kept on disk by
+/// `vitrine build` (`render::records`) as the kind's name and the page's.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Key {
     /// The name of its kind in [`KINDS`].
@@ -109,17 +113,116 @@ pub fn plan(old: &Catalogue, new: &Catalogue, pictures: &[(Kind, String)]) -> Pl
     let mut changed: Vec<&str> =
         after.iter().filter(|(slug, files)| before.get(*slug) != Some(*files)).map(|(s, _)| *s).collect();
     changed.extend(pictures.iter().map(|(_, slug)| slug.as_str()));
+    stale(&changed, &Shown::of(old), &Shown::of(new), new)
+}
+
+/// The pages of every kind that show one of the `changed` MOOCs before the
+/// edit (`before`) or after it (`after`, of the catalogue `new`).
+pub fn stale(changed: &[&str], before: &Shown, after: &Shown, new: &Catalogue) -> Plan {
     let mut keys = HashSet::new();
-    // The pages of every kind that show a changed MOOC, before or after
-    // the edit.
-    for cat in [old, new] {
-        for m in changed.iter().filter_map(|slug| cat.content.moocs.position(slug)) {
-            for &(kind_name, kind) in KINDS {
-                keys.extend(kind.showing(cat, m).into_iter().map(|name| Key { kind: kind_name, name }));
+    for slug in changed {
+        before.keys(slug, new, &mut keys);
+        after.keys(slug, new, &mut keys);
+    }
+    Plan::Only(keys)
+}
+
+/// Which pages show each MOOC of a catalogue, by its slug
+/// ([`PageKind::showing`] of every kind): what [`plan`] compares before and
+/// after an edit, and what `vitrine build` keeps for its next build
+/// (`render::records`).
+#[derive(Default, Serialize, Deserialize)]
+pub struct Shown {
+    /// The kinds whose every page shows every MOOC.
+    every: Vec<KindName>,
+    /// The pages that show every MOOC, of the other kinds.
+    every_page: Vec<Key>,
+    /// For each MOOC, the pages that show it, and the kinds whose every
+    /// page does.
+    moocs: HashMap<String, (Vec<Key>, Vec<KindName>)>,
+}
+
+impl Shown {
+    pub fn of(cat: &Catalogue) -> Shown {
+        let showing: Vec<(&'static str, Showing)> =
+            KINDS.par_iter().map(|&(name, kind)| (name, kind.showing(cat))).collect();
+        let mut per_mooc: Vec<(Vec<Key>, Vec<KindName>)> = Vec::new();
+        per_mooc.resize_with(cat.content.moocs.len(), Default::default);
+        let (mut every, mut every_page) = (Vec::new(), Vec::new());
+        for (kind, showing) in showing {
+            let each = match showing {
+                Showing::Every => {
+                    every.push(KindName(kind));
+                    continue;
+                }
+                Showing::None => continue,
+                Showing::Pages(names) => {
+                    every_page.extend(names.into_iter().map(|name| Key { kind, name }));
+                    continue;
+                }
+                Showing::Each(each) => each,
+            };
+            for ((pages, kinds), shows) in per_mooc.iter_mut().zip(each) {
+                match shows {
+                    Shows::Every => kinds.push(KindName(kind)),
+                    Shows::These(names) => pages.extend(names.into_iter().map(|name| Key { kind, name })),
+                }
+            }
+        }
+        let moocs = cat.content.moocs.iter().map(|m| m.meta.slug.clone()).zip(per_mooc).collect();
+        Shown { every, every_page, moocs }
+    }
+
+    /// Whether it knows MOOC `slug`.
+    pub fn has(&self, slug: &str) -> bool {
+        self.moocs.contains_key(slug)
+    }
+
+    /// Adds to `keys` the pages that show MOOC `slug`; the pages of a kind
+    /// whose every page shows it are those of `cat`.
+    fn keys(&self, slug: &str, cat: &Catalogue, keys: &mut HashSet<Key>) {
+        let Some((pages, kinds)) = self.moocs.get(slug) else { return };
+        keys.extend(pages.iter().chain(&self.every_page).cloned());
+        for &KindName(name) in self.every.iter().chain(kinds) {
+            if let Some((_, kind)) = KINDS.iter().find(|(n, _)| *n == name) {
+                keys.extend(kind.pages(cat).into_iter().map(|page| Key { kind: name, name: page }));
             }
         }
     }
-    Plan::Only(keys)
+}
+
+/// The name of a kind of page.
+#[derive(Clone, Copy)]
+struct KindName(&'static str);
+
+impl Serialize for KindName {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+/// Read back by name: one of [`KINDS`], or the catalogue page's.
+impl<'de> Deserialize<'de> for KindName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<KindName, D::Error> {
+        let name = String::deserialize(d)?;
+        let catalogue = Key::catalogue().kind;
+        let known = KINDS.iter().map(|(n, _)| *n).chain([catalogue]).find(|n| *n == name);
+        known.map(KindName).ok_or_else(|| serde::de::Error::custom(format!("no kind of page is named `{name}`")))
+    }
+}
+
+/// A page's key on disk: its kind's name, then its own.
+impl Serialize for Key {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (KindName(self.kind), &self.name).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
+        let (KindName(kind), name) = <(KindName, String)>::deserialize(d)?;
+        Ok(Key { kind, name })
+    }
 }
 
 /// Identity of a file, for comparisons (the `Arc` is kept alive by the

@@ -148,8 +148,8 @@ impl Session {
         };
         let sink = MemorySink::default();
         let (old_rendered, old_files) = match previous {
-            Some((r, f)) => (Some(r), f),
-            None => (Some(Rendered::default()), Arc::new(Files::new())),
+            Some((r, f)) => (render::Previous::Memo(Box::new(r)), f),
+            None => (render::Previous::Memo(Box::default()), Arc::new(Files::new())),
         };
         let rendered = render::render(&catalogue, &pictures, &theme, &sink, &plan, old_rendered, &mut out);
         timer.lap("render");

@@ -10,7 +10,7 @@ use crate::config::duties::Compliance;
 use crate::diagnostic::Out;
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::{tv, ACCESSIBILITY_PATH, LEGAL_NOTICE_PATH, PRIVACY_PATH};
-use crate::render::pages::PageKind;
+use crate::render::pages::{PageKind, Showing};
 use crate::render::{dates, parts};
 use crate::resolve::Catalogue;
 
@@ -81,8 +81,8 @@ impl PageKind for Statement {
         page
     }
 
-    fn showing(&self, _: &Catalogue, _: usize) -> Vec<String> {
-        Vec::new()
+    fn showing(&self, _: &Catalogue) -> Showing {
+        Showing::None
     }
 }
 
@@ -134,8 +134,8 @@ impl PageKind for Legal {
         )
     }
 
-    fn showing(&self, _: &Catalogue, _: usize) -> Vec<String> {
-        Vec::new()
+    fn showing(&self, _: &Catalogue) -> Showing {
+        Showing::None
     }
 }
 

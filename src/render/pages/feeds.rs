@@ -5,7 +5,7 @@
 
 use crate::diagnostic::Out;
 use crate::render::context::{Context, PageOut};
-use crate::render::pages::PageKind;
+use crate::render::pages::{PageKind, Showing};
 use crate::render::{dates, feeds, social};
 use crate::resolve::Catalogue;
 
@@ -49,8 +49,8 @@ impl PageKind for SiteCard {
     }
 
     /// It shows no MOOC.
-    fn showing(&self, _: &Catalogue, _: usize) -> Vec<String> {
-        Vec::new()
+    fn showing(&self, _: &Catalogue) -> Showing {
+        Showing::None
     }
 
     fn listed(&self) -> bool {

@@ -7,7 +7,7 @@ use crate::diagnostic::Out;
 use crate::render::context::{Context, PageOut};
 use crate::render::dates;
 use crate::render::globals::tv;
-use crate::render::pages::{slugs, PageKind};
+use crate::render::pages::{slugs, PageKind, Showing};
 use crate::resolve::Catalogue;
 
 /// `/<slug>/`.
@@ -35,8 +35,8 @@ impl PageKind for Pages {
         page
     }
 
-    fn showing(&self, _: &Catalogue, _: usize) -> Vec<String> {
-        Vec::new()
+    fn showing(&self, _: &Catalogue) -> Showing {
+        Showing::None
     }
 }
 
@@ -49,8 +49,8 @@ impl PageKind for NotFound {
         ctx.page("404.html".into(), "404.html", &ctx.page_title(&title), "", Vec::new())
     }
 
-    fn showing(&self, _: &Catalogue, _: usize) -> Vec<String> {
-        Vec::new()
+    fn showing(&self, _: &Catalogue) -> Showing {
+        Showing::None
     }
 
     fn listed(&self) -> bool {

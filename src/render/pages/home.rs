@@ -8,7 +8,7 @@ use crate::render::cards::parcours_card;
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
 use crate::render::pages::lists::{self, Featured, OpenNow};
-use crate::render::pages::{one, PageKind};
+use crate::render::pages::{one, PageKind, Showing, Shows};
 use crate::render::paging;
 use crate::render::social::Head;
 use crate::render::{dates, structured};
@@ -61,12 +61,12 @@ impl PageKind for Home {
     }
 
     /// It shows the MOOCs that are featured or open for enrolment.
-    fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
-        let shown = cat.content.moocs[m].featured || cat.states[m].status.enrollable();
-        if shown {
-            one()
-        } else {
-            Vec::new()
-        }
+    fn showing(&self, cat: &Catalogue) -> Showing {
+        let shown = |(m, s): (&crate::load::Mooc, &crate::resolve::MoocState)| match m.featured || s.status.enrollable()
+        {
+            true => Shows::These(one()),
+            false => Shows::These(Vec::new()),
+        };
+        Showing::Each(cat.content.moocs.iter().zip(&cat.states).map(shown).collect())
     }
 }

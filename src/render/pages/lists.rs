@@ -13,7 +13,7 @@ use crate::load::kinds::LEVELS;
 use crate::load::Mooc;
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
-use crate::render::pages::PageKind;
+use crate::render::pages::{PageKind, Showing, Shows};
 use crate::render::paging;
 use crate::render::social::Head;
 use crate::render::{dates, structured};
@@ -190,10 +190,13 @@ impl PageKind for ByValue {
 
     /// Every page of the lists of its values: a change of title moves a
     /// MOOC from one page to another.
-    fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
-        let own = (self.of)(&cat.content.moocs[m]);
-        let lists = self.lists(cat).into_iter().filter(|(v, _)| own.contains(v));
-        paging::names(lists, per_page(cat))
+    fn showing(&self, cat: &Catalogue) -> Showing {
+        let (lists, per) = (self.lists(cat), per_page(cat));
+        let shows = |m: &Mooc| {
+            let own = (self.of)(m);
+            Shows::These(paging::names(lists.iter().copied().filter(|(v, _)| own.contains(v)), per))
+        };
+        Showing::Each(cat.content.moocs.iter().map(shows).collect())
     }
 }
 
@@ -219,12 +222,12 @@ impl PageKind for OpenNow {
         facet_page(ctx, OPEN_NOW, heading, &list, i + 1)
     }
 
-    fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
-        if cat.states[m].status.enrollable() {
-            self.pages(cat)
-        } else {
-            Vec::new()
-        }
+    fn showing(&self, cat: &Catalogue) -> Showing {
+        let shows = |s: &crate::resolve::MoocState| match s.status.enrollable() {
+            true => Shows::Every,
+            false => Shows::These(Vec::new()),
+        };
+        Showing::Each(cat.states.iter().map(shows).collect())
     }
 }
 

@@ -54,11 +54,11 @@ pub trait PageKind: Sync {
     /// (dangling links of a body) go to `out`.
     fn render(&self, ctx: &Context, i: usize, out: &mut Out) -> PageOut;
 
-    /// The names of its pages in `cat` that show MOOC `m`: those a change
-    /// to the MOOC makes stale. All of them unless the kind knows better.
-    fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
-        let _ = m;
-        self.pages(cat)
+    /// Which of its pages in `cat` show each MOOC: those a change to the
+    /// MOOC makes stale. All of them unless the kind knows better.
+    fn showing(&self, cat: &Catalogue) -> Showing {
+        let _ = cat;
+        Showing::Every
     }
 
     /// Whether its pages are listed in the sitemap.
@@ -71,6 +71,25 @@ pub trait PageKind: Sync {
     fn once(&self) -> bool {
         false
     }
+}
+
+/// Which pages of a kind show the MOOCs of a catalogue ([`PageKind::showing`]).
+pub enum Showing {
+    /// Every page shows every MOOC (a list of all of them, say).
+    Every,
+    /// No page shows a MOOC.
+    None,
+    /// These pages (by name) show every MOOC, the others none.
+    Pages(Vec<String>),
+    /// For each MOOC, by position, the pages that show it.
+    Each(Vec<Shows>),
+}
+
+/// The pages of a kind that show one MOOC.
+pub enum Shows {
+    Every,
+    /// These pages, by name ([`PageKind::pages`]).
+    These(Vec<String>),
 }
 
 /// Every kind of page, with its name in the keys of pages, but the

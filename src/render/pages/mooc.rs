@@ -8,7 +8,7 @@ use crate::load::{Mooc, Parcours};
 use crate::render::calendars::calendar_file;
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::template_value;
-use crate::render::pages::{slugs, PageKind};
+use crate::render::pages::{slugs, PageKind, Showing, Shows};
 use crate::render::social::{self, Head};
 use crate::render::structured::{absolute, course};
 use crate::render::values::{Certificate, Embed, MoocPage, ParcoursLink, SessionColumns, SubjectLink};
@@ -45,8 +45,8 @@ impl PageKind for Moocs {
         page
     }
 
-    fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
-        vec![cat.content.moocs[m].meta.slug.clone()]
+    fn showing(&self, cat: &Catalogue) -> Showing {
+        Showing::Each(cat.content.moocs.iter().map(|m| Shows::These(vec![m.meta.slug.clone()])).collect())
     }
 }
 

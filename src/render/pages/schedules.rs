@@ -11,7 +11,7 @@ use crate::render::calendars::calendar_file;
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
 use crate::render::grid::{self, Grid};
-use crate::render::pages::{slugs, PageKind};
+use crate::render::pages::{slugs, PageKind, Showing, Shows};
 use crate::render::{dates, parts};
 use crate::resolve::Catalogue;
 
@@ -32,12 +32,18 @@ impl PageKind for Pages {
     }
 
     /// The schedules that have the MOOC as a row.
-    fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
-        let schedules = &cat.content.schedules;
-        (0..schedules.len())
-            .filter(|&s| grid::rows(cat, s).contains(&m))
-            .map(|s| schedules[s].meta.slug.clone())
-            .collect()
+    fn showing(&self, cat: &Catalogue) -> Showing {
+        let mut each = vec![Vec::new(); cat.content.moocs.len()];
+        for (s, schedule) in cat.content.schedules.iter().enumerate() {
+            for m in grid::rows(cat, s) {
+                if let Some(names) =
+                    each.get_mut(m).filter(|names: &&mut Vec<String>| !names.contains(&schedule.meta.slug))
+                {
+                    names.push(schedule.meta.slug.clone());
+                }
+            }
+        }
+        Showing::Each(each.into_iter().map(Shows::These).collect())
     }
 }
 

@@ -13,7 +13,7 @@ use crate::load::{Institution, Kind, Platform};
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
 use crate::render::pages::lists::per_page;
-use crate::render::pages::PageKind;
+use crate::render::pages::{PageKind, Showing, Shows};
 use crate::render::paging;
 use crate::render::social::Head;
 use crate::render::{dates, feeds, parts, pictures, structured};
@@ -133,11 +133,19 @@ impl<T: Term> PageKind for TermPages<T> {
 
     /// Every page of the terms that list the MOOC: a change of title moves
     /// it from one page to another.
-    fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
-        let slugs = T::slugs(cat);
-        let lists =
-            (0..slugs.len()).filter(|&i| T::moocs(cat, i).contains(&m)).map(|i| (slugs[i], T::moocs(cat, i).len()));
-        paging::names(lists, per_page(cat))
+    fn showing(&self, cat: &Catalogue) -> Showing {
+        let (slugs, per) = (T::slugs(cat), per_page(cat));
+        let mut each = vec![Vec::new(); cat.content.moocs.len()];
+        for (i, slug) in slugs.iter().enumerate() {
+            let moocs = T::moocs(cat, i);
+            let names = paging::names([(*slug, moocs.len())], per);
+            for &m in moocs.iter() {
+                if let Some(shown) = each.get_mut(m) {
+                    shown.extend(names.iter().cloned());
+                }
+            }
+        }
+        Showing::Each(each.into_iter().map(Shows::These).collect())
     }
 }
 

@@ -21,7 +21,7 @@ use serde_json::json;
 use crate::diagnostic::Out;
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
-use crate::render::pages::PageKind;
+use crate::render::pages::{PageKind, Showing};
 use crate::render::structured::absolute;
 use crate::render::{feeds, parts};
 use crate::resolve::Catalogue;
@@ -55,8 +55,8 @@ impl PageKind for Exports {
     }
 
     /// The schema shows no MOOC.
-    fn showing(&self, _: &Catalogue, _: usize) -> Vec<String> {
-        FILES[..2].iter().map(|f| f.to_string()).collect()
+    fn showing(&self, _: &Catalogue) -> Showing {
+        Showing::Pages(FILES[..2].iter().map(|f| f.to_string()).collect())
     }
 
     fn listed(&self) -> bool {
@@ -99,7 +99,7 @@ impl PageKind for Page {
     }
 
     /// It shows no MOOC.
-    fn showing(&self, _: &Catalogue, _: usize) -> Vec<String> {
-        Vec::new()
+    fn showing(&self, _: &Catalogue) -> Showing {
+        Showing::None
     }
 }

@@ -11,7 +11,7 @@ use crate::render::calendars::calendar_file;
 use crate::render::cards::parcours_card;
 use crate::render::context::{Context, PageOut};
 use crate::render::globals::tv;
-use crate::render::pages::{slugs, PageKind};
+use crate::render::pages::{slugs, PageKind, Showing, Shows};
 use crate::render::social::{self, Head};
 use crate::render::structured::{absolute, program};
 use crate::render::values::{json, Card};
@@ -38,8 +38,8 @@ impl PageKind for List {
     }
 
     /// Cards of parcours show no MOOC.
-    fn showing(&self, _: &Catalogue, _: usize) -> Vec<String> {
-        Vec::new()
+    fn showing(&self, _: &Catalogue) -> Showing {
+        Showing::None
     }
 }
 
@@ -99,16 +99,22 @@ impl PageKind for Pages {
 
     /// Its own parcours' pages, and those whose schedule has the MOOC as
     /// a row (a schedule may list MOOCs of its own).
-    fn showing(&self, cat: &Catalogue, m: usize) -> Vec<String> {
-        let mut shown: Vec<String> =
-            cat.mooc_parcours[m].iter().map(|&(p, _)| cat.content.parcours[p].meta.slug.clone()).collect();
-        for p in cat.content.parcours.iter() {
-            let schedule = p.schedule.as_ref().and_then(|s| cat.content.schedules.position(&s.value));
-            if schedule.is_some_and(|si| grid::rows(cat, si).contains(&m)) && !shown.contains(&p.meta.slug) {
-                shown.push(p.meta.slug.clone());
+    fn showing(&self, cat: &Catalogue) -> Showing {
+        let parcours = &cat.content.parcours;
+        let mut shown: Vec<Vec<String>> = cat
+            .mooc_parcours
+            .iter()
+            .map(|ps| ps.iter().map(|&(p, _)| parcours[p].meta.slug.clone()).collect())
+            .collect();
+        for p in parcours.iter() {
+            let Some(si) = p.schedule.as_ref().and_then(|s| cat.content.schedules.position(&s.value)) else { continue };
+            for m in grid::rows(cat, si) {
+                if let Some(names) = shown.get_mut(m).filter(|names| !names.contains(&p.meta.slug)) {
+                    names.push(p.meta.slug.clone());
+                }
             }
         }
-        shown
+        Showing::Each(shown.into_iter().map(Shows::These).collect())
     }
 }
 
