@@ -275,13 +275,14 @@ fn write(
             let path = output::incremental::Cache::beside(target).path(RECORDS);
             let options = format!("{:?} {} {}", opts.base_url, opts.drafts, opts.minify);
             let now = render::records::Fingerprint::of(&opts.root, &options, catalogue, pictures);
+            let shown = render::plan::Shown::of(catalogue);
             let can_keep = |file: &str| build.sink.can_keep(file);
             let last = render::records::Records::take(&path);
             let (plan, pages) = match last {
-                Some(last) => last.plan(&now, catalogue, &can_keep),
+                Some(last) => last.plan(&now, &shown, catalogue, &can_keep),
                 None => (Plan::All, render::records::Pages::default()),
             };
-            Some((path, now, plan, pages))
+            Some((path, (now, shown), plan, pages))
         }
         _ => None,
     };
@@ -318,8 +319,8 @@ fn write(
                         counts.written, counts.linked, counts.kept, counts.removed
                     );
                 }
-                let saved =
-                    records.map(|(path, now)| render::records::Records::new(now, catalogue, &rendered).save(&path));
+                let saved = records
+                    .map(|(path, (now, shown))| render::records::Records::new(now, shown, &rendered).save(&path));
                 let failure = |e| output::incremental::Failure::Cache(e);
                 saved
                     .and_then(Result::err)

@@ -38,6 +38,12 @@ pub fn name(list: &str, n: usize) -> String {
     }
 }
 
+/// Whether the page named `page` ([`name`]) is one of the list `list`.
+pub fn in_list(page: &str, list: &str) -> bool {
+    let number = if list.is_empty() { Some(page) } else { page.strip_prefix(list).and_then(|r| r.strip_prefix('/')) };
+    page == list || number.is_some_and(|n| n.parse::<usize>().is_ok())
+}
+
 /// The names of the pages of lists `(name, length)`, list after list.
 pub fn names<'a>(lists: impl IntoIterator<Item = (&'a str, usize)>, per: usize) -> Vec<String> {
     lists.into_iter().flat_map(|(list, len)| (1..=count(len, per)).map(move |n| name(list, n))).collect()
@@ -129,5 +135,15 @@ mod tests {
         assert_eq!(slice(&[1, 2, 3, 4, 5], 3, 2), &[5]);
         assert_eq!(slice(&[1, 2, 3], 9, 2), &[] as &[i32]);
         assert_eq!((first(1, 60), first(3, 60)), (1, 121));
+    }
+
+    #[test]
+    fn tells_the_pages_of_a_list() {
+        let pages = names([("a", 5), ("ab", 3), ("a-2", 1)], 2);
+        let of = |list: &str| pages.iter().filter(|p| in_list(p, list)).cloned().collect::<Vec<_>>();
+        assert_eq!(of("a"), ["a", "a/2", "a/3"]);
+        assert_eq!(of("ab"), ["ab", "ab/2"]);
+        assert_eq!(of("a-2"), ["a-2"]);
+        assert_eq!(names([("", 5)], 2).iter().filter(|p| in_list(p, "")).count(), 3);
     }
 }

@@ -36,6 +36,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::load::{Kind, Meta};
 use crate::render::pages::{PageKind, Showing, Shows, KINDS};
+use crate::render::paging;
 use crate::render::theme::Theme;
 use crate::resolve::Catalogue;
 
@@ -137,16 +138,26 @@ pub struct Shown {
     every: Vec<KindName>,
     /// The pages that show every MOOC, of the other kinds.
     every_page: Vec<Key>,
-    /// For each MOOC, the pages that show it, and the kinds whose every
-    /// page does.
-    moocs: HashMap<String, (Vec<Key>, Vec<KindName>)>,
+    /// For each MOOC, what shows it.
+    moocs: HashMap<String, Showers>,
+}
+
+/// What shows one MOOC.
+#[derive(Default, Serialize, Deserialize)]
+struct Showers {
+    /// These pages.
+    pages: Vec<Key>,
+    /// Every page of these lists (a [`Key`] names the list).
+    lists: Vec<Key>,
+    /// Every page of these kinds.
+    kinds: Vec<KindName>,
 }
 
 impl Shown {
     pub fn of(cat: &Catalogue) -> Shown {
         let showing: Vec<(&'static str, Showing)> =
             KINDS.par_iter().map(|&(name, kind)| (name, kind.showing(cat))).collect();
-        let mut per_mooc: Vec<(Vec<Key>, Vec<KindName>)> = Vec::new();
+        let mut per_mooc: Vec<Showers> = Vec::new();
         per_mooc.resize_with(cat.content.moocs.len(), Default::default);
         let (mut every, mut every_page) = (Vec::new(), Vec::new());
         for (kind, showing) in showing {
@@ -162,10 +173,11 @@ impl Shown {
                 }
                 Showing::Each(each) => each,
             };
-            for ((pages, kinds), shows) in per_mooc.iter_mut().zip(each) {
+            for (showers, shows) in per_mooc.iter_mut().zip(each) {
                 match shows {
-                    Shows::Every => kinds.push(KindName(kind)),
-                    Shows::These(names) => pages.extend(names.into_iter().map(|name| Key { kind, name })),
+                    Shows::Every => showers.kinds.push(KindName(kind)),
+                    Shows::These(names) => showers.pages.extend(names.into_iter().map(|name| Key { kind, name })),
+                    Shows::Lists(names) => showers.lists.extend(names.into_iter().map(|name| Key { kind, name })),
                 }
             }
         }
@@ -181,12 +193,16 @@ impl Shown {
     /// Adds to `keys` the pages that show MOOC `slug`; the pages of a kind
     /// whose every page shows it are those of `cat`.
     fn keys(&self, slug: &str, cat: &Catalogue, keys: &mut HashSet<Key>) {
-        let Some((pages, kinds)) = self.moocs.get(slug) else { return };
-        keys.extend(pages.iter().chain(&self.every_page).cloned());
-        for &KindName(name) in self.every.iter().chain(kinds) {
-            if let Some((_, kind)) = KINDS.iter().find(|(n, _)| *n == name) {
-                keys.extend(kind.pages(cat).into_iter().map(|page| Key { kind: name, name: page }));
-            }
+        let Some(showers) = self.moocs.get(slug) else { return };
+        keys.extend(showers.pages.iter().chain(&self.every_page).cloned());
+        let page_of = |name: &'static str| KINDS.iter().find(|(n, _)| *n == name).map(|(_, k)| k.pages(cat));
+        for &KindName(name) in self.every.iter().chain(&showers.kinds) {
+            keys.extend(page_of(name).into_iter().flatten().map(|page| Key { kind: name, name: page }));
+        }
+        for list in &showers.lists {
+            let pages = page_of(list.kind).into_iter().flatten();
+            let of_list = pages.filter(|page| paging::in_list(page, &list.name));
+            keys.extend(of_list.map(|page| Key { kind: list.kind, name: page }));
         }
     }
 }

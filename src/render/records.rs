@@ -142,9 +142,9 @@ struct Page {
 
 impl Records {
     /// What a build leaves for the next: its fingerprint, which pages show
-    /// each MOOC of `cat`, and the pages `rendered` wrote without problems
+    /// each MOOC (`shown`), and the pages `rendered` wrote without problems
     /// (the catalogue page aside, which every build renders).
-    pub fn new(fingerprint: Fingerprint, cat: &Catalogue, rendered: &Rendered) -> Records {
+    pub fn new(fingerprint: Fingerprint, shown: Shown, rendered: &Rendered) -> Records {
         let pages = rendered
             .pages
             .iter()
@@ -160,7 +160,7 @@ impl Records {
                 (*l, key.clone(), page)
             })
             .collect();
-        Records { fingerprint, shown: Shown::of(cat), pages }
+        Records { fingerprint, shown, pages }
     }
 
     /// Reads the records at `path` and removes the file; `None` when there
@@ -175,11 +175,18 @@ impl Records {
         write_versioned(self, path, FORMAT)
     }
 
-    /// What to render to go from the last build to `now`, and the pages
-    /// kept: those whose files `can_keep` (the current output still has
-    /// them as written). Everything, keeping nothing, when more than MOOCs
-    /// changed, or a MOOC came or went, or a kept file is missing.
-    pub fn plan(self, now: &Fingerprint, cat: &Catalogue, can_keep: &(dyn Fn(&str) -> bool + Sync)) -> (Plan, Pages) {
+    /// What to render to go from the last build to `now` (`cat`, whose
+    /// MOOCs `shown` shows), and the pages kept: those whose files
+    /// `can_keep` (the current output still has them as written).
+    /// Everything, keeping nothing, when more than MOOCs changed, or a MOOC
+    /// came or went, or a kept file is missing.
+    pub fn plan(
+        self,
+        now: &Fingerprint,
+        shown: &Shown,
+        cat: &Catalogue,
+        can_keep: &(dyn Fn(&str) -> bool + Sync),
+    ) -> (Plan, Pages) {
         let everything = (Plan::All, Pages::default());
         let (before, after) = (&self.fingerprint, now);
         if before.setup != after.setup || !before.moocs.keys().eq(after.moocs.keys()) {
@@ -197,7 +204,7 @@ impl Records {
         if changed.iter().any(|slug| !self.shown.has(slug)) {
             return everything;
         }
-        let plan = plan::stale(&changed, &self.shown, &Shown::of(cat), cat);
+        let plan = plan::stale(&changed, &self.shown, shown, cat);
         let pages = self.pages.into_iter().map(|(l, key, p)| {
             let record = PageRecord {
                 files: p.files,
@@ -239,9 +246,18 @@ fn add_str(h: &mut Xxh3, s: &str) {
 
 /// Adds the running program's bytes: another vitrine may render otherwise.
 fn add_program(h: &mut Xxh3) {
-    match std::env::current_exe().and_then(std::fs::read) {
-        Ok(bytes) => h.update(&bytes),
+    let read = |h: &mut Xxh3| -> std::io::Result<()> {
+        let mut file = std::fs::File::open(std::env::current_exe()?)?;
+        let mut chunk = vec![0; 1 << 20];
+        loop {
+            match std::io::Read::read(&mut file, &mut chunk)? {
+                0 => return Ok(()),
+                n => h.update(&chunk[..n]),
+            }
+        }
+    };
+    if read(h).is_err() {
         // Unknown: nothing is kept from one build to the next.
-        Err(_) => add_str(h, &format!("{:?}", std::time::SystemTime::now())),
+        add_str(h, &format!("{:?}", std::time::SystemTime::now()));
     }
 }

@@ -191,11 +191,7 @@ impl PageKind for ByValue {
     /// Every page of the lists of its values: a change of title moves a
     /// MOOC from one page to another.
     fn showing(&self, cat: &Catalogue) -> Showing {
-        let (lists, per) = (self.lists(cat), per_page(cat));
-        let shows = |m: &Mooc| {
-            let own = (self.of)(m);
-            Shows::These(paging::names(lists.iter().copied().filter(|(v, _)| own.contains(v)), per))
-        };
+        let shows = |m: &Mooc| Shows::Lists((self.of)(m).into_iter().map(str::to_string).collect());
         Showing::Each(cat.content.moocs.iter().map(shows).collect())
     }
 }

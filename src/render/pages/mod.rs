@@ -90,6 +90,9 @@ pub enum Shows {
     Every,
     /// These pages, by name ([`PageKind::pages`]).
     These(Vec<String>),
+    /// Every page of these lists, by name (`render::paging`: a new title
+    /// moves a MOOC from one page of its list to another).
+    Lists(Vec<String>),
 }
 
 /// Every kind of page, with its name in the keys of pages, but the

@@ -134,18 +134,15 @@ impl<T: Term> PageKind for TermPages<T> {
     /// Every page of the terms that list the MOOC: a change of title moves
     /// it from one page to another.
     fn showing(&self, cat: &Catalogue) -> Showing {
-        let (slugs, per) = (T::slugs(cat), per_page(cat));
         let mut each = vec![Vec::new(); cat.content.moocs.len()];
-        for (i, slug) in slugs.iter().enumerate() {
-            let moocs = T::moocs(cat, i);
-            let names = paging::names([(*slug, moocs.len())], per);
-            for &m in moocs.iter() {
-                if let Some(shown) = each.get_mut(m) {
-                    shown.extend(names.iter().cloned());
+        for (i, slug) in T::slugs(cat).iter().enumerate() {
+            for &m in T::moocs(cat, i).iter() {
+                if let Some(lists) = each.get_mut(m) {
+                    lists.push(slug.to_string());
                 }
             }
         }
-        Showing::Each(each.into_iter().map(Shows::These).collect())
+        Showing::Each(each.into_iter().map(Shows::Lists).collect())
     }
 }
 
