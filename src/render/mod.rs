@@ -71,7 +71,8 @@ pub struct Stats {
     pub images: crate::images::Stats,
     /// Card images drawn by this render.
     pub cards_drawn: usize,
-    /// Card images taken whole from the site being replaced.
+    /// Card images taken whole from the site being replaced (by their
+    /// name, or with their page kept by `vitrine build`'s cache).
     pub cards_reused: usize,
     /// Pages rendered by this render (the others were kept from the last).
     pub rendered: usize,
@@ -139,8 +140,10 @@ impl Rendered {
     }
 }
 
-/// One page of one language, as rendered.
-#[derive(Clone)]
+/// One page of one language, as rendered. `vitrine build` keeps the
+/// records of pages without problems on disk ([`records`]), without what
+/// only this render knows (problems, freshness, template).
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 struct PageRecord {
     /// The page's file first (when it was written), then its own files.
     files: Vec<String>,
@@ -151,10 +154,13 @@ struct PageRecord {
     written: bool,
     /// Card images it drew, and took from the site being replaced.
     cards: (usize, usize),
+    #[serde(skip)]
     problems: Vec<Diagnostic>,
     /// Rendered by this render, not kept from the previous one.
+    #[serde(skip)]
     fresh: bool,
-    /// The template it was rendered with.
+    /// The template it was rendered with (only `vitrine serve` asks).
+    #[serde(skip)]
     template: &'static str,
 }
 
@@ -172,6 +178,7 @@ pub fn render(
     previous: Previous,
     out: &mut Out,
 ) -> Rendered {
+    let from_disk = matches!(previous, Previous::Pages(_));
     // A previous render (even an empty one) asks to keep the memos. Its
     // pictures are in the sink's place whatever the plan.
     let (mut memo, mut kept, old_bodies, mut old_items, old_pictures) = match previous {
@@ -305,6 +312,8 @@ pub fn render(
             stats.rendered += usize::from(record.written);
             stats.cards_drawn += record.cards.0;
             stats.cards_reused += record.cards.1;
+        } else if from_disk {
+            stats.cards_reused += record.cards.0 + record.cards.1;
         }
         if let Some(path) = &record.listed {
             sitemap.add(path, *l, record.lastmod);

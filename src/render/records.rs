@@ -127,17 +127,7 @@ fn setup_files(root: &Path) -> Vec<(String, std::path::PathBuf)> {
 pub struct Records {
     fingerprint: Fingerprint,
     shown: Shown,
-    pages: Vec<(usize, Key, Page)>,
-}
-
-/// A page as the last build wrote it (a [`PageRecord`] without problems).
-#[derive(Serialize, Deserialize)]
-struct Page {
-    files: Vec<String>,
-    listed: Option<String>,
-    lastmod: Option<jiff::civil::Date>,
-    written: bool,
-    cards: (usize, usize),
+    pages: Vec<(usize, Key, PageRecord)>,
 }
 
 impl Records {
@@ -149,16 +139,7 @@ impl Records {
             .pages
             .iter()
             .filter(|((_, key), r)| r.problems.is_empty() && *key != Key::catalogue())
-            .map(|((l, key), r)| {
-                let page = Page {
-                    files: r.files.clone(),
-                    listed: r.listed.clone(),
-                    lastmod: r.lastmod,
-                    written: r.written,
-                    cards: r.cards,
-                };
-                (*l, key.clone(), page)
-            })
+            .map(|((l, key), r)| (*l, key.clone(), r.clone()))
             .collect();
         Records { fingerprint, shown, pages }
     }
@@ -205,20 +186,7 @@ impl Records {
             return everything;
         }
         let plan = plan::stale(&changed, &self.shown, shown, cat);
-        let pages = self.pages.into_iter().map(|(l, key, p)| {
-            let record = PageRecord {
-                files: p.files,
-                listed: p.listed,
-                lastmod: p.lastmod,
-                written: p.written,
-                cards: p.cards,
-                problems: Vec::new(),
-                fresh: false,
-                // Only `vitrine serve` asks which template made a page.
-                template: "",
-            };
-            ((l, key), record)
-        });
+        let pages = self.pages.into_iter().map(|(l, key, record)| ((l, key), record));
         (plan, Pages(pages.collect()))
     }
 }
